@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "postmortem",
+    products: [
+        .executable(name: "postmortem", targets: ["postmortem"]),
+        .library(name: "PostmortemKit", targets: ["PostmortemKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries behind system library targets; only one wrapper file imports each.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(
+            name: "PostmortemKit",
+            dependencies: [
+                "CCmarkGFM", "CGit2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "postmortem",
+            dependencies: [
+                "PostmortemKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PostmortemKitTests",
+            dependencies: [
+                "PostmortemKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // Depends on the executable so that `swift test` builds the binary it runs.
+        .testTarget(name: "CLITests", dependencies: ["PostmortemKit", "postmortem"]),
+    ]
+)
