@@ -1,0 +1,91 @@
+/// One node of a parsed Markdown body, copied out of cmark-gfm into Swift
+/// values so that no C pointer outlives the parser.
+///
+/// Lines are 1-based lines of the *whole file* (front matter included);
+/// columns are 1-based and count Unicode scalars, like `SourceLocation`.
+public struct MarkdownNode: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item(taskChecked: Bool?)
+        case codeBlock(info: String)
+        case htmlBlock
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case table(alignments: [String])
+        case tableRow(isHeader: Bool)
+        case tableCell
+        case text
+        case softBreak
+        case lineBreak
+        case code
+        case htmlInline
+        case emphasis
+        case strong
+        case strikethrough
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+        case footnoteReference
+        case other(String)
+    }
+
+    public var kind: Kind
+    public var start: SourceLocation
+    public var end: SourceLocation
+    /// Text content of leaf nodes (text, code, code blocks, HTML).
+    public var literal: String
+    public var children: [MarkdownNode]
+
+    public init(kind: Kind, start: SourceLocation, end: SourceLocation, literal: String = "", children: [MarkdownNode] = []) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.literal = literal
+        self.children = children
+    }
+
+    public var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
+             .thematicBreak, .table, .tableRow, .tableCell:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The visible text of this node and its descendants: text and code spans,
+    /// with soft breaks as spaces; HTML and images' destinations left out.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code:
+            out += literal
+        case .codeBlock:
+            out += literal
+        case .softBreak, .lineBreak:
+            out += " "
+        case .htmlInline, .htmlBlock:
+            break
+        default:
+            for (index, child) in children.enumerated() {
+                // Separate block children so that words from two cells or paragraphs don't fuse.
+                if index > 0, child.isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
+                child.appendPlainText(to: &out)
+            }
+        }
+    }
+
+    /// Calls `visit` on this node and every descendant, depth first, in document order.
+    public func walk(_ visit: (MarkdownNode) -> Void) {
+        visit(self)
+        for child in children { child.walk(visit) }
+    }
+}

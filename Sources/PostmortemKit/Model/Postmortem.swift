@@ -1,0 +1,48 @@
+/// One postmortem file, parsed: front matter, sections, timeline and action
+/// items with their positions. Parsing never fails; what could not be read is
+/// in `parseFindings` and the corresponding parts are empty.
+public struct Postmortem: Sendable {
+    /// Path relative to the repository root, `/`-separated.
+    public var path: String
+    public var frontMatter: FrontMatter?
+    /// The parsed body; nil when the file could not be read at all.
+    public var body: MarkdownNode?
+    /// Blocks before the first level-2 heading (an optional `# Title`).
+    public var preamble: [MarkdownNode]
+    public var sections: [Section]
+    /// Entries of the (first) Timeline section, in document order.
+    public var timeline: [TimelineEntry]
+    /// The first table of the (first) Action Items section.
+    public var actionTable: ActionTable?
+    public var suppressions: Suppressions
+    /// Problems met while reading (unreadable file, bad front matter).
+    public var parseFindings: [Finding]
+    /// The file's lines (CR and BOM removed), for rules that need exact columns.
+    public var lines: [Substring]
+
+    public init(path: String) {
+        self.path = path
+        frontMatter = nil
+        body = nil
+        preamble = []
+        sections = []
+        timeline = []
+        actionTable = nil
+        suppressions = Suppressions()
+        parseFindings = []
+        lines = []
+    }
+
+    public var id: String? { frontMatter?.string("id") }
+    public var title: String? { frontMatter?.string("title") }
+
+    /// The first section of a kind.
+    public func section(_ kind: SectionKind) -> Section? {
+        sections.first { $0.kind == kind }
+    }
+
+    public var started: Timestamp? { frontMatter?.timestamp("started") }
+    public var detected: Timestamp? { frontMatter?.timestamp("detected") }
+    public var mitigated: Timestamp? { frontMatter?.timestamp("mitigated") }
+    public var resolved: Timestamp? { frontMatter?.timestamp("resolved") }
+}

@@ -1,0 +1,93 @@
+/// The nine required sections of SPEC §3.2, in their required order.
+public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case executiveSummary = "Executive Summary"
+    case incidentOverview = "Incident Overview"
+    case rootCauseAnalysis = "Root Cause Analysis"
+    case timeline = "Timeline"
+    case impactAssessment = "Impact Assessment"
+    case resolutionAndRecovery = "Resolution & Recovery"
+    case preventiveMeasures = "Preventive Measures"
+    case actionItems = "Action Items"
+    case lessonsLearned = "Lessons Learned"
+
+    public var title: String { rawValue }
+    public var order: Int { SectionKind.allCases.firstIndex(of: self)! }
+
+    /// Headings accepted for this section without any config, besides its title.
+    /// Matching ignores case, punctuation and "&" versus "and".
+    public var builtInAliases: [String] {
+        switch self {
+        case .executiveSummary: ["Summary"]
+        case .incidentOverview: ["Overview"]
+        case .rootCauseAnalysis: ["Root Cause", "Root Causes"]
+        case .timeline: []
+        case .impactAssessment: ["Impact"]
+        case .resolutionAndRecovery: ["Resolution", "Recovery"]
+        case .preventiveMeasures: ["Preventative Measures", "Prevention"]
+        case .actionItems: []
+        case .lessonsLearned: ["Lessons"]
+        }
+    }
+}
+
+/// Maps heading text to a section kind, with aliases from the config.
+public struct SectionNames: Sendable, Hashable {
+    private var byKey: [String: SectionKind] = [:]
+
+    public init(extraAliases: [SectionKind: [String]] = [:]) {
+        for kind in SectionKind.allCases {
+            for name in [kind.title] + kind.builtInAliases + (extraAliases[kind] ?? []) {
+                byKey[SectionNames.key(name)] = kind
+            }
+        }
+    }
+
+    public func kind(forHeading heading: String) -> SectionKind? {
+        byKey[SectionNames.key(heading)]
+    }
+
+    /// Lower-cased words with "&" read as "and" and other punctuation dropped.
+    static func key(_ text: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == "&" {
+                if !current.isEmpty { words.append(current); current = "" }
+                words.append("and")
+            } else if CharacterSetCache.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        // A leading section number ("3. Root Cause Analysis") is decoration.
+        if let first = words.first, first.allSatisfy(\.isNumber) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+}
+
+/// A level-2 section of a postmortem body.
+public struct Section: Sendable, Hashable {
+    /// The heading's visible text, as written.
+    public var title: String
+    /// Which required section this is, if any.
+    public var kind: SectionKind?
+    public var heading: MarkdownNode
+    /// The blocks after the heading up to the next level-2 heading.
+    public var blocks: [MarkdownNode]
+
+    public var location: SourceLocation { heading.start }
+
+    /// Last line that belongs to the section (for ranges and snippets).
+    public var lastLine: Int { blocks.last?.end.line ?? heading.end.line }
+
+    /// True when the section has nothing but blank lines and HTML comments.
+    public var isEmpty: Bool {
+        blocks.allSatisfy { block in
+            if case .htmlBlock = block.kind { return true }
+            return false
+        }
+    }
+}

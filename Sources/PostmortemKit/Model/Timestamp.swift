@@ -1,0 +1,104 @@
+import Foundation
+
+/// An instant read from postmortem text, with the offset it was written in.
+/// Kept as whole seconds since 1970 so that comparisons and durations never
+/// depend on the machine's time zone or clock.
+public struct Timestamp: Sendable, Hashable, Comparable {
+    public var secondsSince1970: Int
+    /// The offset from UTC the text was written in, in seconds.
+    public var utcOffset: Int
+
+    public init(secondsSince1970: Int, utcOffset: Int = 0) {
+        self.secondsSince1970 = secondsSince1970
+        self.utcOffset = utcOffset
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
+
+    /// The calendar date in the timestamp's own offset.
+    public var localDate: LocalDate {
+        LocalDate(daysSince1970: floorDiv(secondsSince1970 + utcOffset, 86_400))
+    }
+
+    /// Seconds since local midnight, in the timestamp's own offset.
+    public var localSecondOfDay: Int {
+        let local = secondsSince1970 + utcOffset
+        return local - floorDiv(local, 86_400) * 86_400
+    }
+
+    /// RFC 3339 in UTC, e.g. `2024-03-14T09:12:00Z`.
+    public var iso8601UTC: String {
+        let date = LocalDate(daysSince1970: floorDiv(secondsSince1970, 86_400))
+        let second = secondsSince1970 - floorDiv(secondsSince1970, 86_400) * 86_400
+        return String(format: "%@T%02d:%02d:%02dZ", date.description, second / 3600, second % 3600 / 60, second % 60)
+    }
+
+    /// Parses RFC 3339 date-time (`2024-03-14T09:12:00Z`, `…T09:12+01:00`,
+    /// seconds and fraction optional, `T` or a space). Requires an offset.
+    public static func parseRFC3339(_ text: String) -> Timestamp? {
+        var scanner = TimestampScanner(text)
+        return scanner.scanDateTime(requireOffset: true, allowUTCWord: false)?.timestamp
+    }
+}
+
+/// A calendar date without a time zone, e.g. an action item's due date or "today".
+public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` exactly.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Days-from-civil, after Howard Hinnant's public-domain algorithm.
+    public init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = floorDiv(z, 146_097)
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = floorDiv(y, 400)
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+@inline(__always) func floorDiv(_ a: Int, _ b: Int) -> Int {
+    a >= 0 ? a / b : -((-a + b - 1) / b)
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Yams
+
+/// Splits a postmortem into front matter and body and reads the YAML with
+/// Yams, keeping every key's line. Timestamps are kept as their source text.
+struct FrontMatterParser {
+    struct Split {
+        /// The YAML between the fences (without them).
+        var yaml: String
+        /// Line of the opening `---` (always 1).
+        var openingLine: Int
+        /// Line of the closing fence.
+        var closingLine: Int
+        /// The body text after the closing fence, and its first line number.
+        var body: String
+        var bodyFirstLine: Int
+    }
+
+    enum SplitError: Error, Equatable {
+        case missing
+        case unterminated
+    }
+
+    /// `lines` is the whole file split on `\n` (CR already removed).
+    static func split(lines: [Substring]) -> Result<Split, SplitError> {
+        guard let first = lines.first, isFence(first) else { return .failure(.missing) }
+        for index in 1..<max(lines.count, 1) where isFence(lines[index]) || isDocumentEnd(lines[index]) {
+            let yaml = lines[1..<index].joined(separator: "\n")
+            let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
+            return .success(Split(yaml: yaml, openingLine: 1, closingLine: index + 1, body: body, bodyFirstLine: index + 2))
+        }
+        return .failure(.unterminated)
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    private static func isDocumentEnd(_ line: Substring) -> Bool {
+        line.hasPrefix("...") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    struct Problem: Error {
+        var message: String
+        var location: SourceLocation
+    }
+
+    /// Reads the YAML of a split file. Problems that still leave a usable
+    /// mapping (a duplicate key) come back beside it.
+    static func parse(_ split: Split) -> (frontMatter: FrontMatter?, problems: [Problem]) {
+        let (value, locations, problems) = readMapping(yaml: split.yaml, lineOffset: split.openingLine,
+                                                       fallbackLine: split.openingLine, what: "front matter")
+        guard let value else { return (nil, problems) }
+        return (FrontMatter(value: value, locations: locations, firstLine: split.openingLine, lastLine: split.closingLine), problems)
+    }
+
+    /// Reads a YAML document that must be a mapping (front matter, the config).
+    /// `lineOffset` is added to YAML's 1-based lines to give file lines.
+    static func readMapping(yaml: String, lineOffset: Int, fallbackLine: Int, what: String)
+        -> (value: JSONValue?, locations: [String: SourceLocation], problems: [Problem]) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Point at the second occurrence, which is the one to fix.
+            let key = duplicates.sorted().first ?? ""
+            let line = secondOccurrence(ofKey: key, in: yaml) ?? context.mark.line
+            return (nil, [:], [Problem(message: "duplicate key \"\(key)\" in \(what)", location: .init(line: line + lineOffset))])
+        } catch let error as YamlError {
+            return (nil, [:], [problem(from: error, lineOffset: lineOffset, fallbackLine: fallbackLine, what: what)])
+        } catch {
+            return (nil, [:], [Problem(message: "\(what) is not valid YAML: \(oneLine("\(error)"))", location: .init(line: fallbackLine))])
+        }
+        guard let node else {
+            return (nil, [:], [Problem(message: "\(what) is empty; expected a mapping of fields",
+                                       location: .init(line: fallbackLine))])
+        }
+        guard case .mapping = node else {
+            let kind: String
+            switch node {
+            case .sequence: kind = "a list"
+            case .scalar: kind = "a single value"
+            default: kind = "not a mapping"
+            }
+            return (nil, [:], [Problem(message: "\(what) is \(kind); expected a mapping of fields",
+                                       location: location(node.mark, lineOffset: lineOffset, fallback: fallbackLine + 1))])
+        }
+        var converter = Converter(lineOffset: lineOffset, fallbackLine: fallbackLine, what: what)
+        let value = converter.convert(node, pointer: "", depth: 0)
+        return (value, converter.locations, converter.problems)
+    }
+
+    /// Messages are printed one per line, so inner line breaks become spaces.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// The 1-based line where `key:` is written a second time at the same indentation.
+    private static func secondOccurrence(ofKey key: String, in yaml: String) -> Int? {
+        var seen: Set<Int> = []
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form + ":") {
+                if !seen.insert(indent).inserted { return index + 1 }
+            }
+        }
+        return nil
+    }
+
+    private static func location(_ mark: Mark?, lineOffset: Int, fallback: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(line: fallback) }
+        return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    private static func problem(from error: YamlError, lineOffset: Int, fallbackLine: Int, what: String) -> Problem {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(oneLine(problem))"
+            if let context { message += " (\(oneLine(context.text)))" }
+            return Problem(message: message, location: location(mark, lineOffset: lineOffset, fallback: fallbackLine))
+        case let .reader(problem, _, _, _):
+            return Problem(message: "\(what) cannot be read: \(oneLine(problem))", location: .init(line: fallbackLine))
+        default:
+            return Problem(message: "\(what) is not valid YAML: \(oneLine("\(error)"))", location: .init(line: fallbackLine))
+        }
+    }
+
+    /// Turns a Yams node tree into JSON, recording positions as it goes.
+    private struct Converter {
+        let lineOffset: Int
+        let fallbackLine: Int
+        let what: String
+        var locations: [String: SourceLocation] = [:]
+        var problems: [Problem] = []
+
+        /// Aliases can make a tree exponentially large ("billion laughs");
+        /// a depth bound keeps conversion finite and the stack safe.
+        static let maxDepth = 64
+
+        mutating func convert(_ node: Node, pointer: String, depth: Int) -> JSONValue {
+            guard depth < Converter.maxDepth else {
+                problems.append(Problem(message: "\(what) nests deeper than \(Converter.maxDepth) levels",
+                                        location: FrontMatterParser.location(node.mark, lineOffset: lineOffset, fallback: fallbackLine)))
+                return .null
+            }
+            switch node {
+            case .scalar(let scalar):
+                return convertScalar(scalar)
+            case .sequence(let sequence):
+                var items: [JSONValue] = []
+                for (index, element) in sequence.enumerated() {
+                    let path = pointer + "/" + String(index)
+                    locations[path] = FrontMatterParser.location(element.mark, lineOffset: lineOffset, fallback: fallbackLine)
+                    items.append(convert(element, pointer: path, depth: depth + 1))
+                }
+                return .array(items)
+            case .mapping(let mapping):
+                var object: [String: JSONValue] = [:]
+                for (keyNode, valueNode) in mapping {
+                    let key = keyNode.scalar?.string ?? "\(keyNode)"
+                    let path = pointer + "/" + key.jsonPointerEscaped
+                    let here = FrontMatterParser.location(keyNode.mark, lineOffset: lineOffset, fallback: fallbackLine)
+                    if object[key] != nil {
+                        // YAML forbids duplicate keys; a silent last-wins would hide a typo.
+                        problems.append(Problem(message: "duplicate key \"\(key)\" in \(what)", location: here))
+                        continue
+                    }
+                    locations[path] = here
+                    object[key] = convert(valueNode, pointer: path, depth: depth + 1)
+                }
+                return .object(object)
+            case .alias:
+                return .null
+            }
+        }
+
+        private func convertScalar(_ scalar: Node.Scalar) -> JSONValue {
+            // Quoted scalars are always strings; plain ones resolve by YAML 1.1 rules,
+            // except timestamps, which stay text.
+            if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
+            let text = scalar.string
+            // Node.tag resolves the implicit tag of a plain scalar (Scalar.tag does not).
+            switch Node.scalar(scalar).tag.description {
+            case Tag.Name.null.rawValue: return .null
+            case Tag.Name.bool.rawValue: return Bool.construct(from: scalar).map(JSONValue.bool) ?? .string(text)
+            case Tag.Name.int.rawValue:
+                if let value = Int.construct(from: scalar) { return .integer(value) }
+                return .string(text)
+            case Tag.Name.float.rawValue:
+                if let value = Double.construct(from: scalar), value.isFinite { return .number(value) }
+                return .string(text)
+            default: return .string(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import CCmarkGFM
+import Foundation
+
+/// The one place that talks to cmark-gfm: parses a Markdown body and copies
+/// the C tree into `MarkdownNode` values, freeing the C tree before returning.
+///
+/// Thread safety: Debian's cmark-gfm 0.29 keeps the *inline* extensions'
+/// special characters (strikethrough, autolink) in one process-wide table,
+/// so parsing with them on several threads at once silently drops their
+/// output. Block extensions (table, tasklist, tagfilter) keep no such state.
+/// `parse` therefore runs lock-free with block extensions only, and takes a
+/// process-wide lock only when `inlineExtensions` is requested.
+public struct MarkdownParser: Sendable {
+    /// Whether to enable strikethrough and autolink (serialised; see above).
+    public var inlineExtensions: Bool
+
+    public init(inlineExtensions: Bool = false) {
+        self.inlineExtensions = inlineExtensions
+    }
+
+    /// Parses `text` whose first line is line `firstLine` of the file.
+    public func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
+        MarkdownParser.registerExtensions
+        if inlineExtensions {
+            MarkdownParser.inlineExtensionLock.lock()
+            defer { MarkdownParser.inlineExtensionLock.unlock() }
+            return parseUnlocked(text, firstLine: firstLine)
+        }
+        return parseUnlocked(text, firstLine: firstLine)
+    }
+
+    private static let inlineExtensionLock = NSLock()
+
+    /// Registration mutates a global list, so it happens exactly once.
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    private func parseUnlocked(_ text: String, firstLine: Int) -> MarkdownNode {
+        // CMARK_OPT_DEFAULT is safe mode: raw HTML is kept as nodes (we need the
+        // disable comments) but never rendered; the renderer decides.
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            return MarkdownNode(kind: .document, start: .init(line: firstLine), end: .init(line: firstLine))
+        }
+        defer { cmark_parser_free(parser) }
+        var names = ["table", "tasklist", "tagfilter"]
+        if inlineExtensions { names += ["strikethrough", "autolink"] }
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownNode(kind: .document, start: .init(line: firstLine), end: .init(line: firstLine))
+        }
+        defer { cmark_node_free(root) }
+        let columns = ColumnMap(text: text)
+        return convert(root, lineOffset: firstLine - 1, columns: columns, depth: 0)
+    }
+
+    /// Deeply nested input (thousands of `>`) must not overflow the stack; cmark
+    /// itself limits nesting, and this keeps the Swift copy bounded too.
+    private static let maxDepth = 200
+
+    private func convert(_ node: OpaquePointer, lineOffset: Int, columns: ColumnMap, depth: Int) -> MarkdownNode {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let start = SourceLocation(line: startLine + lineOffset,
+                                   column: columns.scalarColumn(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))))
+        let end = SourceLocation(line: endLine + lineOffset,
+                                 column: columns.scalarColumn(line: endLine, byteColumn: Int(cmark_node_get_end_column(node))))
+        var result = MarkdownNode(kind: kind(of: node), start: start, end: end)
+        switch result.kind {
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            if let literal = cmark_node_get_literal(node) { result.literal = String(cString: literal) }
+        default:
+            break
+        }
+        guard depth < MarkdownParser.maxDepth else { return result }
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.children.append(convert(current, lineOffset: lineOffset, columns: columns, depth: depth + 1))
+            child = cmark_node_next(current)
+        }
+        // Inline nodes carry no positions in cmark-gfm 0.29; give them their block's.
+        if result.start.line == lineOffset, !result.children.isEmpty {
+            result.start = result.children[0].start
+            result.end = result.children[result.children.count - 1].end
+        }
+        return result
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM:
+            let isTask = string(cmark_node_get_type_string(node)) == "tasklist"
+            return .item(taskChecked: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default:
+            // Extension nodes have dynamic type ids; their names are stable.
+            let name = string(cmark_node_get_type_string(node))
+            switch name {
+            case "table":
+                let count = Int(cmark_gfm_extensions_get_table_columns(node))
+                var alignments: [String] = []
+                if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                    for index in 0..<count {
+                        switch raw[index] {
+                        case UInt8(ascii: "l"): alignments.append("left")
+                        case UInt8(ascii: "c"): alignments.append("center")
+                        case UInt8(ascii: "r"): alignments.append("right")
+                        default: alignments.append("")
+                        }
+                    }
+                }
+                return .table(alignments: alignments)
+            case "table_header", "table_row":
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .other(name)
+            }
+        }
+    }
+}
+
+/// Converts cmark's byte columns into Unicode-scalar columns, line by line.
+private struct ColumnMap {
+    private let lines: [Substring.UTF8View]
+
+    init(text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.utf8 }
+    }
+
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let utf8 = lines[line - 1]
+        let prefixLength = min(byteColumn - 1, utf8.count)
+        let endIndex = utf8.index(utf8.startIndex, offsetBy: prefixLength)
+        // Count scalars by their lead bytes so a column inside a scalar still maps.
+        var count = 0
+        for byte in utf8[utf8.startIndex..<endIndex] where byte & 0xC0 != 0x80 { count += 1 }
+        return count + 1
+    }
+}

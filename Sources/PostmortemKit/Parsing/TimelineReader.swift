@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reads the entries of a Timeline section (SPEC §3.3): top-level list items
+/// and table rows, each starting with a timestamp. Time-only entries take
+/// their date from the previous entry, or from `started` for the first.
+enum TimelineReader {
+    /// What the section holds, in order: entries, and headings or lines that
+    /// set the date for the time-only entries after them ("### 2024-03-15").
+    private enum Item {
+        case entry(location: SourceLocation, text: String)
+        case date(LocalDate)
+    }
+
+    static func entries(in section: Section, started: Timestamp?) -> [TimelineEntry] {
+        var items: [Item] = []
+        for block in section.blocks { collect(block, into: &items) }
+        var previous = started
+        var entries: [TimelineEntry] = []
+        for item in items {
+            switch item {
+            case .date(let date):
+                // Time-only entries after a date heading belong to that day.
+                let offset = previous?.utcOffset ?? 0
+                previous = Timestamp(secondsSince1970: date.daysSince1970 * 86_400 - offset, utcOffset: offset)
+            case let .entry(location, text):
+                var entry = TimelineEntry(location: location, text: text, timestamp: nil, stampText: "",
+                                          isTimeOnly: false, description: text)
+                if let scanned = TimestampScanner.scanTimelineStamp(text) {
+                    let stampEnd = text.utf8.index(text.utf8.startIndex, offsetBy: scanned.length)
+                    entry.stampText = String(text[text.startIndex..<stampEnd])
+                    entry.description = String(text[stampEnd...].drop { " \t—–-:|·".contains($0) })
+                    entry.isTimeOnly = scanned.date == nil
+                    entry.timestamp = resolve(scanned, after: previous)
+                    if let stamp = entry.timestamp { previous = stamp }
+                }
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    /// Fills in a missing date or offset from the reference instant.
+    static func resolve(_ scanned: TimestampScanner.Result, after reference: Timestamp?) -> Timestamp? {
+        let offset = scanned.utcOffset ?? reference?.utcOffset ?? 0
+        if let date = scanned.date {
+            return Timestamp(secondsSince1970: date.daysSince1970 * 86_400 + scanned.secondOfDay - offset, utcOffset: offset)
+        }
+        guard let reference else { return nil }
+        let day = floorDiv(reference.secondsSince1970 + offset, 86_400)
+        return Timestamp(secondsSince1970: day * 86_400 + scanned.secondOfDay - offset, utcOffset: offset)
+    }
+
+    private static func collect(_ block: MarkdownNode, into items: inout [Item]) {
+        switch block.kind {
+        case .list:
+            for item in block.children {
+                // The item's own first block; nested lists are details of the entry.
+                let first = item.children.first { child in
+                    if case .list = child.kind { return false }
+                    return true
+                }
+                let text = (first?.plainText ?? "").trimmingCharacters(in: .whitespaces)
+                items.append(.entry(location: item.start, text: text))
+            }
+        case .table:
+            for row in block.children {
+                if case .tableRow(isHeader: true) = row.kind { continue }
+                let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+                items.append(.entry(location: row.start, text: cells.joined(separator: " | ")))
+            }
+        case .heading, .paragraph:
+            // A heading or a line that is just a date ("### 2024-03-15", "**2024-03-15 (Friday)**").
+            let text = block.plainText.trimmingCharacters(in: .whitespaces)
+            if text.count <= 40, let date = LocalDate(String(text.prefix(10))),
+               text.count == 10 || !text.dropFirst(10).first!.isNumber && TimestampScanner.scanTimelineStamp(text) == nil {
+                items.append(.date(date))
+            }
+        default:
+            break
+        }
+    }
+}
