@@ -1,0 +1,28 @@
+/// Notes very long postmortems.
+struct LengthRule: Rule {
+    static let wordLimit = 2_500
+
+    static let description = RuleDescription(
+        id: "length/too-long",
+        summary: "The body stays under about 2,500 words.",
+        rationale: "Long postmortems go unread; move raw logs and transcripts to linked documents.",
+        defaultSeverity: .info,
+        fires: [RuleExample(document: RuleExample.section(.incidentOverview, String(repeating: "The pool ran out of connections again. ", count: 400)).document,
+                            excerpt: "(a body of 2,800 words)", isProse: false)],
+        passes: [.document(RuleExample.Baseline.text, excerpt: "(the clean baseline)")])
+
+    func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
+        guard let body = postmortem.body else { return [] }
+        var words = 0
+        var inWord = false
+        for scalar in body.plainText.unicodeScalars {
+            let isSpace = scalar == " " || scalar == "\n" || scalar == "\t"
+            if !isSpace && !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        guard words > LengthRule.wordLimit else { return [] }
+        let location = postmortem.sections.first?.blocks.first?.start ?? SourceLocation(line: 1)
+        return [finding(postmortem, at: location, "the body has \(words) words (limit about \(LengthRule.wordLimit))",
+                        suggestion: "Keep the narrative; move logs, transcripts and raw data to linked documents.")]
+    }
+}

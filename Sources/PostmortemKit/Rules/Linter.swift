@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the rule catalogue over parsed postmortems: file rules in parallel,
+/// repository rules once, then config severities and inline suppressions.
+public struct Linter: Sendable {
+    public var context: RuleContext
+    private let fileRules: [any Rule]
+    private let repositoryRules: [any RepositoryRule]
+
+    public init(context: RuleContext) {
+        self.context = context
+        // Rules switched off in the config are never run.
+        fileRules = RuleCatalogue.fileRules
+            .filter { context.config.setting(for: $0.description.id) != .off }
+            .map { $0.init() }
+        repositoryRules = RuleCatalogue.repositoryRules
+            .filter { context.config.setting(for: $0.description.id) != .off }
+            .map { $0.init() }
+    }
+
+    /// Lints `postmortems` (every file of the repository, so repository rules
+    /// see them all) and reports findings only for files in `scope` (nil: all).
+    /// Findings come back sorted by file, line, column and rule.
+    public func lint(_ postmortems: [Postmortem], scope: Set<String>? = nil) -> [Finding] {
+        let targets = scope.map { scope in postmortems.filter { scope.contains($0.path) } } ?? postmortems
+        var perFile = [[Finding]](repeating: [], count: targets.count)
+        perFile.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeMutableBufferPointerBox(buffer)
+            DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+                slots.buffer[index] = lintFile(targets[index])
+            }
+        }
+        var findings = perFile.flatMap { $0 }
+        let byPath = Dictionary(targets.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for rule in repositoryRules {
+            for finding in rule.check(postmortems, in: context) {
+                guard let postmortem = byPath[finding.path] else { continue }
+                if let adjusted = adjust(finding, in: postmortem) { findings.append(adjusted) }
+            }
+        }
+        return findings.sorted(by: Finding.sortOrder)
+    }
+
+    private func lintFile(_ postmortem: Postmortem) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in fileRules {
+            for finding in rule.check(postmortem, in: context) {
+                if let adjusted = adjust(finding, in: postmortem) { findings.append(adjusted) }
+            }
+        }
+        return findings
+    }
+
+    /// Applies the configured severity and inline suppressions; nil drops it.
+    private func adjust(_ finding: Finding, in postmortem: Postmortem) -> Finding? {
+        if postmortem.suppressions.suppresses(rule: finding.rule, line: finding.line) { return nil }
+        var adjusted = finding
+        if let setting = context.config.setting(for: finding.rule) {
+            guard let severity = setting.severity else { return nil }
+            adjusted.severity = severity
+        }
+        return adjusted
+    }
+}
+
+extension Finding {
+    var path: String { file }
+}
+
+/// Lets `concurrentPerform` write disjoint slots of one buffer: each
+/// iteration writes only its own index, so there is no data race.
+struct UnsafeMutableBufferPointerBox<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

@@ -1,0 +1,58 @@
+/// A check on one postmortem. Each rule is one small type carrying its
+/// description; the linter runs them in parallel across files.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Findings at the rule's default severity; the linter applies config
+    /// overrides and inline suppressions afterwards.
+    func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding]
+}
+
+/// A check that needs every postmortem at once (duplicate ids, links).
+public protocol RepositoryRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// `postmortems` is every file in the repository, in path order; findings
+    /// for files outside the linted scope are dropped by the linter.
+    func check(_ postmortems: [Postmortem], in context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public var id: String { Self.description.id }
+
+    /// A finding of this rule at its default severity.
+    public func finding(_ postmortem: Postmortem, at location: SourceLocation, _ message: String,
+                        suggestion: String? = nil) -> Finding {
+        Finding(file: postmortem.path, line: location.line, column: location.column,
+                severity: Self.description.defaultSeverity, rule: Self.description.id,
+                message: message, suggestion: suggestion)
+    }
+}
+
+extension RepositoryRule {
+    public func finding(_ postmortem: Postmortem, at location: SourceLocation, _ message: String,
+                        suggestion: String? = nil) -> Finding {
+        Finding(file: postmortem.path, line: location.line, column: location.column,
+                severity: Self.description.defaultSeverity, rule: Self.description.id,
+                message: message, suggestion: suggestion)
+    }
+}
+
+/// What rules may consult besides the postmortem itself.
+public struct RuleContext: Sendable {
+    public var config: Config
+    /// The front-matter schema (from the repository, or the built-in copy).
+    public var schema: JSONSchemaValidator
+    /// "Today", from `--today`, the config, or the clock read once at the CLI edge.
+    public var today: LocalDate
+
+    public init(config: Config, schema: JSONSchemaValidator, today: LocalDate) {
+        self.config = config
+        self.schema = schema
+        self.today = today
+        knownOwners = Set(config.people.map { $0.handle.lowercased() } + config.teams.map { $0.lowercased() })
+    }
+
+    /// Roster handles and team handles, lower-cased, for owner checks.
+    public let knownOwners: Set<String>
+}
