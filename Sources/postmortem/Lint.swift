@@ -17,14 +17,21 @@ extension Postmortem {
         @Flag(help: "Fail (exit 1) on warnings too.")
         var strict = false
 
+        @Option(name: .customLong("changed-since"), help: ArgumentHelp(
+            "Report only postmortems added, modified or renamed since this revision (committed, staged, unstaged or untracked).",
+            valueName: "rev"))
+        var changedSince: String?
+
+        @OptionGroup var revision: RevisionOption
         @OptionGroup var today: TodayOption
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let runner = LintRunner(paths: paths, configFile: repository.configURL,
-                                    workingDirectory: repository.workingDirectory,
-                                    today: today.date, fallbackToday: TodayOption.clockDate)
-            let report = try runner.run()
+            var options = repository.loadOptions(paths: paths)
+            options.revision = revision.rev
+            options.changedSince = changedSince
+            let report = try LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate).run()
+            if format == .text || format == .sarif { printNotices(report.notices) }
             let colour = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             FileHandle.standardOutput.write(Data(Reporter.render(report, as: format, colour: colour).utf8))
             let code = report.exitCode(strict: strict)

@@ -47,6 +47,27 @@ struct RepositoryOptions: ParsableArguments {
     }
 
     var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    func loadOptions(paths: [String] = []) -> LoadOptions {
+        var options = LoadOptions(workingDirectory: workingDirectory)
+        options.paths = paths
+        options.configFile = configURL
+        return options
+    }
+}
+
+/// `--rev REV`: read from a revision's tree instead of the working tree.
+struct RevisionOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Read postmortems, config and schema from this git revision instead of the working tree.", valueName: "rev"))
+    var rev: String?
+}
+
+/// Notices (no repository, shallow clone) go to standard error, so that
+/// standard output stays the report.
+func printNotices(_ notices: [String]) {
+    for notice in notices {
+        FileHandle.standardError.write(Data("postmortem: note: \(notice)\n".utf8))
+    }
 }
 
 /// `--today YYYY-MM-DD`, validated; the clock is read here, at the edge, and nowhere else.

@@ -2,7 +2,6 @@
 enum TextReporter {
     static func render(_ report: LintReport, colour: Bool) -> String {
         var out = ""
-        for notice in report.notices { out += "note: \(notice)\n" }
         for finding in report.findings {
             let severity = colour ? paint(finding.severity) : finding.severity.rawValue
             out += "\(finding.file):\(finding.line):\(finding.column): \(severity): \(finding.message) [\(finding.rule)]\n"

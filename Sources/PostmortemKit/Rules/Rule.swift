@@ -46,10 +46,18 @@ public struct RuleContext: Sendable {
     /// "Today", from `--today`, the config, or the clock read once at the CLI edge.
     public var today: LocalDate
 
-    public init(config: Config, schema: JSONSchemaValidator, today: LocalDate) {
+    /// Git history of the postmortems (empty outside a repository or in a shallow clone).
+    public var history: any PostmortemHistory
+    /// With a base revision: each changed postmortem's version there, by current path.
+    public var base: [String: Postmortem]
+
+    public init(config: Config, schema: JSONSchemaValidator, today: LocalDate,
+                history: any PostmortemHistory = NoHistory(), base: [String: Postmortem] = [:]) {
         self.config = config
         self.schema = schema
         self.today = today
+        self.history = history
+        self.base = base
         knownOwners = Set(config.people.map { $0.handle.lowercased() } + config.teams.map { $0.lowercased() })
     }
 

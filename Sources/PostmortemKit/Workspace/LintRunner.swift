@@ -19,46 +19,29 @@ public struct LintReport: Sendable {
     }
 }
 
-/// What `postmortem lint` does, without the command line: load config and
-/// schema, find and parse files, run the rules.
+/// What `postmortem lint` does, without the command line: load the
+/// repository (working tree or revision), run the rules, report.
 public struct LintRunner: Sendable {
-    public var paths: [String]
-    public var configFile: URL?
-    public var workingDirectory: URL
+    public var options: LoadOptions
     /// From `--today`; wins over the config.
     public var today: LocalDate?
     /// The clock's date, read once at the CLI edge, used when neither
     /// `--today` nor the config sets one.
     public var fallbackToday: LocalDate
 
-    public init(paths: [String], configFile: URL?, workingDirectory: URL, today: LocalDate?, fallbackToday: LocalDate) {
-        self.paths = paths
-        self.configFile = configFile
-        self.workingDirectory = workingDirectory
+    public init(options: LoadOptions, today: LocalDate?, fallbackToday: LocalDate) {
+        self.options = options
         self.today = today
         self.fallbackToday = fallbackToday
     }
 
     public func run() throws(UsageError) -> LintReport {
-        let (config, schema) = try Workspace.loadSettings(configFile: configFile, workingDirectory: workingDirectory)
-        let postmortemsDirectory = config.root.appendingPathComponent(config.postmortems)
-        var isDirectory: ObjCBool = false
-        let hasDirectory = FileManager.default.fileExists(atPath: postmortemsDirectory.path, isDirectory: &isDirectory) && isDirectory.boolValue
-        if paths.isEmpty && !hasDirectory {
-            throw UsageError("\(config.postmortems)/: no postmortems folder here (set `postmortems:` in .postmortem.yml or pass paths)")
-        }
-        // Repository rules need every postmortem, even when only some are linted.
-        let everything = hasDirectory ? try FileDiscovery.discover(paths: [postmortemsDirectory.path], workingDirectory: workingDirectory, root: config.root) : []
-        let requested = paths.isEmpty ? everything : try FileDiscovery.discover(paths: paths, workingDirectory: workingDirectory, root: config.root)
-        var all = everything
-        let known = Set(everything.map(\.path))
-        all += requested.filter { !known.contains($0.path) }
-        all.sort { $0.path < $1.path }
-
-        let postmortems = Workspace.parse(all, config: config)
-        let context = RuleContext(config: config, schema: schema, today: today ?? config.today ?? fallbackToday)
-        let scope = Set(requested.map(\.path))
-        let findings = Linter(context: context).lint(postmortems, scope: paths.isEmpty ? nil : scope)
-        return LintReport(files: scope.count, findings: findings, notices: [])
+        let repository = try RepositoryLoader.load(options)
+        let context = RuleContext(config: repository.config, schema: repository.schema,
+                                  today: today ?? repository.config.today ?? fallbackToday,
+                                  history: repository.history, base: repository.base)
+        let findings = Linter(context: context).lint(repository.postmortems, scope: repository.scope)
+        return LintReport(files: repository.scope?.count ?? repository.postmortems.count, findings: findings,
+                          notices: repository.notices)
     }
 }

@@ -18,35 +18,29 @@ public struct Workspace: Sendable {
     /// The front-matter schema: `schema:` in the config, else the repository's
     /// `schema/postmortem.schema.json`, else the built-in copy.
     public static func schema(for config: Config) throws(UsageError) -> JSONSchemaValidator {
-        let candidates: [URL] = config.schema.map { [config.root.appendingPathComponent($0)] }
-            ?? [config.root.appendingPathComponent("schema/postmortem.schema.json")]
-        for url in candidates {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                if config.schema != nil { throw UsageError("\(config.schema!): schema file not found (set by `schema:` in .postmortem.yml)") }
-                continue
-            }
-            let json: JSONValue
-            do { json = try JSONValue(jsonData: data) } catch {
-                throw UsageError("\(url.lastPathComponent): schema is not valid JSON")
-            }
-            do { return try JSONSchemaValidator(schema: json) } catch {
-                throw UsageError("\(url.lastPathComponent): schema cannot be used: \(error)")
-            }
+        let path = config.schema ?? "schema/postmortem.schema.json"
+        guard let data = FileManager.default.contents(atPath: config.root.appendingPathComponent(path).path) else {
+            if config.schema != nil { throw UsageError("\(path): schema file not found (set by `schema:` in .postmortem.yml)") }
+            return BuiltInSchemas.postmortem
         }
-        return BuiltInSchemas.postmortem
+        return try schema(from: data, named: path)
+    }
+
+    /// Compiles a schema file's contents, with a one-line error naming it.
+    static func schema(from data: Data, named name: String) throws(UsageError) -> JSONSchemaValidator {
+        let json: JSONValue
+        do { json = try JSONValue(jsonData: data) } catch {
+            throw UsageError("\(name): schema is not valid JSON")
+        }
+        do { return try JSONSchemaValidator(schema: json) } catch {
+            throw UsageError("\(name): schema cannot be used: \(error)")
+        }
     }
 
     /// Reads and parses `files` in parallel.
     public static func parse(_ files: [DiscoveredFile], config: Config) -> [Postmortem] {
         let parser = PostmortemParser(sectionNames: config.sectionNames)
-        var results = [Postmortem?](repeating: nil, count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeMutableBufferPointerBox(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = read(files[index], parser: parser)
-            }
-        }
-        return results.map { $0! }
+        return ParallelMap.map(files) { read($0, parser: parser) }
     }
 
     static func read(_ file: DiscoveredFile, parser: PostmortemParser) -> Postmortem {

@@ -143,3 +143,32 @@ func cleanPostmortem(id: String = "PM-2025-001", title: String = "Checkout error
 
     """
 }
+
+extension TemporaryRepository {
+    /// Runs git in the repository with fixed identities and dates, so that
+    /// history (and commit ids) are the same on every run.
+    @discardableResult
+    func git(_ arguments: [String], date: String = "2025-03-14T12:00:00Z", in directory: URL? = nil) throws -> CLI.Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Alice Chen"
+        environment["GIT_AUTHOR_EMAIL"] = "alice@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Alice Chen"
+        environment["GIT_COMMITTER_EMAIL"] = "alice@example.com"
+        environment["GIT_AUTHOR_DATE"] = date
+        environment["GIT_COMMITTER_DATE"] = date
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["HOME"] = url.path
+        let result = try CLI.runProcess(URL(fileURLWithPath: "/usr/bin/git"),
+                                        ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"] + arguments,
+                                        in: directory ?? url, environment: environment)
+        if result.status != 0 { Issue.record("git \(arguments.joined(separator: " ")) failed: \(result.stderr)") }
+        return result
+    }
+
+    /// `git init`, then commits everything written so far.
+    func initialCommit(date: String = "2025-03-14T12:00:00Z") throws {
+        try git(["init", "-q"])
+        try git(["add", "-A"])
+        try git(["commit", "-q", "-m", "Initial postmortems"], date: date)
+    }
+}

@@ -1,0 +1,337 @@
+import CGit2
+import Foundation
+
+/// Owns one libgit2 object and frees it when released, so no handle leaks on
+/// any path out of a function.
+private final class Owned {
+    let pointer: OpaquePointer
+    private let free: (OpaquePointer) -> Void
+
+    init(_ pointer: OpaquePointer, free: @escaping (OpaquePointer) -> Void) {
+        self.pointer = pointer
+        self.free = free
+    }
+
+    deinit { free(pointer) }
+}
+
+/// A git repository opened through libgit2. Only the files in `Git/` see
+/// libgit2; everything leaves as Swift values (`CommitInfo`, `Data`, paths).
+///
+/// Not thread-safe: one instance is used from one thread at a time.
+public final class GitRepository: @unchecked Sendable {
+    private let repository: Owned
+    /// The working tree's root, nil for a bare repository.
+    public let workingDirectory: URL?
+
+    /// libgit2 needs one global initialisation before any other call.
+    private static let initialised: Void = { git_libgit2_init() }()
+
+    private init(_ pointer: OpaquePointer) {
+        repository = Owned(pointer, free: git_repository_free)
+        workingDirectory = git_repository_workdir(pointer).map { URL(fileURLWithPath: String(cString: $0)).standardizedFileURL }
+    }
+
+    /// Opens the repository that contains `directory`, or returns nil when
+    /// there is none.
+    public static func discover(from directory: URL) throws(GitError) -> GitRepository? {
+        _ = initialised
+        var pointer: OpaquePointer?
+        let result = git_repository_open_ext(&pointer, directory.path, 0, nil)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check("git_repository_open_ext", result)
+        return GitRepository(pointer!)
+    }
+
+    /// A shallow clone (CI's default checkout) has no history past its
+    /// boundary; libgit2 1.5 fails to walk past it.
+    public var isShallow: Bool { git_repository_is_shallow(repository.pointer) == 1 }
+
+    /// True when HEAD points at a branch with no commits yet.
+    public var isEmpty: Bool { git_repository_head_unborn(repository.pointer) == 1 }
+
+    // MARK: Revisions and trees
+
+    private func tree(at revision: String) throws(GitError) -> Owned {
+        var object: OpaquePointer?
+        try check("git_revparse_single", git_revparse_single(&object, repository.pointer, revision))
+        let owned = Owned(object!, free: git_object_free)
+        var tree: OpaquePointer?
+        try check("git_object_peel", git_object_peel(&tree, owned.pointer, GIT_OBJECT_TREE))
+        return Owned(tree!, free: git_object_free)
+    }
+
+    /// The full commit id a revision names (e.g. `HEAD~2`, `main`, a tag).
+    public func commitID(of revision: String) throws(GitError) -> String {
+        var object: OpaquePointer?
+        try check("git_revparse_single", git_revparse_single(&object, repository.pointer, revision))
+        let owned = Owned(object!, free: git_object_free)
+        var commit: OpaquePointer?
+        try check("git_object_peel", git_object_peel(&commit, owned.pointer, GIT_OBJECT_COMMIT))
+        let peeled = Owned(commit!, free: git_object_free)
+        return GitRepository.hex(git_object_id(peeled.pointer))
+    }
+
+    /// The contents of one file at a revision; nil when the path is absent
+    /// or not a regular file there.
+    public func file(_ path: String, at revision: String) throws(GitError) -> Data? {
+        let tree = try tree(at: revision)
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, tree.pointer, path)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check("git_tree_entry_bypath", result)
+        let owned = Owned(entry!, free: git_tree_entry_free)
+        guard git_tree_entry_type(owned.pointer) == GIT_OBJECT_BLOB else { return nil }
+        return try blob(git_tree_entry_id(owned.pointer))
+    }
+
+    /// Every regular file below `folder` at a revision: path → blob id and contents.
+    public func files(under folder: String, at revision: String) throws(GitError) -> [(path: String, blobID: String, data: Data)] {
+        let root = try tree(at: revision)
+        var start = root
+        if !folder.isEmpty {
+            var entry: OpaquePointer?
+            let result = git_tree_entry_bypath(&entry, root.pointer, folder)
+            if result == GIT_ENOTFOUND.rawValue { return [] }
+            try check("git_tree_entry_bypath", result)
+            let owned = Owned(entry!, free: git_tree_entry_free)
+            guard git_tree_entry_type(owned.pointer) == GIT_OBJECT_TREE else { return [] }
+            var subtree: OpaquePointer?
+            try check("git_tree_lookup", git_tree_lookup(&subtree, repository.pointer, git_tree_entry_id(owned.pointer)))
+            start = Owned(subtree!, free: git_tree_free)
+        }
+        var found: [(path: String, blobID: String, data: Data)] = []
+        try collect(start, prefix: folder.isEmpty ? "" : folder + "/", into: &found, depth: 0)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private func collect(_ tree: Owned, prefix: String, into found: inout [(path: String, blobID: String, data: Data)], depth: Int) throws(GitError) {
+        guard depth < 64 else { return }
+        for index in 0..<git_tree_entrycount(tree.pointer) {
+            guard let entry = git_tree_entry_byindex(tree.pointer, index) else { continue }
+            let name = String(cString: git_tree_entry_name(entry))
+            let id = git_tree_entry_id(entry)!
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE:
+                var subtree: OpaquePointer?
+                try check("git_tree_lookup", git_tree_lookup(&subtree, repository.pointer, id))
+                try collect(Owned(subtree!, free: git_tree_free), prefix: prefix + name + "/", into: &found, depth: depth + 1)
+            case GIT_OBJECT_BLOB where git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK:
+                found.append((prefix + name, GitRepository.hex(id), try blob(id)))
+            default:
+                break
+            }
+        }
+    }
+
+    private func blob(_ id: UnsafePointer<git_oid>) throws(GitError) -> Data {
+        var blob: OpaquePointer?
+        try check("git_blob_lookup", git_blob_lookup(&blob, repository.pointer, id))
+        let owned = Owned(blob!, free: git_blob_free)
+        let size = Int(git_blob_rawsize(owned.pointer))
+        guard size > 0, let raw = git_blob_rawcontent(owned.pointer) else { return Data() }
+        return Data(bytes: raw, count: size)
+    }
+
+    // MARK: Changes since a revision
+
+    /// Files below `folder` added, modified or renamed between `revision`
+    /// and the working tree: committed, staged, unstaged, and untracked
+    /// files that are not ignored.
+    public func changes(since revision: String, under folder: String) throws(GitError) -> ChangeSet {
+        let base = try tree(at: revision)
+        var options = git_diff_options()
+        try check("git_diff_options_init", git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
+        options.flags = GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+        let diff = try withPathspec(folder, &options) { (options: inout git_diff_options) throws(GitError) -> Owned in
+            var diff: OpaquePointer?
+            try check("git_diff_tree_to_workdir_with_index",
+                      git_diff_tree_to_workdir_with_index(&diff, repository.pointer, base.pointer, &options))
+            return Owned(diff!, free: git_diff_free)
+        }
+        try findRenames(diff, includeUntracked: true)
+        var changes = ChangeSet()
+        for delta in deltas(diff) {
+            switch delta.status {
+            case GIT_DELTA_ADDED, GIT_DELTA_MODIFIED, GIT_DELTA_UNTRACKED, GIT_DELTA_COPIED, GIT_DELTA_TYPECHANGE:
+                changes.changed.insert(delta.newPath)
+            case GIT_DELTA_RENAMED:
+                changes.changed.insert(delta.newPath)
+                changes.renamedFrom[delta.newPath] = delta.oldPath
+            default:
+                break
+            }
+        }
+        return changes
+    }
+
+    // MARK: History
+
+    /// The history of every file below `folder` at `revision`, in one walk over
+    /// all commits (newest first), following renames within the folder.
+    /// Merge commits count for a file only when it differs from every parent.
+    public func history(under folder: String, at revision: String = "HEAD") throws(GitError) -> RecordedHistory {
+        guard !isEmpty else { return RecordedHistory(files: [:], authorNames: []) }
+        // Paths as they were at the commit being visited → path at `revision`.
+        var currentName: [String: String] = [:]
+        for file in try filePaths(under: folder, at: revision) { currentName[file] = file }
+        var start = git_oid()
+        try check("git_oid_fromstr", git_oid_fromstr(&start, try commitID(of: revision)))
+
+        var walkPointer: OpaquePointer?
+        try check("git_revwalk_new", git_revwalk_new(&walkPointer, repository.pointer))
+        let walk = Owned(walkPointer!, free: git_revwalk_free)
+        try check("git_revwalk_sorting", git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue))
+        try check("git_revwalk_push", git_revwalk_push(walk.pointer, &start))
+
+        var options = git_diff_options()
+        try check("git_diff_options_init", git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
+        var commitsByFile: [String: [CommitInfo]] = [:]
+        var authors = Set<String>()
+        var oid = git_oid()
+        try withPathspec(folder, &options) { (options: inout git_diff_options) throws(GitError) in
+            while true {
+                let next = git_revwalk_next(&oid, walk.pointer)
+                if next == GIT_ITEROVER.rawValue { break }
+                try check("git_revwalk_next", next)
+                var commitPointer: OpaquePointer?
+                try check("git_commit_lookup", git_commit_lookup(&commitPointer, repository.pointer, &oid))
+                let commit = Owned(commitPointer!, free: git_commit_free)
+                var treePointer: OpaquePointer?
+                try check("git_commit_tree", git_commit_tree(&treePointer, commit.pointer))
+                let tree = Owned(treePointer!, free: git_tree_free)
+
+                let parentCount = Int(git_commit_parentcount(commit.pointer))
+                var touched: Set<String>?
+                var renames: [(old: String, new: String)] = []
+                for parentIndex in 0..<max(parentCount, 1) {
+                    var parentTree: Owned?
+                    if parentCount > 0 {
+                        var parentPointer: OpaquePointer?
+                        try check("git_commit_parent", git_commit_parent(&parentPointer, commit.pointer, UInt32(parentIndex)))
+                        let parent = Owned(parentPointer!, free: git_commit_free)
+                        var parentTreePointer: OpaquePointer?
+                        try check("git_commit_tree", git_commit_tree(&parentTreePointer, parent.pointer))
+                        parentTree = Owned(parentTreePointer!, free: git_tree_free)
+                    }
+                    var diffPointer: OpaquePointer?
+                    try check("git_diff_tree_to_tree",
+                              git_diff_tree_to_tree(&diffPointer, repository.pointer, parentTree?.pointer, tree.pointer, &options))
+                    let diff = Owned(diffPointer!, free: git_diff_free)
+                    try findRenames(diff, includeUntracked: false)
+                    var paths = Set<String>()
+                    for delta in deltas(diff) {
+                        switch delta.status {
+                        case GIT_DELTA_RENAMED:
+                            paths.insert(delta.newPath)
+                            if parentIndex == 0 { renames.append((delta.oldPath, delta.newPath)) }
+                        case GIT_DELTA_DELETED:
+                            paths.insert(delta.oldPath)
+                        default:
+                            paths.insert(delta.newPath)
+                        }
+                    }
+                    touched = touched.map { $0.intersection(paths) } ?? paths
+                }
+                guard let touched, !touched.isEmpty else { continue }
+                let info = commitInfo(commit.pointer, id: &oid)
+                var recorded = false
+                for path in touched.sorted() {
+                    guard let final = currentName[path] else { continue }
+                    if commitsByFile[final]?.last?.id != info.id {
+                        commitsByFile[final, default: []].append(info)
+                        recorded = true
+                    }
+                }
+                if recorded { authors.insert(info.author) }
+                // Older commits knew the file by its old name.
+                for rename in renames {
+                    if let final = currentName[rename.new] { currentName[rename.old] = final }
+                }
+            }
+        }
+        return RecordedHistory(files: commitsByFile.mapValues(FileHistory.init(commits:)), authorNames: authors.sorted())
+    }
+
+    private func filePaths(under folder: String, at revision: String) throws(GitError) -> [String] {
+        // Reading blob contents is not needed for names; a tree walk of ids is enough.
+        let root = try tree(at: revision)
+        var paths: [String] = []
+        func walk(_ tree: OpaquePointer, prefix: String, depth: Int) throws(GitError) {
+            guard depth < 64 else { return }
+            for index in 0..<git_tree_entrycount(tree) {
+                guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+                let name = prefix + String(cString: git_tree_entry_name(entry))
+                if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                    guard folder.isEmpty || name == folder || name.hasPrefix(folder + "/") || folder.hasPrefix(name + "/") else { continue }
+                    var subtree: OpaquePointer?
+                    try check("git_tree_lookup", git_tree_lookup(&subtree, repository.pointer, git_tree_entry_id(entry)))
+                    let owned = Owned(subtree!, free: git_tree_free)
+                    try walk(owned.pointer, prefix: name + "/", depth: depth + 1)
+                } else if folder.isEmpty || name.hasPrefix(folder + "/") {
+                    paths.append(name)
+                }
+            }
+        }
+        try walk(root.pointer, prefix: "", depth: 0)
+        return paths
+    }
+
+    private func commitInfo(_ commit: OpaquePointer, id: inout git_oid) -> CommitInfo {
+        let signature = git_commit_author(commit)!.pointee
+        let offset = Int(signature.when.offset) * 60
+        return CommitInfo(id: GitRepository.hex(&id),
+                          author: String(cString: signature.name),
+                          email: String(cString: signature.email),
+                          date: Timestamp(secondsSince1970: Int(signature.when.time), utcOffset: offset),
+                          summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
+    }
+
+    // MARK: Diff helpers
+
+    private struct Delta {
+        var status: git_delta_t
+        var oldPath: String
+        var newPath: String
+    }
+
+    private func deltas(_ diff: Owned) -> [Delta] {
+        (0..<git_diff_num_deltas(diff.pointer)).compactMap { index in
+            guard let delta = git_diff_get_delta(diff.pointer, index)?.pointee else { return nil }
+            return Delta(status: delta.status,
+                         oldPath: delta.old_file.path.map { String(cString: $0) } ?? "",
+                         newPath: delta.new_file.path.map { String(cString: $0) } ?? "")
+        }
+    }
+
+    /// Rename detection is costly, so it runs only when a diff both adds and deletes.
+    private func findRenames(_ diff: Owned, includeUntracked: Bool) throws(GitError) {
+        let statuses = deltas(diff).map(\.status)
+        let adds = statuses.contains { $0 == GIT_DELTA_ADDED || $0 == GIT_DELTA_UNTRACKED }
+        guard adds, statuses.contains(GIT_DELTA_DELETED) else { return }
+        var options = git_diff_find_options()
+        try check("git_diff_find_options_init", git_diff_find_options_init(&options, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)))
+        options.flags = GIT_DIFF_FIND_RENAMES.rawValue | (includeUntracked ? GIT_DIFF_FIND_FOR_UNTRACKED.rawValue : 0)
+        try check("git_diff_find_similar", git_diff_find_similar(diff.pointer, &options))
+    }
+
+    /// Runs `body` with `options.pathspec` limited to `folder` (C strings kept alive meanwhile).
+    private func withPathspec<T>(_ folder: String, _ options: inout git_diff_options,
+                                 _ body: (inout git_diff_options) throws(GitError) -> T) throws(GitError) -> T {
+        guard !folder.isEmpty else { return try body(&options) }
+        let pattern = strdup(folder + "/")
+        defer { free(pattern) }
+        var strings: [UnsafeMutablePointer<CChar>?] = [pattern]
+        return try strings.withUnsafeMutableBufferPointer { (buffer) throws(GitError) -> T in
+            options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+            defer { options.pathspec = git_strarray(strings: nil, count: 0) }
+            return try body(&options)
+        }
+    }
+
+    static func hex(_ oid: UnsafePointer<git_oid>) -> String {
+        var buffer = [CChar](repeating: 0, count: 41)
+        git_oid_tostr(&buffer, 41, oid)
+        return String(cString: buffer)
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Which postmortems to read and from where: the working tree or a revision,
+/// all files or those changed since a base revision.
+public struct LoadOptions: Sendable {
+    /// Files or folders to report on (default: every postmortem).
+    public var paths: [String] = []
+    public var configFile: URL?
+    public var workingDirectory: URL
+    /// `--rev`: read postmortems, config and schema from this revision's tree.
+    public var revision: String?
+    /// `--changed-since` / `--base`: report only postmortems added, modified
+    /// or renamed since this revision (committed or not, untracked included).
+    public var changedSince: String?
+    /// Compute per-file git history (for `git/late-draft`, the site).
+    public var wantsHistory: Bool = true
+
+    public init(workingDirectory: URL) {
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// A repository's postmortems, loaded and parsed, with what git knows about them.
+public struct LoadedRepository: Sendable {
+    public var config: Config
+    public var schema: JSONSchemaValidator
+    /// Every postmortem of the repository, parsed, in path order.
+    public var postmortems: [Postmortem]
+    /// Paths to report on; nil: all.
+    public var scope: Set<String>?
+    public var history: any PostmortemHistory
+    /// For postmortems changed since the base revision: their version there,
+    /// keyed by their current path.
+    public var base: [String: Postmortem]
+    /// One-line notices for the user (no repository, shallow clone, …).
+    public var notices: [String]
+
+    /// The postmortems in scope.
+    public var inScope: [Postmortem] {
+        scope.map { scope in postmortems.filter { scope.contains($0.path) } } ?? postmortems
+    }
+}
+
+/// Loads a repository's postmortems from the working tree or from git.
+public enum RepositoryLoader {
+    public static func load(_ options: LoadOptions) throws(UsageError) -> LoadedRepository {
+        var notices: [String] = []
+        let repository: GitRepository?
+        do {
+            repository = try GitRepository.discover(from: options.workingDirectory)
+        } catch {
+            repository = nil
+            notices.append("cannot open the git repository (\(error.message)); git checks skipped")
+        }
+        if repository == nil, options.revision != nil || options.changedSince != nil {
+            throw UsageError("--rev and --changed-since need a git repository, and \(options.workingDirectory.path) is not in one")
+        }
+        if repository == nil && notices.isEmpty {
+            notices.append("not a git repository: history checks (git/*) are skipped")
+        }
+
+        // Config and schema, from the working tree or from the revision.
+        var config: Config
+        var schema: JSONSchemaValidator
+        if let revision = options.revision, let repository {
+            let located = options.configFile ?? ConfigLoader.find(from: options.workingDirectory)
+            let root = located?.deletingLastPathComponent().standardizedFileURL ?? options.workingDirectory.standardizedFileURL
+            config = Config(root: root)
+            if let located, let text = try read(repository, gitPath(of: located, in: repository), at: revision) {
+                config = try ConfigLoader.parse(text: String(decoding: text, as: UTF8.self), file: located)
+            }
+            let schemaPath = config.schema ?? "schema/postmortem.schema.json"
+            if let data = try read(repository, prefix(of: config.root, in: repository) + schemaPath, at: revision) {
+                schema = try Workspace.schema(from: data, named: schemaPath)
+            } else if config.schema != nil {
+                throw UsageError("\(schemaPath): schema file not found at \(revision)")
+            } else {
+                schema = BuiltInSchemas.postmortem
+            }
+        } else {
+            (config, schema) = try Workspace.loadSettings(configFile: options.configFile, workingDirectory: options.workingDirectory)
+        }
+        let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
+        let folder = config.postmortems
+
+        // The postmortems themselves.
+        var postmortems: [Postmortem]
+        var requested: Set<String>?
+        if let revision = options.revision, let repository {
+            let parser = PostmortemParser(sectionNames: config.sectionNames)
+            let files: [(path: String, blobID: String, data: Data)]
+            do { files = try repository.files(under: gitPrefix + folder, at: revision) } catch {
+                throw UsageError("--rev \(revision): \(error.message)")
+            }
+            let selected = files.filter { FileDiscovery.isPostmortemName(($0.path as NSString).lastPathComponent) }
+            postmortems = ParallelMap.map(selected) { file in
+                parser.parse(path: String(file.path.dropFirst(gitPrefix.count)), bytes: file.data)
+            }
+            if !options.paths.isEmpty {
+                let wanted = options.paths.map { relative($0, workingDirectory: options.workingDirectory, root: config.root) }
+                requested = Set(postmortems.map(\.path).filter { path in
+                    wanted.contains { $0.isEmpty || path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                })
+            }
+        } else {
+            let directory = config.root.appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            let hasDirectory = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            if options.paths.isEmpty && !hasDirectory {
+                throw UsageError("\(folder)/: no postmortems folder here (set `postmortems:` in .postmortem.yml or pass paths)")
+            }
+            // Repository rules need every postmortem, even when only some are reported.
+            let everything = hasDirectory
+                ? try FileDiscovery.discover(paths: [directory.path], workingDirectory: options.workingDirectory, root: config.root) : []
+            var all = everything
+            if !options.paths.isEmpty {
+                let explicit = try FileDiscovery.discover(paths: options.paths, workingDirectory: options.workingDirectory, root: config.root)
+                let known = Set(everything.map(\.path))
+                all += explicit.filter { !known.contains($0.path) }
+                requested = Set(explicit.map(\.path))
+            }
+            all.sort { $0.path < $1.path }
+            postmortems = Workspace.parse(all, config: config)
+        }
+
+        // Scope and base versions for --changed-since.
+        var scope = requested
+        var base: [String: Postmortem] = [:]
+        if let since = options.changedSince, let repository {
+            let changes: ChangeSet
+            do { changes = try repository.changes(since: since, under: gitPrefix + folder) } catch {
+                throw UsageError("--changed-since \(since): \(error.message)")
+            }
+            let changed = Set(changes.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
+            scope = scope.map { $0.intersection(changed) } ?? changed
+            let parser = PostmortemParser(sectionNames: config.sectionNames)
+            for path in changed.sorted() {
+                let old = changes.renamedFrom[gitPrefix + path] ?? gitPrefix + path
+                if let data = try? repository.file(old, at: since) {
+                    base[path] = parser.parse(path: String(old.dropFirst(gitPrefix.count)), bytes: data)
+                }
+            }
+        }
+
+        // History.
+        var history: any PostmortemHistory = NoHistory()
+        if options.wantsHistory, let repository {
+            if repository.isShallow {
+                notices.append("shallow clone: history checks (git/late-draft) are skipped; fetch the full history (e.g. actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
+            } else {
+                do {
+                    let recorded = try repository.history(under: gitPrefix + folder, at: options.revision ?? "HEAD")
+                    var files: [String: FileHistory] = [:]
+                    for (path, fileHistory) in recorded.files where path.hasPrefix(gitPrefix) {
+                        files[String(path.dropFirst(gitPrefix.count))] = fileHistory
+                    }
+                    history = RecordedHistory(files: files, authorNames: recorded.authorNames)
+                } catch {
+                    notices.append("git history could not be read (\(error.message)); history checks are skipped")
+                }
+            }
+        }
+        return LoadedRepository(config: config, schema: schema, postmortems: postmortems, scope: scope,
+                                history: history, base: base, notices: notices)
+    }
+
+    private static func read(_ repository: GitRepository, _ path: String, at revision: String) throws(UsageError) -> Data? {
+        do { return try repository.file(path, at: revision) } catch {
+            throw UsageError("--rev \(revision): \(error.message)")
+        }
+    }
+
+    /// `directory` relative to the repository's working tree, with a trailing slash ("" at the root).
+    static func prefix(of directory: URL, in repository: GitRepository) -> String {
+        guard let top = repository.workingDirectory?.resolvingSymlinksInPath().path else { return "" }
+        let path = directory.resolvingSymlinksInPath().path
+        let base = top.hasSuffix("/") ? top : top + "/"
+        guard path.hasPrefix(base) else { return "" }
+        let relative = String(path.dropFirst(base.count))
+        return relative.isEmpty ? "" : relative + "/"
+    }
+
+    private static func gitPath(of file: URL, in repository: GitRepository) -> String {
+        prefix(of: file.deletingLastPathComponent(), in: repository) + file.lastPathComponent
+    }
+
+    private static func relative(_ path: String, workingDirectory: URL, root: URL) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+        return FileDiscovery.displayPath(url, root: root, workingDirectory: workingDirectory)
+    }
+}
+
+/// Maps an array in parallel on all cores, keeping the order.
+enum ParallelMap {
+    static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeMutableBufferPointerBox(buffer)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                slots.buffer[index] = transform(items[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}
