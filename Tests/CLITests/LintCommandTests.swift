@@ -95,3 +95,22 @@ struct LintCommandTests {
         #expect(single.stdout.contains("\"files\": 1"))
     }
 }
+
+struct ConfigValueTests {
+    @Test func unquotedOffTurnsARuleOff() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("postmortems/a.md", cleanPostmortem().replacingOccurrences(of: "severity: SEV2", with: "severity: SEV9"))
+        try repo.write(".postmortem.yml", "rules:\n  schema/violation: off\n")
+        let result = try CLI.run(["lint"], in: repo.url)
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+    }
+
+    @Test func badRuleSettingNamesTheRule() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("postmortems/a.md", cleanPostmortem())
+        try repo.write(".postmortem.yml", "rules:\n  timeline/order: loud\n")
+        let result = try CLI.run(["lint"], in: repo.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".postmortem.yml:2: rules.timeline/order: must be one of"), "\(result.stderr)")
+    }
+}

@@ -50,7 +50,13 @@ public enum ConfigLoader {
         if let problem = problems.first {
             throw UsageError("\(display):\(problem.location.line): \(problem.message)")
         }
-        guard let value else { throw UsageError("\(display): config is empty") }
+        guard var value else { throw UsageError("\(display): config is empty") }
+        // YAML 1.1 reads an unquoted `off` as false; in `rules:` it means the setting.
+        if case .object(var object) = value, case .object(var rules)? = object["rules"] {
+            for (rule, setting) in rules where setting == .bool(false) { rules[rule] = .string("off") }
+            object["rules"] = .object(rules)
+            value = .object(object)
+        }
         let validator = BuiltInSchemas.config
         if let violation = validator.validate(value).first {
             let pointer = violation.missingProperty.map { violation.instancePointer + "/" + $0 } ?? violation.instancePointer
@@ -61,7 +67,9 @@ public enum ConfigLoader {
                 guard let slash = probe.lastIndex(of: "/") else { break }
                 probe = String(probe[..<slash])
             }
-            let keyPath = pointer.isEmpty ? "config" : pointer.split(separator: "/").joined(separator: ".")
+            let keyPath = pointer.isEmpty ? "config" : pointer.split(separator: "/")
+                .map { $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
+                .joined(separator: ".")
             let message = violation.keyword == "additionalProperties"
                 ? "unknown key \"\(keyPath)\" (allowed: see schema/config.schema.json)"
                 : "\(keyPath): \(violation.message)"

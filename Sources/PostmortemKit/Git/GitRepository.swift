@@ -25,7 +25,10 @@ public final class GitRepository: @unchecked Sendable {
     public let workingDirectory: URL?
 
     /// libgit2 needs one global initialisation before any other call.
-    private static let initialised: Void = { git_libgit2_init() }()
+    private static let initialised: Void = {
+        git_libgit2_init()
+        postmortem_git_set_tree_cache_limit(4 * 1024 * 1024)
+    }()
 
     private init(_ pointer: OpaquePointer) {
         repository = Owned(pointer, free: git_repository_free)
@@ -202,6 +205,7 @@ public final class GitRepository: @unchecked Sendable {
                 let tree = Owned(treePointer!, free: git_tree_free)
 
                 let parentCount = Int(git_commit_parentcount(commit.pointer))
+                let folderTree = try subtree(folder, of: tree)
                 var touched: Set<String>?
                 var renames: [(old: String, new: String)] = []
                 for parentIndex in 0..<max(parentCount, 1) {
@@ -214,21 +218,26 @@ public final class GitRepository: @unchecked Sendable {
                         try check("git_commit_tree", git_commit_tree(&parentTreePointer, parent.pointer))
                         parentTree = Owned(parentTreePointer!, free: git_tree_free)
                     }
-                    var diffPointer: OpaquePointer?
-                    try check("git_diff_tree_to_tree",
-                              git_diff_tree_to_tree(&diffPointer, repository.pointer, parentTree?.pointer, tree.pointer, &options))
-                    let diff = Owned(diffPointer!, free: git_diff_free)
-                    try findRenames(diff, includeUntracked: false)
-                    var paths = Set<String>()
-                    for delta in deltas(diff) {
-                        switch delta.status {
-                        case GIT_DELTA_RENAMED:
+                    // Comparing tree ids directly skips unchanged folders at the cost of
+                    // one id comparison; libgit2's diff would match every path against
+                    // the pathspec, which dominated the walk.
+                    var changes: [(status: git_delta_t, path: String)] = []
+                    try compare(parentTree.flatMap { try? subtree(folder, of: $0) }, folderTree,
+                                prefix: folder.isEmpty ? "" : folder + "/", into: &changes, depth: 0)
+                    var paths = Set(changes.map(\.path))
+                    let adds = changes.contains { $0.status == GIT_DELTA_ADDED }
+                    let deletes = changes.contains { $0.status == GIT_DELTA_DELETED }
+                    if adds && deletes {
+                        // Possible renames: let libgit2's similarity detection pair them.
+                        var diffPointer: OpaquePointer?
+                        try check("git_diff_tree_to_tree",
+                                  git_diff_tree_to_tree(&diffPointer, repository.pointer, parentTree?.pointer, tree.pointer, &options))
+                        let diff = Owned(diffPointer!, free: git_diff_free)
+                        try findRenames(diff, includeUntracked: false)
+                        for delta in deltas(diff) where delta.status == GIT_DELTA_RENAMED {
+                            paths.remove(delta.oldPath)
                             paths.insert(delta.newPath)
                             if parentIndex == 0 { renames.append((delta.oldPath, delta.newPath)) }
-                        case GIT_DELTA_DELETED:
-                            paths.insert(delta.oldPath)
-                        default:
-                            paths.insert(delta.newPath)
                         }
                     }
                     touched = touched.map { $0.intersection(paths) } ?? paths
@@ -251,6 +260,73 @@ public final class GitRepository: @unchecked Sendable {
             }
         }
         return RecordedHistory(files: commitsByFile.mapValues(FileHistory.init(commits:)), authorNames: authors.sorted())
+    }
+
+    /// The tree at `folder` inside `root` (the root itself for ""), or nil when absent.
+    private func subtree(_ folder: String, of root: Owned) throws(GitError) -> Owned? {
+        guard !folder.isEmpty else { return root }
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, root.pointer, folder)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check("git_tree_entry_bypath", result)
+        let owned = Owned(entry!, free: git_tree_entry_free)
+        guard git_tree_entry_type(owned.pointer) == GIT_OBJECT_TREE else { return nil }
+        var tree: OpaquePointer?
+        try check("git_tree_lookup", git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(owned.pointer)))
+        return Owned(tree!, free: git_tree_free)
+    }
+
+    /// Files that differ between two trees (either may be absent), by a
+    /// merge walk over their sorted entries that descends only into
+    /// subtrees whose ids differ.
+    private func compare(_ old: Owned?, _ new: Owned?, prefix: String,
+                         into changes: inout [(status: git_delta_t, path: String)], depth: Int) throws(GitError) {
+        guard depth < 64 else { return }
+        if let old, let new, git_oid_equal(git_tree_id(old.pointer), git_tree_id(new.pointer)) == 1 { return }
+        let oldCount = old.map { git_tree_entrycount($0.pointer) } ?? 0
+        let newCount = new.map { git_tree_entrycount($0.pointer) } ?? 0
+        var i = 0, j = 0
+        func record(_ entry: OpaquePointer, _ status: git_delta_t) throws(GitError) {
+            let path = prefix + String(cString: git_tree_entry_name(entry))
+            if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                var tree: OpaquePointer?
+                try check("git_tree_lookup", git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)))
+                let owned = Owned(tree!, free: git_tree_free)
+                try compare(status == GIT_DELTA_DELETED ? owned : nil, status == GIT_DELTA_ADDED ? owned : nil,
+                            prefix: path + "/", into: &changes, depth: depth + 1)
+            } else {
+                changes.append((status, path))
+            }
+        }
+        while i < oldCount || j < newCount {
+            let a = i < oldCount ? git_tree_entry_byindex(old!.pointer, i) : nil
+            let b = j < newCount ? git_tree_entry_byindex(new!.pointer, j) : nil
+            let order: Int32 = a == nil ? 1 : b == nil ? -1 : git_tree_entry_cmp(a, b)
+            if order < 0 {
+                try record(a!, GIT_DELTA_DELETED)
+                i += 1
+            } else if order > 0 {
+                try record(b!, GIT_DELTA_ADDED)
+                j += 1
+            } else {
+                let a = a!, b = b!
+                if git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) != 1 {
+                    let path = prefix + String(cString: git_tree_entry_name(b))
+                    if git_tree_entry_type(a) == GIT_OBJECT_TREE && git_tree_entry_type(b) == GIT_OBJECT_TREE {
+                        var oldTree: OpaquePointer?, newTree: OpaquePointer?
+                        try check("git_tree_lookup", git_tree_lookup(&oldTree, repository.pointer, git_tree_entry_id(a)))
+                        let ownedOld = Owned(oldTree!, free: git_tree_free)
+                        try check("git_tree_lookup", git_tree_lookup(&newTree, repository.pointer, git_tree_entry_id(b)))
+                        let ownedNew = Owned(newTree!, free: git_tree_free)
+                        try compare(ownedOld, ownedNew, prefix: path + "/", into: &changes, depth: depth + 1)
+                    } else {
+                        changes.append((GIT_DELTA_MODIFIED, path))
+                    }
+                }
+                i += 1
+                j += 1
+            }
+        }
     }
 
     private func filePaths(under folder: String, at revision: String) throws(GitError) -> [String] {

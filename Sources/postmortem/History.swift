@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PostmortemKit
+
+extension Postmortem {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show each postmortem's git history: drafted at, last change, commits.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        @OptionGroup var revision: RevisionOption
+        @OptionGroup var repository: RepositoryOptions
+
+        func run() throws {
+            var options = repository.loadOptions()
+            options.revision = revision.rev
+            let loaded = try RepositoryLoader.load(options)
+            printNotices(loaded.notices)
+            let report = HistoryReport(repository: loaded)
+            FileHandle.standardOutput.write(Data((format == .json ? report.json() : report.text()).utf8))
+        }
+    }
+}
