@@ -160,6 +160,8 @@ public enum RepositoryLoader {
                 }
             }
         }
+        // Only postmortems are in scope (a changed README below the folder is not one).
+        scope = scope.map { $0.intersection(postmortems.map(\.path)) }
         return LoadedRepository(config: config, schema: schema, postmortems: postmortems, scope: scope,
                                 history: history, base: base, notices: notices)
     }
