@@ -52,6 +52,12 @@ struct OutputFormatTests {
         #expect((run["results"] as! [Any]).count >= 3)
     }
 
+    @Test func patternsJSONValidatesAgainstItsSchema() throws {
+        let result = try CLI.run(["patterns", "--format", "json", "--today", "2026-11-28"], in: CLI.packageRoot)
+        let check = try validate(result.stdout, schema: CLI.packageRoot.appendingPathComponent("schema/patterns.schema.json"))
+        #expect(check.stdout.contains("valid"), "\(check.stderr)")
+    }
+
     @Test func githubLinesAreWellFormedWorkflowCommands() throws {
         let repo = try repositoryWithFindings()
         let result = try CLI.run(["lint", "--format", "github", "--today", "2025-06-01"], in: repo.url)

@@ -248,7 +248,9 @@ public final class GitRepository: @unchecked Sendable {
                 for path in touched.sorted() {
                     guard let final = currentName[path] else { continue }
                     if commitsByFile[final]?.last?.id != info.id {
-                        commitsByFile[final, default: []].append(info)
+                        var entry = info
+                        entry.path = path
+                        commitsByFile[final, default: []].append(entry)
                         recorded = true
                     }
                 }

@@ -8,15 +8,18 @@ public struct CommitInfo: Sendable, Hashable {
     public var date: Timestamp
     /// First line of the message.
     public var summary: String
+    /// In a file's history: the file's path in this commit (it may have been renamed since).
+    public var path: String
 
     public var shortID: String { String(id.prefix(8)) }
 
-    public init(id: String, author: String, email: String, date: Timestamp, summary: String) {
+    public init(id: String, author: String, email: String, date: Timestamp, summary: String, path: String = "") {
         self.id = id
         self.author = author
         self.email = email
         self.date = date
         self.summary = summary
+        self.path = path
     }
 }
 

@@ -30,7 +30,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     public var iso8601UTC: String {
         let date = LocalDate(daysSince1970: floorDiv(secondsSince1970, 86_400))
         let second = secondsSince1970 - floorDiv(secondsSince1970, 86_400) * 86_400
-        return String(format: "%@T%02d:%02d:%02dZ", date.description, second / 3600, second % 3600 / 60, second % 60)
+        return date.description + "T" + twoDigits(second / 3600) + ":" + twoDigits(second % 3600 / 60) + ":" + twoDigits(second % 60) + "Z"
     }
 
     /// Parses RFC 3339 date-time (`2024-03-14T09:12:00Z`, `…T09:12+01:00`,
@@ -86,7 +86,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "-" + twoDigits(month) + "-" + twoDigits(day)
+    }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
@@ -97,6 +100,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         default: return 31
         }
     }
+}
+
+/// Zero-padded two-digit number, without String(format:)'s cost.
+func twoDigits(_ value: Int) -> String {
+    value < 10 && value >= 0 ? "0" + String(value) : String(value)
 }
 
 @inline(__always) func floorDiv(_ a: Int, _ b: Int) -> Int {

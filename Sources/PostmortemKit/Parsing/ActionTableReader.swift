@@ -43,9 +43,11 @@ enum ActionTableReader {
 
     private static func skipSpaces(from location: SourceLocation, in lines: [Substring]) -> SourceLocation {
         guard location.line >= 1, location.line <= lines.count else { return location }
-        let scalars = Array(lines[location.line - 1].unicodeScalars)
-        var column = location.column
-        while column - 1 < scalars.count, scalars[column - 1] == " " || scalars[column - 1] == "\t" { column += 1 }
-        return column - 1 < scalars.count ? SourceLocation(line: location.line, column: column) : location
+        var column = 1
+        for scalar in lines[location.line - 1].unicodeScalars {
+            if column >= location.column, scalar != " ", scalar != "\t" { return SourceLocation(line: location.line, column: column) }
+            column += 1
+        }
+        return location
     }
 }

@@ -60,7 +60,9 @@ struct FrontMatterParser {
         -> (value: JSONValue?, locations: [String: SourceLocation], problems: [Problem]) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The basic resolver types nothing; `convertScalar` resolves plain
+            // scalars itself, faster than Yams' regular-expression rules.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             // Point at the second occurrence, which is the one to fix.
             let key = duplicates.sorted().first ?? ""
@@ -177,22 +179,46 @@ struct FrontMatterParser {
         }
 
         private func convertScalar(_ scalar: Node.Scalar) -> JSONValue {
-            // Quoted scalars are always strings; plain ones resolve by YAML 1.1 rules,
-            // except timestamps, which stay text.
+            // Quoted scalars are always strings; plain ones resolve by YAML 1.1
+            // rules (null, bool, int, float), except timestamps, which stay text.
             if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
-            let text = scalar.string
-            // Node.tag resolves the implicit tag of a plain scalar (Scalar.tag does not).
-            switch Node.scalar(scalar).tag.description {
-            case Tag.Name.null.rawValue: return .null
-            case Tag.Name.bool.rawValue: return Bool.construct(from: scalar).map(JSONValue.bool) ?? .string(text)
-            case Tag.Name.int.rawValue:
-                if let value = Int.construct(from: scalar) { return .integer(value) }
-                return .string(text)
-            case Tag.Name.float.rawValue:
-                if let value = Double.construct(from: scalar), value.isFinite { return .number(value) }
-                return .string(text)
-            default: return .string(text)
-            }
+            return ScalarResolver.resolve(scalar.string)
         }
+    }
+}
+
+/// YAML 1.1 implicit typing of plain scalars, as Yams' default resolver
+/// does it, written without regular expressions.
+enum ScalarResolver {
+    static func resolve(_ text: String) -> JSONValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            // Not representable in JSON; keep the text so the schema reports it.
+            return .string(text)
+        default: break
+        }
+        let utf8 = text.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (first >= 48 && first <= 57) else { return .string(text) }
+        // Only digits, signs, '.', '_', 'e'/'E' (and hex/octal/binary prefixes) can make a number.
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let negative = text.hasPrefix("-")
+        if body.hasPrefix("0x"), let value = Int(body.dropFirst(2).filter { $0 != "_" }, radix: 16) { return .integer(negative ? -value : value) }
+        if body.hasPrefix("0b"), let value = Int(body.dropFirst(2).filter { $0 != "_" }, radix: 2) { return .integer(negative ? -value : value) }
+        let digits = body.filter { $0 != "_" }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if digits.count > 1, digits.hasPrefix("0"), let value = Int(digits, radix: 8) { return .integer(negative ? -value : value) }
+            if let value = Int(digits) { return .integer(negative ? -value : value) }
+            return .string(text)
+        }
+        // Floats need a '.', as in YAML 1.1: "1.5", "-.5", "6.8523015e+5".
+        if digits.contains("."), digits.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }),
+           digits.first(where: \.isNumber) != nil, let value = Double(digits), value.isFinite {
+            return .number(negative ? -value : value)
+        }
+        return .string(text)
     }
 }

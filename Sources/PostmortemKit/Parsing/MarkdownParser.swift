@@ -158,21 +158,28 @@ public struct MarkdownParser: Sendable {
 }
 
 /// Converts cmark's byte columns into Unicode-scalar columns, line by line.
+/// Keeps only the byte offset where each line starts, so building it is one
+/// pass over the bytes.
 private struct ColumnMap {
-    private let lines: [Substring.UTF8View]
+    private let bytes: [UInt8]
+    private var lineStarts: [Int] = [0]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.utf8 }
+        bytes = Array(text.utf8)
+        for (offset, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(offset + 1) }
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let utf8 = lines[line - 1]
-        let prefixLength = min(byteColumn - 1, utf8.count)
-        let endIndex = utf8.index(utf8.startIndex, offsetBy: prefixLength)
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
         // Count scalars by their lead bytes so a column inside a scalar still maps.
         var count = 0
-        for byte in utf8[utf8.startIndex..<endIndex] where byte & 0xC0 != 0x80 { count += 1 }
+        var offset = start
+        while offset < end {
+            if bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            offset += 1
+        }
         return count + 1
     }
 }

@@ -24,7 +24,8 @@ public struct PostmortemParser: Sendable {
             fail("file is empty; a postmortem starts with front matter between '---' lines")
             return postmortem
         }
-        if bytes.prefix(8192).contains(0) {
+        let hasNUL = bytes.withUnsafeBytes { raw in memchr(raw.baseAddress!, 0, min(raw.count, 8192)) != nil }
+        if hasNUL {
             fail("file is binary (it contains NUL bytes), not a Markdown postmortem")
             return postmortem
         }

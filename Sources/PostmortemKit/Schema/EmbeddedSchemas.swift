@@ -105,6 +105,133 @@ enum EmbeddedSchemas {
   }
 }
 """##,
+        "patterns.schema.json": ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "patterns.schema.json",
+  "title": "postmortem patterns --format json (and patterns.json in the site)",
+  "description": "SPEC §8. Every list is sorted; scores are rounded to three decimals; durations are in seconds, never a bare mean.",
+  "type": "object",
+  "required": ["version", "incidents", "today", "clusters", "similar", "factor_recurrence", "recurrences", "trends"],
+  "additionalProperties": false,
+  "properties": {
+    "version": {"const": 1},
+    "incidents": {"type": "integer", "minimum": 0, "description": "Postmortems analysed (one per id, with a readable `started`)."},
+    "today": {"type": "string", "format": "date"},
+    "clusters": {
+      "type": "array",
+      "description": "Groups of two or more incidents that are the same problem recurring; largest first.",
+      "items": {
+        "type": "object",
+        "required": ["id", "label", "members", "incidents", "services", "factors", "top_terms", "first_date", "last_date", "total_impact_seconds", "intervals_days", "links"],
+        "additionalProperties": false,
+        "properties": {
+          "id": {"type": "string", "pattern": "^CL-", "description": "CL- and the earliest member's id: stable while that member stays in the cluster."},
+          "label": {"type": "string"},
+          "members": {"type": "array", "minItems": 2, "items": {"type": "string"}, "description": "Postmortem ids by date."},
+          "incidents": {"type": "array", "items": {"$ref": "#/$defs/incident"}},
+          "services": {"type": "array", "items": {"type": "string"}},
+          "factors": {"type": "array", "items": {"type": "string"}, "description": "Most frequent first."},
+          "top_terms": {"type": "array", "items": {"type": "string"}, "description": "Stems and concepts (~name) with most weight."},
+          "first_date": {"type": "string", "format": "date"},
+          "last_date": {"type": "string", "format": "date"},
+          "total_impact_seconds": {"type": "integer", "minimum": 0},
+          "intervals_days": {"type": "array", "items": {"type": "integer"}},
+          "links": {"type": "array", "items": {"type": "object", "required": ["from", "to", "why"], "additionalProperties": false,
+            "properties": {"from": {"type": "string"}, "to": {"type": "string"}, "why": {"$ref": "#/$defs/explanation"}}}}
+        }
+      }
+    },
+    "similar": {
+      "type": "object",
+      "description": "Postmortem id → up to three most similar others, best first.",
+      "additionalProperties": {"type": "array", "maxItems": 3, "items": {"type": "object", "required": ["id", "title", "why"], "additionalProperties": false,
+        "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "why": {"$ref": "#/$defs/explanation"}}}}
+    },
+    "factor_recurrence": {
+      "type": "array",
+      "description": "Service × contributing factor pairs seen two or more times.",
+      "items": {"type": "object", "required": ["service", "factor", "incidents"], "additionalProperties": false,
+        "properties": {"service": {"type": "string"}, "factor": {"type": "string"}, "incidents": {"type": "array", "minItems": 2, "items": {"type": "string"}}}}
+    },
+    "recurrences": {
+      "type": "array",
+      "description": "For each later member of a cluster, the action items of (up to five) earlier members: open when it happened, done before it, or done at an unknown date.",
+      "items": {
+        "type": "object",
+        "required": ["cluster", "later", "later_started", "earlier", "action", "status", "state", "basis"],
+        "additionalProperties": false,
+        "properties": {
+          "cluster": {"type": "string"},
+          "later": {"type": "string"},
+          "later_started": {"type": "string", "format": "date-time"},
+          "earlier": {"type": "string"},
+          "action": {"type": "string"},
+          "owner": {"type": "string"},
+          "due": {"type": "string"},
+          "status": {"type": "string", "description": "The item's status today."},
+          "state": {"enum": ["open", "done-before", "done", "wont-do"], "description": "open: open or in progress when the later incident started; done-before: marked done before it (from git history); done: done, date unknown; wont-do: declined."},
+          "done_at": {"type": "string", "format": "date"},
+          "basis": {"type": "string", "description": "\"git history\" or \"status as of <today>\"."}
+        }
+      }
+    },
+    "trends": {
+      "type": "object",
+      "required": ["incidents_per_month", "by_severity", "by_quarter", "action_items"],
+      "additionalProperties": false,
+      "properties": {
+        "incidents_per_month": {"type": "array", "items": {"type": "object", "required": ["month", "by_severity"], "additionalProperties": false,
+          "properties": {"month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
+        "by_severity": {"type": "array", "items": {"$ref": "#/$defs/durationStats"}},
+        "by_quarter": {"type": "array", "items": {"$ref": "#/$defs/durationStats"}},
+        "action_items": {
+          "type": "object",
+          "required": ["total", "done", "wont_do", "outstanding", "overdue", "completion_rate", "median_open_age_days"],
+          "additionalProperties": false,
+          "properties": {
+            "total": {"type": "integer"}, "done": {"type": "integer"}, "wont_do": {"type": "integer"},
+            "outstanding": {"type": "integer"}, "overdue": {"type": "integer"},
+            "completion_rate": {"type": ["number", "null"], "description": "done ÷ (total − wont-do)."},
+            "median_open_age_days": {"type": ["integer", "null"], "description": "Days since the incident was resolved, for open and in-progress items."}
+          }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "incident": {"type": "object", "required": ["id", "title", "path", "started", "severity"], "additionalProperties": false,
+      "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "path": {"type": "string"}, "started": {"type": "string", "format": "date-time"}, "severity": {"type": "string"}}},
+    "explanation": {
+      "type": "object",
+      "required": ["score", "text_similarity", "shared_terms", "shared_services", "shared_factors", "shared_tags", "related"],
+      "additionalProperties": false,
+      "properties": {
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "text_similarity": {"type": "number"},
+        "shared_terms": {"type": "array", "items": {"type": "string"}, "description": "Concepts (~name) and word stems that contribute most."},
+        "shared_services": {"type": "array", "items": {"type": "string"}},
+        "shared_factors": {"type": "array", "items": {"type": "string"}},
+        "shared_tags": {"type": "array", "items": {"type": "string"}},
+        "related": {"type": "boolean", "description": "One names the other in `related:`."}
+      }
+    },
+    "durationStats": {
+      "type": "object",
+      "required": ["group", "count", "time_to_detect_seconds", "time_to_resolve_seconds"],
+      "additionalProperties": false,
+      "properties": {
+        "group": {"type": "string", "description": "A severity, or a quarter as YYYY-Qn."},
+        "count": {"type": "integer"},
+        "time_to_detect_seconds": {"$ref": "#/$defs/medianP90"},
+        "time_to_resolve_seconds": {"$ref": "#/$defs/medianP90"}
+      }
+    },
+    "medianP90": {"type": "object", "required": ["median", "p90"], "additionalProperties": false,
+      "properties": {"median": {"type": ["integer", "null"]}, "p90": {"type": ["integer", "null"]}}}
+  }
+}
+"""##,
         "postmortem.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -34,6 +34,8 @@ public struct LoadedRepository: Sendable {
     public var base: [String: Postmortem]
     /// One-line notices for the user (no repository, shallow clone, …).
     public var notices: [String]
+    /// When action items were marked done, from git; nil without history.
+    public var actionStatusHistory: (any ActionStatusHistory)?
 
     /// The postmortems in scope.
     public var inScope: [Postmortem] {
@@ -144,6 +146,7 @@ public enum RepositoryLoader {
 
         // History.
         var history: any PostmortemHistory = NoHistory()
+        var actionStatusHistory: (any ActionStatusHistory)?
         if options.wantsHistory, let repository {
             if repository.isShallow {
                 notices.append("shallow clone: history checks (git/late-draft) are skipped; fetch the full history (e.g. actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
@@ -155,6 +158,8 @@ public enum RepositoryLoader {
                         files[String(path.dropFirst(gitPrefix.count))] = fileHistory
                     }
                     history = RecordedHistory(files: files, authorNames: recorded.authorNames)
+                    actionStatusHistory = GitActionStatusHistory(repository: repository, history: history,
+                                                                 parser: PostmortemParser(sectionNames: config.sectionNames))
                 } catch {
                     notices.append("git history could not be read (\(error.message)); history checks are skipped")
                 }
@@ -163,7 +168,7 @@ public enum RepositoryLoader {
         // Only postmortems are in scope (a changed README below the folder is not one).
         scope = scope.map { $0.intersection(postmortems.map(\.path)) }
         return LoadedRepository(config: config, schema: schema, postmortems: postmortems, scope: scope,
-                                history: history, base: base, notices: notices)
+                                history: history, base: base, notices: notices, actionStatusHistory: actionStatusHistory)
     }
 
     private static func read(_ repository: GitRepository, _ path: String, at revision: String) throws(UsageError) -> Data? {

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Renders a `PatternsReport` as text, Markdown or JSON
+/// (schema/patterns.schema.json).
+public enum PatternsFormatter {
+    public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
+
+    public static func render(_ report: PatternsReport, as format: Format) -> String {
+        switch format {
+        case .text: text(report)
+        case .markdown: markdown(report)
+        case .json: json(report).jsonString(pretty: true) + "\n"
+        }
+    }
+
+    static func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+    }
+
+    // MARK: Text
+
+    static func text(_ report: PatternsReport) -> String {
+        var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(report.recurrences.filter { $0.state == .open || $0.state == .doneBefore }.count) action items that did not stop a recurrence\n"
+        for cluster in report.clusters {
+            out += "\n\(cluster.id)  \(cluster.label)  (\(cluster.members.count) incidents, \(cluster.firstDate) → \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact)\n"
+            for member in cluster.members { out += "  \(member.started.prefix(10))  \(member.id)  \(member.severity)  \(member.title)\n" }
+            out += "  services: \(cluster.services.joined(separator: ", "))  factors: \(cluster.factors.joined(separator: ", "))\n"
+            for link in cluster.links {
+                out += "  \(link.from) ~ \(link.to): \(String(format: "%.2f", link.explanation.score)) shared \(link.explanation.sharedTerms.prefix(4).joined(separator: ", "))\n"
+            }
+        }
+        let recurrences = report.recurrences.filter { $0.state != .wontDo }
+        if !recurrences.isEmpty {
+            out += "\nRecurrence despite action items:\n"
+            for item in recurrences {
+                let state: String
+                switch item.state {
+                case .open: state = "still open when it recurred"
+                case .doneBefore: state = "done \(item.doneAt ?? "") but it recurred"
+                case .done: state = "done (\(item.basis))"
+                case .wontDo: state = "wont-do"
+                }
+                out += "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(state)\n"
+            }
+        }
+        if !report.factorRecurrence.isEmpty {
+            out += "\nService × factor seen twice or more:\n"
+            for entry in report.factorRecurrence {
+                out += "  \(entry.service) × \(entry.factor): \(entry.incidents.count) (\(entry.incidents.joined(separator: ", ")))\n"
+            }
+        }
+        let actions = report.trends.actions
+        out += "\nAction items: \(actions.total) total, \(actions.done) done (\(percent(actions.completionRate)) completion), \(actions.outstanding) open, \(actions.overdue) overdue, median open age \(actions.medianOpenAgeDays.map { "\($0) d" } ?? "—")\n"
+        out += "\nTime to detect / resolve by severity (median, p90, count):\n"
+        for row in report.trends.bySeverity {
+            out += "  \(row.group): detect \(IncidentDurations.format(row.medianTimeToDetect)) / \(IncidentDurations.format(row.p90TimeToDetect)), resolve \(IncidentDurations.format(row.medianTimeToResolve)) / \(IncidentDurations.format(row.p90TimeToResolve)), n=\(row.count)\n"
+        }
+        return out
+    }
+
+    // MARK: Markdown
+
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func markdown(_ report: PatternsReport) -> String {
+        var out = "# Recurring patterns\n\n\(report.incidents) incidents, \(report.clusters.count) recurring clusters (as of \(report.today)).\n"
+        for cluster in report.clusters {
+            out += "\n## \(cell(cluster.label)) (`\(cluster.id)`)\n\n"
+            out += "\(cluster.members.count) incidents from \(cluster.firstDate) to \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact in total; services \(cluster.services.joined(separator: ", ")); factors \(cluster.factors.joined(separator: ", ")).\n\n"
+            out += "| date | id | severity | title |\n|---|---|---|---|\n"
+            for member in cluster.members { out += "| \(member.started.prefix(10)) | \(member.id) | \(member.severity) | \(cell(member.title)) |\n" }
+        }
+        let recurrences = report.recurrences.filter { $0.state != .wontDo }
+        if !recurrences.isEmpty {
+            out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
+            for item in recurrences {
+                out += "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
+            }
+        }
+        if !report.factorRecurrence.isEmpty {
+            out += "\n## Service × contributing factor\n\n| service | factor | incidents |\n|---|---|---|\n"
+            for entry in report.factorRecurrence { out += "| \(entry.service) | \(entry.factor) | \(entry.incidents.joined(separator: ", ")) |\n" }
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    static func json(_ explanation: PatternsReport.Explanation) -> JSONValue {
+        .object([
+            "score": .number((explanation.score * 1000).rounded() / 1000),
+            "text_similarity": .number((explanation.textSimilarity * 1000).rounded() / 1000),
+            "shared_terms": .array(explanation.sharedTerms.map(JSONValue.string)),
+            "shared_services": .array(explanation.sharedServices.map(JSONValue.string)),
+            "shared_factors": .array(explanation.sharedFactors.map(JSONValue.string)),
+            "shared_tags": .array(explanation.sharedTags.map(JSONValue.string)),
+            "related": .bool(explanation.explicitlyRelated),
+        ])
+    }
+
+    static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
+
+    static func json(_ stats: PatternsReport.DurationStats) -> JSONValue {
+        .object([
+            "group": .string(stats.group), "count": .integer(stats.count),
+            "time_to_detect_seconds": .object(["median": optional(stats.medianTimeToDetect), "p90": optional(stats.p90TimeToDetect)]),
+            "time_to_resolve_seconds": .object(["median": optional(stats.medianTimeToResolve), "p90": optional(stats.p90TimeToResolve)]),
+        ])
+    }
+
+    public static func json(_ report: PatternsReport) -> JSONValue {
+        let actions = report.trends.actions
+        return .object([
+            "version": .integer(1),
+            "incidents": .integer(report.incidents),
+            "today": .string(report.today),
+            "clusters": .array(report.clusters.map { cluster in
+                .object([
+                    "id": .string(cluster.id),
+                    "label": .string(cluster.label),
+                    "members": .array(cluster.members.map { .string($0.id) }),
+                    "incidents": .array(cluster.members.map { member in
+                        .object(["id": .string(member.id), "title": .string(member.title), "path": .string(member.path),
+                                 "started": .string(member.started), "severity": .string(member.severity)])
+                    }),
+                    "services": .array(cluster.services.map(JSONValue.string)),
+                    "factors": .array(cluster.factors.map(JSONValue.string)),
+                    "top_terms": .array(cluster.topTerms.map(JSONValue.string)),
+                    "first_date": .string(cluster.firstDate),
+                    "last_date": .string(cluster.lastDate),
+                    "total_impact_seconds": .integer(cluster.totalImpactSeconds),
+                    "intervals_days": .array(cluster.intervalsDays.map(JSONValue.integer)),
+                    "links": .array(cluster.links.map { link in
+                        .object(["from": .string(link.from), "to": .string(link.to), "why": json(link.explanation)])
+                    }),
+                ])
+            }),
+            "similar": .object(Dictionary(uniqueKeysWithValues: report.similar.map { entry in
+                (entry.id, JSONValue.array(entry.similar.map { similar in
+                    .object(["id": .string(similar.id), "title": .string(similar.title), "why": json(similar.explanation)])
+                }))
+            })),
+            "factor_recurrence": .array(report.factorRecurrence.map { entry in
+                .object(["service": .string(entry.service), "factor": .string(entry.factor),
+                         "incidents": .array(entry.incidents.map(JSONValue.string))])
+            }),
+            "recurrences": .array(report.recurrences.map { item in
+                var object: [String: JSONValue] = [
+                    "cluster": .string(item.cluster), "later": .string(item.later), "later_started": .string(item.laterStarted),
+                    "earlier": .string(item.earlier), "action": .string(item.action), "status": .string(item.status),
+                    "state": .string(item.state.rawValue), "basis": .string(item.basis),
+                ]
+                if let owner = item.owner { object["owner"] = .string(owner) }
+                if let due = item.due { object["due"] = .string(due) }
+                if let doneAt = item.doneAt { object["done_at"] = .string(doneAt) }
+                return .object(object)
+            }),
+            "trends": .object([
+                "incidents_per_month": .array(report.trends.incidentsPerMonth.map { month in
+                    .object(["month": .string(month.month), "by_severity": .object(month.counts.mapValues(JSONValue.integer))])
+                }),
+                "by_severity": .array(report.trends.bySeverity.map(json)),
+                "by_quarter": .array(report.trends.byQuarter.map(json)),
+                "action_items": .object([
+                    "total": .integer(actions.total), "done": .integer(actions.done), "wont_do": .integer(actions.wontDo),
+                    "outstanding": .integer(actions.outstanding), "overdue": .integer(actions.overdue),
+                    "completion_rate": actions.completionRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null,
+                    "median_open_age_days": optional(actions.medianOpenAgeDays),
+                ]),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Patterns on two labelled corpora by different authors: the samples, and
+/// Tests/Fixtures/patterns-corpus (5 clusters told in different words, 15
+/// unrelated incidents of which 9 are confusable with a cluster).
+struct PatternsCommandTests {
+    struct Labels: Decodable {
+        struct Recurrence: Decodable { var later: String; var earlier: String; var action: String }
+        var clusters: [[String]]
+        var recurrences: [Recurrence]
+    }
+
+    func report(in directory: URL, _ extra: [String] = []) throws -> (text: String, json: [String: Any]) {
+        let result = try CLI.run(["patterns", "--format", "json", "--today", "2026-11-28"] + extra, in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (result.stdout, try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])
+    }
+
+    static func pairs(_ clusters: [[String]]) -> Set<[String]> {
+        var pairs = Set<[String]>()
+        for cluster in clusters {
+            for (i, a) in cluster.enumerated() { for b in cluster[(i + 1)...] { pairs.insert([a, b].sorted()) } }
+        }
+        return pairs
+    }
+
+    @Test func independentCorpusClustersWithHighPairwiseF1() throws {
+        let root = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/patterns-corpus")
+        let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: root.appendingPathComponent("labels.json")))
+        let (_, json) = try report(in: root)
+        let clusters = (json["clusters"] as! [[String: Any]]).map { $0["members"] as! [String] }
+        let truth = Self.pairs(labels.clusters), predicted = Self.pairs(clusters)
+        let truePositives = Double(truth.intersection(predicted).count)
+        let precision = predicted.isEmpty ? 0 : truePositives / Double(predicted.count)
+        let recall = truePositives / Double(truth.count)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        print("patterns-corpus: pairwise precision \(precision), recall \(recall), F1 \(f1)")
+        #expect(f1 >= 0.9)
+        // Recurrence pairs: the later incident, the earlier one and the action are named.
+        let named = Set((json["recurrences"] as! [[String: Any]]).map { [$0["later"] as! String, $0["earlier"] as! String, $0["action"] as! String] })
+        let found = labels.recurrences.filter { named.contains([$0.later, $0.earlier, $0.action]) }.count
+        print("patterns-corpus: recurrence pairs named \(found)/\(labels.recurrences.count)")
+        #expect(Double(found) / Double(labels.recurrences.count) >= 0.85)
+    }
+
+    @Test func samplesShowThreeClustersAndRecurrenceDespiteOpenItems() throws {
+        let (text, json) = try report(in: CLI.packageRoot)
+        let clusters = (json["clusters"] as! [[String: Any]]).map { $0["members"] as! [String] }
+        #expect(Set(clusters.map { $0 }) == [["PM-2024-002", "PM-2025-001", "PM-2026-003"],
+                                              ["PM-2024-004", "PM-2025-003", "PM-2025-005"],
+                                              ["PM-2024-006", "PM-2026-004"]])
+        let recurrences = json["recurrences"] as! [[String: Any]]
+        #expect(recurrences.contains { $0["later"] as? String == "PM-2025-003" && $0["earlier"] as? String == "PM-2024-004" && $0["state"] as? String == "open" })
+        // Same input, same bytes.
+        #expect(try report(in: CLI.packageRoot).text == text)
+        let similar = json["similar"] as! [String: [[String: Any]]]
+        #expect(similar["PM-2025-001"]?.first?["id"] as? String != nil)
+    }
+
+    @Test func textAndMarkdownFormats() throws {
+        let text = try CLI.run(["patterns", "--today", "2026-11-28"], in: CLI.packageRoot)
+        #expect(text.stdout.contains("3 recurring clusters"))
+        #expect(text.stdout.contains("CL-PM-2024-002"))
+        let markdown = try CLI.run(["patterns", "--format", "markdown", "--today", "2026-11-28"], in: CLI.packageRoot)
+        #expect(markdown.stdout.hasPrefix("# Recurring patterns"))
+        #expect(markdown.stdout.contains("## Recurrence despite action items"))
+    }
+}
