@@ -88,7 +88,7 @@ enum ConceptLexicon {
             var advance = 1
             if let candidates = index[words[position]] {
                 for candidate in candidates where position + candidate.words.count <= words.count
-                    && Array(words[position..<position + candidate.words.count]) == candidate.words {
+                    && candidate.words.indices.allSatisfy({ words[position + $0] == candidate.words[$0] }) {
                     found.append(candidate.concept)
                     advance = max(advance, candidate.words.count)
                 }

@@ -67,9 +67,8 @@ public struct PatternAnalyzer: Sendable {
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
         let (documents, vocabulary) = makeDocuments(postmortems)
         let scorer = PairScorer(documents: documents, vocabulary: vocabulary)
-        let candidates = candidatePairs(documents)
         var scores: [Pair: Double] = [:]
-        for pair in candidates { scores[pair] = scorer.score(pair.a, pair.b) }
+        for pair in candidatePairs(documents) { scores[pair] = scorer.score(pair.a, pair.b) }
         let clusters = cluster(documents, scores: scores, scorer: scorer)
         return PatternsReport(
             incidents: documents.count,
@@ -91,30 +90,38 @@ public struct PatternAnalyzer: Sendable {
         }
         let serviceWords = Set(usable.flatMap { $0.frontMatter?.strings("services") ?? [] }
             .flatMap { $0.lowercased().split(separator: "-").map { PorterStemmer.stem(String($0)) } })
-        let extracted: [[String: Double]] = ParallelMap.map(usable) { postmortem in
+        let words: [[String: Double]] = ParallelMap.map(usable) { postmortem in
             var terms: [String: Double] = [:]
-            var surface: [String: String] = [:]
-            TextVectorizer.addTerms(of: postmortem.title ?? "", weight: 2.0, into: &terms, surface: &surface)
+            TextVectorizer.addWords(of: postmortem.title ?? "", weight: 2.0, into: &terms)
             // The overview mostly describes symptoms, which unrelated incidents share.
             let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
             for (kind, weight) in fields {
                 guard let section = postmortem.section(kind) else { continue }
                 for block in section.blocks where !block.isComment {
                     if case .codeBlock = block.kind { continue }
-                    TextVectorizer.addTerms(of: block.plainText, weight: weight, into: &terms, surface: &surface)
+                    TextVectorizer.addWords(of: block.plainText, weight: weight, into: &terms)
                 }
             }
+            return terms
+        }
+        // Stem each distinct word once for the whole corpus.
+        let distinct = Array(Set(words.flatMap(\.keys)).filter { !$0.hasPrefix("~") })
+        let stemOf = Dictionary(uniqueKeysWithValues: zip(distinct, ParallelMap.map(distinct) { PorterStemmer.stem($0) }))
+        let extracted: [[String: Double]] = ParallelMap.map(words) { words in
+            var terms: [String: Double] = [:]
+            for (word, weight) in words { terms[stemOf[word] ?? word, default: 0] += weight }
             // Service names are compared as structure; in text they would make
             // every incident of a service look alike.
             for word in serviceWords { if let value = terms[word] { terms[word] = value * 0.3 } }
             return terms
         }
-        var documentFrequency: [String: Int] = [:]
-        for terms in extracted { for term in terms.keys { documentFrequency[term, default: 0] += 1 } }
+        var frequencies: [String: Int] = [:]
+        for terms in extracted { for term in terms.keys { frequencies[term, default: 0] += 1 } }
+        let documentFrequency = frequencies
         let vocabulary = documentFrequency.keys.sorted()
         let termID = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
         let count = Double(usable.count)
-        let documents = zip(usable, extracted).map { postmortem, terms in
+        let documents = ParallelMap.map(Array(zip(usable, extracted))) { postmortem, terms in
             let frontMatter = postmortem.frontMatter
             var document = Document(
                 postmortem: postmortem, id: postmortem.id!, title: postmortem.title ?? postmortem.id!,

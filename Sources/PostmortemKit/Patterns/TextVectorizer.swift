@@ -25,50 +25,60 @@ enum TextVectorizer {
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
-        var currentIsASCII = true
-        var pending = String.UnicodeScalarView()
+        var hasNonASCII = false
         func flush() {
             while let last = current.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "_") { current.removeLast() }
             if !current.isEmpty, !current.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                words.append(currentIsASCII ? String(decoding: current, as: UTF8.self) : String(pending))
+                let word = String(decoding: current, as: UTF8.self)
+                // Non-ASCII letters are lower-cased by Unicode rules; ASCII ones already are.
+                words.append(hasNonASCII ? word.lowercased() : word)
             }
             current.removeAll(keepingCapacity: true)
-            pending = String.UnicodeScalarView()
-            currentIsASCII = true
+            hasNonASCII = false
         }
-        // ASCII is handled byte by byte; other letters go through Unicode lower-casing.
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 128 {
-                let byte = UInt8(value)
-                switch byte {
-                case 65...90: current.append(byte + 32); pending.append(Unicode.Scalar(byte + 32))
-                case 97...122, 48...57: current.append(byte); pending.append(scalar)
-                case UInt8(ascii: "."), UInt8(ascii: "_") where !current.isEmpty: current.append(byte); pending.append(scalar)
-                default: flush()
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                currentIsASCII = false
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { pending.append(lower) }
-                current.append(0x80)
+        var utf8 = text.utf8.makeIterator()
+        var pendingLead: [UInt8] = []
+        /// A complete non-ASCII scalar is part of the word when it is a letter or digit.
+        func finishScalar() {
+            let scalar = String(decoding: pendingLead, as: UTF8.self).unicodeScalars.first
+            if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: pendingLead)
+                hasNonASCII = true
             } else {
                 flush()
             }
+            pendingLead.removeAll(keepingCapacity: true)
         }
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                if !pendingLead.isEmpty { finishScalar() }
+                switch byte {
+                case 65...90: current.append(byte + 32)
+                case 97...122, 48...57: current.append(byte)
+                case UInt8(ascii: "."), UInt8(ascii: "_") where !current.isEmpty: current.append(byte)
+                default: flush()
+                }
+            } else if byte & 0xC0 == 0xC0 {
+                if !pendingLead.isEmpty { finishScalar() }
+                pendingLead = [byte]
+            } else {
+                pendingLead.append(byte)
+            }
+        }
+        if !pendingLead.isEmpty { finishScalar() }
         flush()
         return words
     }
 
-    /// Terms of `text`, each with `weight`, added into `into`.
-    static func addTerms(of text: String, weight: Double, into terms: inout [String: Double], surface: inout [String: String]) {
+    /// Adds the words and concepts of `text`, each with `weight`, to `into`
+    /// (words unstemmed; stem them once per corpus with `stem`).
+    static func addWords(of text: String, weight: Double, into terms: inout [String: Double]) {
         let tokens = words(text)
         for concept in ConceptLexicon.concepts(in: tokens) {
             terms[concept, default: 0] += ConceptLexicon.failureModes.contains(concept) ? 2 * weight : weight
         }
         for token in tokens where !stopWords.contains(token) && token.count > 1 {
-            let stem = PorterStemmer.stem(token)
-            terms[stem, default: 0] += weight
-            if surface[stem] == nil || token.count < surface[stem]!.count { surface[stem] = token }
+            terms[token, default: 0] += weight
         }
     }
 }
