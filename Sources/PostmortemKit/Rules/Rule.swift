@@ -58,8 +58,13 @@ public struct RuleContext: Sendable {
         self.today = today
         self.history = history
         self.base = base
+        // Resolved once: looking the pointer up per row cost more than validating it.
+        actionItemSchema = try? schema.subschemaValidator(at: "#/$defs/actionItem")
         knownOwners = Set(config.people.map { $0.handle.lowercased() } + config.teams.map { $0.lowercased() })
     }
+
+    /// `#/$defs/actionItem` of the schema; nil when the schema has none.
+    public let actionItemSchema: JSONSchemaValidator?
 
     /// Roster handles and team handles, lower-cased, for owner checks.
     public let knownOwners: Set<String>

@@ -79,9 +79,8 @@ public enum FileDiscovery {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxFileSize {
             file.problem = String(format: "is %.1f MB; postmortems larger than %d MB are not read", Double(size) / 1_048_576, maxFileSize / 1_048_576)
-        } else if !FileManager.default.isReadableFile(atPath: url.path) {
-            file.problem = "cannot be read (permission denied)"
         }
+        // Unreadable files are reported when reading them fails.
         return file
     }
 

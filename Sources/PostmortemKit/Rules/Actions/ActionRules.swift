@@ -113,10 +113,10 @@ struct ActionsInvalidRule: Rule {
         passes: [.section(.actionItems, "| Action | Owner | Priority | Due | Status | Type |\n|---|---|---|---|---|---|\n| Compare query plans in CI | @payments/platform | P0 | 2025-04-30 | in-progress | prevent |")])
 
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
-        guard let table = postmortem.actionTable else { return [] }
+        guard let table = postmortem.actionTable, let schema = context.actionItemSchema else { return [] }
         var findings: [Finding] = []
         for row in table.rows {
-            for violation in context.schema.validate(row.json, against: ActionsInvalidRule.pointer) {
+            for violation in schema.validate(row.json) {
                 let column = violation.missingProperty ?? String(violation.instancePointer.dropFirst().split(separator: "/").first ?? "")
                 // A missing owner is its own rule; don't report it twice.
                 if violation.missingProperty == "owner" { continue }

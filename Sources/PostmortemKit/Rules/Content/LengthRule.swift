@@ -14,11 +14,19 @@ struct LengthRule: Rule {
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
         guard let body = postmortem.body else { return [] }
         var words = 0
-        var inWord = false
-        for scalar in body.plainText.unicodeScalars {
-            let isSpace = scalar == " " || scalar == "\n" || scalar == "\t"
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
+        // Counting over the text nodes directly avoids building the whole body as one string.
+        body.walk { node in
+            switch node.kind {
+            case .text, .code, .codeBlock:
+                var inWord = false
+                for byte in node.literal.utf8 {
+                    let isSpace = byte == 32 || byte == 10 || byte == 9
+                    if !isSpace && !inWord { words += 1 }
+                    inWord = !isSpace
+                }
+            default:
+                break
+            }
         }
         guard words > LengthRule.wordLimit else { return [] }
         let location = postmortem.sections.first?.blocks.first?.start ?? SourceLocation(line: 1)
