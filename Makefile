@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BIN = .build/release/postmortem
 
-.PHONY: all deps build release test lint docs schemas check-generated clean
+.PHONY: all deps build release test lint docs schemas bench clean
 
 all: build
 
@@ -27,6 +27,14 @@ test: deps
 # Lints this repository's sample postmortems.
 lint: release
 	$(RELEASE_BIN) lint
+
+# Times lint, build and patterns on generated corpora (N = 1,000 and 10,000 by
+# default; BENCH_SIZES=1000,10000,100000 to change) beside Hugo and cmark-gfm.
+BENCH_SIZES ?= 1000,10000
+bench: release
+	@command -v hugo >/dev/null && command -v cmark-gfm >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq hugo cmark-gfm || true; }
+	python3 Scripts/bench --sizes $(BENCH_SIZES)
 
 # Regenerates files derived from the code; tests fail when they drift.
 docs: build
