@@ -43,9 +43,18 @@ enum ActionTableReader {
 
     private static func skipSpaces(from location: SourceLocation, in lines: [Substring]) -> SourceLocation {
         guard location.line >= 1, location.line <= lines.count else { return location }
+        let line = lines[location.line - 1]
         var column = 1
-        for scalar in lines[location.line - 1].unicodeScalars {
-            if column >= location.column, scalar != " ", scalar != "\t" { return SourceLocation(line: location.line, column: column) }
+        var index = line.unicodeScalars.startIndex
+        // Jump to the cell's column, then past its padding.
+        while column < location.column, index < line.unicodeScalars.endIndex {
+            index = line.unicodeScalars.index(after: index)
+            column += 1
+        }
+        while index < line.unicodeScalars.endIndex {
+            let scalar = line.unicodeScalars[index]
+            if scalar != " ", scalar != "\t" { return SourceLocation(line: location.line, column: column) }
+            index = line.unicodeScalars.index(after: index)
             column += 1
         }
         return location

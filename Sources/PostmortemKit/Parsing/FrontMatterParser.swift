@@ -62,7 +62,8 @@ struct FrontMatterParser {
         do {
             // The basic resolver types nothing; `convertScalar` resolves plain
             // scalars itself, faster than Yams' regular-expression rules.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // An explicit encoding: Yams' default reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             // Point at the second occurrence, which is the one to fix.
             let key = duplicates.sorted().first ?? ""

@@ -163,14 +163,19 @@ public struct MarkdownParser: Sendable {
 private struct ColumnMap {
     private let bytes: [UInt8]
     private var lineStarts: [Int] = [0]
+    /// Lines with a non-ASCII byte; on every other line a byte column is a scalar column.
+    private var nonASCIILines = Set<Int>()
 
     init(text: String) {
         bytes = Array(text.utf8)
-        for (offset, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(offset + 1) }
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 10 { lineStarts.append(offset + 1) } else if byte >= 0x80 { nonASCIILines.insert(lineStarts.count) }
+        }
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        guard nonASCIILines.contains(line) else { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
         // Count scalars by their lead bytes so a column inside a scalar still maps.

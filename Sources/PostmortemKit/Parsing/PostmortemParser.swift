@@ -60,7 +60,15 @@ public struct PostmortemParser: Sendable {
         let document = markdown.parse(body, firstLine: bodyFirstLine)
         postmortem.body = document
         splitSections(document, into: &postmortem)
-        postmortem.suppressions = Suppressions.build(comments: PostmortemParser.comments(in: document),
+        // Only a body with an HTML comment can hold directives; most have none.
+        var searchable = body
+        let hasComment = searchable.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0...(bytes.count - 4) where bytes[index] == 0x3C
+                && bytes[index + 1] == 0x21 && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D { return true }
+            return false
+        }
+        postmortem.suppressions = Suppressions.build(comments: hasComment ? PostmortemParser.comments(in: document) : [],
                                                      firstSectionLine: postmortem.sections.first?.location.line,
                                                      lines: lines)
         if let section = postmortem.section(.timeline) {
