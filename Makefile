@@ -1,9 +1,9 @@
-# postmortem — the two set-up commands on a fresh machine are `make lint` and `make test`.
+# postmortem — the two set-up commands on a fresh machine are `make site` and `make test`.
 SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BIN = .build/release/postmortem
 
-.PHONY: all deps build release test lint docs schemas check-generated clean
+.PHONY: all deps build release test lint site docs embed schemas bench clean
 
 all: build
 
@@ -28,12 +28,20 @@ test: deps
 lint: release
 	$(RELEASE_BIN) lint
 
+# Lints the sample postmortems, builds their site into _site/ and prints the
+# path of _site/index.html (open it straight from disk; search works offline).
+site: lint
+	$(RELEASE_BIN) build --out _site
+
 # Regenerates files derived from the code; tests fail when they drift.
 docs: build
 	.build/debug/postmortem rules --format markdown > docs/rules.md
 
-schemas:
-	./Scripts/embed-schemas
+# Compiles schema/*.json and the built-in theme into Swift sources.
+embed:
+	./Scripts/embed-resources
+
+schemas: embed
 
 clean:
 	rm -rf .build _site
