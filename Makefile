@@ -43,5 +43,10 @@ embed:
 
 schemas: embed
 
+# Site build on a generated corpus of N postmortems (default 10000), beside Hugo.
+N ?= 10000
+bench: release
+	./Scripts/bench-site $(N)
+
 clean:
-	rm -rf .build _site
+	rm -rf .build _site bench-corpus

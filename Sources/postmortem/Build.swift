@@ -68,6 +68,9 @@ extension Postmortem {
             let warnings = result.findings.filter { $0.severity == .warning }.count
             var summary = "postmortem: built \(result.postmortems) postmortem\(result.postmortems == 1 ? "" : "s") into \(out)/ (\(result.files) files)"
             if errors + warnings > 0 { summary += "; lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (postmortem lint)" }
+            let total = result.timings.reduce(0) { $0 + $1.seconds }
+            summary += String(format: " in %.1f s (", total)
+                + result.timings.map { String(format: "%@ %.2f", $0.stage.rawValue, $0.seconds) }.joined(separator: ", ") + ")"
             FileHandle.standardError.write(Data((summary + "\n").utf8))
             print(result.indexPage.path)
         }

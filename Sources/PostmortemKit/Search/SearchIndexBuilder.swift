@@ -187,7 +187,9 @@ public struct SearchIndexBuilder: Sendable {
 
     /// At most `limit` characters, cut at a word boundary, whitespace collapsed.
     static func clip(_ text: String, to limit: Int) -> String {
-        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only the start is kept, so only the start is collapsed (bodies can be long).
+        let collapsed = text.unicodeScalars.prefix(limit * 2 + 64).split(whereSeparator: { $0.properties.isWhitespace })
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         guard collapsed.count > limit else { return collapsed }
         var cut = String(collapsed.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }

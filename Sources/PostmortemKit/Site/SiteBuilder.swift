@@ -127,12 +127,14 @@ public struct SiteBuilder: Sendable {
         // index: search files, JSON, feed.
         report(.index, 0, entries.count)
         let documents = entries.map(SiteBuilder.searchDocument)
+        let configuredURL = repository.config.siteBaseURL
+        let baseURL = options.baseURL ?? (configuredURL.isEmpty ? nil : configuredURL)
         let search = SearchIndexBuilder(workers: options.workers).build(documents)
         files += search.files
         files.append(SiteFile(path: "index.json", text: SiteJSON.index(entries)))
         files.append(SiteFile(path: "actions.json", text: SiteJSON.actions(entries, today: options.today)))
         files.append(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: entries, title: repository.config.siteTitle,
-                                                                      baseURL: options.baseURL, sourceDate: options.sourceDate)))
+                                                                      baseURL: baseURL, sourceDate: options.sourceDate)))
         files.sort { $0.path < $1.path }
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
             throw SiteBuildError(stage: .index, file: file.path, message: "two files of the site have the same path (a theme file or extra page clashes)")

@@ -8,7 +8,8 @@ public struct SiteOptions: Sendable {
     public var output: URL
     /// `--drafts`: include postmortems with `status: draft`.
     public var includeDrafts = false
-    /// `--base-url`: makes the feed's links absolute; pages always link relatively.
+    /// `--base-url` (else the config's `site.base_url`): makes the feed's links
+    /// absolute; pages always link relatively.
     public var baseURL: String?
     /// `--strict`: lint errors fail the build.
     public var strict = false
