@@ -8,12 +8,16 @@ import Testing
        .serialized)
 struct BrowserTests {
     /// The sample site, built once for the suite.
-    static let site: URL = {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-browser-\(ProcessInfo.processInfo.processIdentifier)/_site")
-        let result = try? CLI.run(["build", "--out", out.path, "--today", "2026-11-01", "--drafts"], in: CLI.packageRoot)
-        precondition(result?.status == 0, "the sample site must build: \(result?.stderr ?? "")")
-        return out
+    static let site: URL = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-browser-\(ProcessInfo.processInfo.processIdentifier)/_site")
+    /// Builds the sample site once; nil when it built, else the reason.
+    static let buildProblem: String? = {
+        let result = try? CLI.run(["build", "--out", site.path, "--today", "2026-11-01", "--drafts"], in: CLI.packageRoot)
+        return result?.status == 0 ? nil : "the sample site did not build: \(result?.stderr ?? "could not run the binary")"
     }()
+
+    init() throws {
+        if let problem = BrowserTests.buildProblem { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: problem]) }
+    }
 
     func search(_ query: String) throws -> Browser.Page {
         try Browser.load("file://\(BrowserTests.site.path)/search.html?\(query)")
@@ -36,7 +40,7 @@ struct BrowserTests {
 
     @Test func filtersNarrowResults() throws {
         let all = try search("q=checkout")
-        let narrowed = try search("q=checkout&severity=SEV1")
+        let narrowed = try search("q=checkout&severity=sev1")
         #expect(all.resultIDs.count > narrowed.resultIDs.count)
         #expect(!narrowed.resultIDs.isEmpty)
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: BrowserTests.site.appendingPathComponent("index.json"))) as! [String: Any]

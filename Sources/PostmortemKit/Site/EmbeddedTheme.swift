@@ -439,8 +439,9 @@ enum EmbeddedTheme {
     var output = form.querySelector("output");
     var initial = params();
     selects.forEach(function (select) {
-      var wanted = initial[select.name];
-      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+      var wanted = (initial[select.name] || "").toLowerCase();
+      var same = Array.prototype.find.call(select.options, function (o) { return o.value && o.value.toLowerCase() === wanted; });
+      if (same) select.value = same.value;
     });
     function apply(updateURL) {
       var shown = 0, state = {};
@@ -571,7 +572,8 @@ enum EmbeddedTheme {
     function has(position, facet) {
       var wanted = filters[facet];
       if (!wanted) return true;
-      var number = facets[facet].indexOf(wanted);
+      var lower = String(wanted).toLowerCase();
+      var number = facets[facet].findIndex(function (value) { return String(value).toLowerCase() === lower; });
       if (number < 0) return false;
       var value = row[position];
       return Array.isArray(value) ? value.indexOf(number) >= 0 : value === number;
@@ -656,7 +658,10 @@ enum EmbeddedTheme {
     selects.forEach(function (select) {
       var wanted = initial[select.name];
       if (!wanted) return;
-      if (!Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+      // Deep links may differ in case (severity=sev1); use the option's spelling.
+      var same = Array.prototype.find.call(select.options, function (o) { return o.value.toLowerCase() === wanted.toLowerCase(); });
+      if (same) wanted = same.value;
+      if (!same) {
         var option = document.createElement("option");
         option.value = wanted;
         option.textContent = wanted;
