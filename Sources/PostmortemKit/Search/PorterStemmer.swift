@@ -8,24 +8,31 @@
 /// the two in step.
 public enum PorterStemmer {
     public static func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        guard bytes.count > 2, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        var state = State(bytes)
+        var bytes = Array(word.utf8)
+        let length = stem(&bytes)
+        return String(decoding: bytes[0..<length], as: UTF8.self)
+    }
+
+    /// Stems the lower-case ASCII word in `bytes` in place and returns the
+    /// stem's length (the bytes after it are scratch). Words that are not
+    /// lower-case ASCII, or shorter than three letters, are left as they are.
+    /// Indexing calls this with one reused buffer, so it allocates nothing.
+    static func stem(_ bytes: inout [UInt8]) -> Int {
+        guard bytes.count > 2, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return bytes.count }
+        var state = State()
+        swap(&state.b, &bytes)
+        state.k = state.b.count - 1
         state.run()
-        return String(decoding: state.b[0...state.k], as: UTF8.self)
+        swap(&state.b, &bytes)
+        return state.k + 1
     }
 
     private struct State {
-        var b: [UInt8]
+        var b: [UInt8] = []
         /// Index of the last letter of the word being stemmed.
-        var k: Int
+        var k = 0
         /// Index of the last letter before the suffix found by `ends`.
         var j = 0
-
-        init(_ bytes: [UInt8]) {
-            b = bytes
-            k = bytes.count - 1
-        }
 
         mutating func run() {
             step1ab()
@@ -105,10 +112,16 @@ public enum PorterStemmer {
             return true
         }
 
+        /// Replaces b[j+1...k] with `replacement`; what lies beyond k is scratch.
         mutating func setTo(_ replacement: StaticString) {
-            let bytes = replacement.withUTF8Buffer { Array($0) }
-            b.replaceSubrange((j + 1)..<(k + 1), with: bytes)
-            k = j + bytes.count
+            let length = replacement.utf8CodeUnitCount
+            replacement.withUTF8Buffer { bytes in
+                for offset in 0..<length {
+                    let index = j + 1 + offset
+                    if index < b.count { b[index] = bytes[offset] } else { b.append(bytes[offset]) }
+                }
+            }
+            k = j + length
         }
 
         mutating func replaceIfMeasured(_ replacement: StaticString) {

@@ -52,7 +52,7 @@ public struct SearchIndexBuilder: Sendable {
         let perDocument: [[String: Int]] = ParallelMap.map(documents, workers: workers) { document in
             var weights: [String: Int] = [:]
             func add(_ text: String, _ weight: Int) {
-                for term in SearchTokenizer.terms(text) { weights[term, default: 0] += weight }
+                SearchTokenizer.forEachTerm(in: text) { weights[$0, default: 0] += weight }
             }
             add(document.title + " " + document.id, SearchIndexBuilder.titleWeight)
             add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "),
@@ -170,7 +170,7 @@ public struct SearchIndexBuilder: Sendable {
 
     private func documentFile(_ number: Int, _ document: SearchDocument) -> SiteFile {
         let summary = SearchIndexBuilder.clip(document.summary, to: snippetCharacters)
-        let body = SearchIndexBuilder.clip(document.body, to: max(0, snippetCharacters - summary.count))
+        let body = SearchIndexBuilder.clip(document.body, to: max(0, snippetCharacters - summary.unicodeScalars.count))
         let value: JSONValue = .object([
             "id": .string(document.id),
             "title": .string(document.title),
@@ -185,14 +185,33 @@ public struct SearchIndexBuilder: Sendable {
         return SiteFile(path: "search/d/\(number).js", text: "PM_SEARCH.doc(\(number), \(value.jsonString()));\n")
     }
 
-    /// At most `limit` characters, cut at a word boundary, whitespace collapsed.
+    /// At most `limit` Unicode scalars of `text` with runs of whitespace
+    /// collapsed to one space, cut at a space and marked with " …" when cut.
+    /// Reads only as far as it keeps: bodies can be long.
     static func clip(_ text: String, to limit: Int) -> String {
-        // Only the start is kept, so only the start is collapsed (bodies can be long).
-        let collapsed = text.unicodeScalars.prefix(limit * 2 + 64).split(whereSeparator: { $0.properties.isWhitespace })
-            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
-        guard collapsed.count > limit else { return collapsed }
-        var cut = String(collapsed.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut + " …"
+        var out = String.UnicodeScalarView()
+        var count = 0, pendingSpace = false, truncated = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isSpace = value < 128 ? (value == 32 || (value >= 9 && value <= 13)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if count + (pendingSpace ? 1 : 0) >= limit {
+                truncated = true
+                break
+            }
+            if pendingSpace {
+                out.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            out.append(scalar)
+            count += 1
+        }
+        guard truncated else { return String(out) }
+        if let space = out.lastIndex(of: " ") { out = String.UnicodeScalarView(out[..<space]) }
+        return String(out) + " …"
     }
 }

@@ -52,9 +52,50 @@ public enum SearchTokenizer {
     /// Index terms of `text`: words of two or more characters that are not
     /// stop words, stemmed.
     public static func terms(_ text: String) -> [String] {
-        words(text).compactMap { word in
-            guard word.unicodeScalars.count >= 2, !stopWords.contains(word) else { return nil }
-            return PorterStemmer.stem(word)
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// Calls `body` with each index term of `text`, in order: the same terms
+    /// as `terms`, with one reused byte buffer per call instead of a string
+    /// per word, because indexing a large repository tokenises millions of words.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var scalars = 0
+        func flush() {
+            defer {
+                word.removeAll(keepingCapacity: true)
+                scalars = 0
+            }
+            guard scalars >= 2, scalars <= maximumWordLength else { return }
+            let plain = String(decoding: word, as: UTF8.self)
+            guard !stopWords.contains(plain) else { return }
+            let length = PorterStemmer.stem(&word)
+            body(String(decoding: word[0..<length], as: UTF8.self))
         }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                if value >= 97 && value <= 122 || value >= 48 && value <= 57 {
+                    word.append(UInt8(value))
+                    scalars += 1
+                } else if value >= 65 && value <= 90 {
+                    word.append(UInt8(value + 32))
+                    scalars += 1
+                } else {
+                    flush()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in String(scalar).lowercased().unicodeScalars {
+                    word.append(contentsOf: String(lower).utf8)
+                    scalars += 1
+                }
+            } else {
+                flush()
+            }
+        }
+        flush()
     }
 }

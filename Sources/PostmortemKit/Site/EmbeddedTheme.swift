@@ -152,15 +152,7 @@ enum EmbeddedTheme {
 </main>
 {{> footer}}
 """##,
-        "postmortem-table.mustache": ##"""
-<div class="table-wrap">
-<table class="pm-table" id="pm-list" data-filterable>
-<caption>{{table_caption}}</caption>
-<thead>
-<tr><th scope="col">Date</th><th scope="col">Postmortem</th><th scope="col">Severity</th><th scope="col">Services</th><th scope="col">Status</th><th scope="col">Duration</th></tr>
-</thead>
-<tbody>
-{{#postmortems}}
+        "postmortem-row.mustache": ##"""
 <tr data-severity="{{severity}}" data-service="{{services_attr}}" data-year="{{year}}" data-status="{{status}}">
 <td class="nowrap">{{date}}</td>
 <td><a class="pm-link" href="{{root}}{{url}}">{{title}}</a><div class="pm-id">{{id}}</div></td>
@@ -169,7 +161,16 @@ enum EmbeddedTheme {
 <td><span class="status status-{{status_class}}">{{status}}</span></td>
 <td class="nowrap">{{duration}}</td>
 </tr>
-{{/postmortems}}
+"""##,
+        "postmortem-table.mustache": ##"""
+<div class="table-wrap">
+<table class="pm-table" id="pm-list" data-filterable>
+<caption>{{table_caption}}</caption>
+<thead>
+<tr><th scope="col">Date</th><th scope="col">Postmortem</th><th scope="col">Severity</th><th scope="col">Services</th><th scope="col">Status</th><th scope="col">Duration</th></tr>
+</thead>
+<tbody>
+{{#postmortems}}{{{row_html}}}{{/postmortems}}
 </tbody>
 </table>
 </div>

@@ -56,8 +56,15 @@ struct PageContexts: Sendable {
     static func serviceURL(_ service: String) -> String { "services/\(HTML.fileName(service)).html" }
     static func facetURL(_ facet: String, _ value: String) -> String { "browse/\(facet)-\(HTML.fileName(value).lowercased()).html" }
 
-    func row(_ entry: SiteEntry) -> JSONValue {
+    /// Each entry's table row, rendered once per page depth (`root` "" and
+    /// "../") by `postmortem-row.mustache`, because the same row appears on
+    /// the index, a service page and three browse pages. Keyed by path.
+    var renderedRows: [String: (top: String, nested: String)] = [:]
+
+    /// The context of `postmortem-row.mustache`.
+    func row(_ entry: SiteEntry, root: String) -> JSONValue {
         .object([
+            "root": .string(root),
             "id": .string(entry.id),
             "title": .string(entry.title),
             "url": .string(entry.url),
@@ -73,8 +80,12 @@ struct PageContexts: Sendable {
         ])
     }
 
-    func table(_ entries: [SiteEntry], caption: String) -> [String: JSONValue] {
-        ["postmortems": .array(entries.map(row)), "table_caption": .string(caption)]
+    func table(_ entries: [SiteEntry], caption: String, root: String) -> [String: JSONValue] {
+        let rows = entries.map { entry -> JSONValue in
+            let rendered = renderedRows[entry.postmortem.path]
+            return .object(["row_html": .string((root.isEmpty ? rendered?.top : rendered?.nested) ?? "")])
+        }
+        return ["postmortems": .array(rows), "table_caption": .string(caption)]
     }
 
     /// Facet values with counts, in display order: severities ascending,
@@ -127,7 +138,7 @@ struct PageContexts: Sendable {
 
     func index() -> JSONValue {
         var context = base(title: "All postmortems", root: "", current: "index.html")
-        context.merge(table(entries, caption: "All postmortems, newest first"), uniquingKeysWith: { $1 })
+        context.merge(table(entries, caption: "All postmortems, newest first", root: ""), uniquingKeysWith: { $1 })
         context["filters"] = indexFilters()
         context["filter_target"] = .string("pm-list")
         let open = entries.flatMap { actions(of: $0) }.filter(\.isOutstanding).count
@@ -152,7 +163,7 @@ struct PageContexts: Sendable {
     /// A list page: one service, or one value of a facet.
     func list(kind: String, heading: String, members: [SiteEntry], withActions: Bool) -> JSONValue {
         var context = base(title: heading, root: "../", current: "")
-        context.merge(table(members, caption: "\(kind) \(heading): postmortems, newest first"), uniquingKeysWith: { $1 })
+        context.merge(table(members, caption: "\(kind) \(heading): postmortems, newest first", root: "../"), uniquingKeysWith: { $1 })
         context["kind"] = .string(kind)
         context["heading"] = .string(heading)
         let dates = members.map(\.date).filter { !$0.isEmpty }

@@ -108,14 +108,20 @@ public struct SiteBuilder: Sendable {
         lap(.lint)
 
         // render: every page, in parallel.
-        let contexts = PageContexts(siteTitle: repository.config.siteTitle, entries: entries, people: repository.config.people,
+        var contexts = PageContexts(siteTitle: repository.config.siteTitle, entries: entries, people: repository.config.people,
                                     today: options.today, extraPages: options.extraPages, similar: options.similarIncidents)
         let finalEntries = entries
+        let rowContexts = contexts
+        let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
+            (theme.render("postmortem-row", rowContexts.row(entry, root: "")), theme.render("postmortem-row", rowContexts.row(entry, root: "../")))
+        }
+        contexts.renderedRows = Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
+        let pageContexts = contexts
         let jobs = SiteBuilder.pages(for: finalEntries)
         report(.render, 0, jobs.count)
         let progress = ProgressCounter(total: jobs.count) { done, total in report(.render, done, total) }
         var files: [SiteFile] = ParallelMap.map(jobs, workers: options.workers) { job in
-            let (template, context) = contexts.page(job, entries: finalEntries)
+            let (template, context) = pageContexts.page(job, entries: finalEntries)
             let file = SiteFile(path: job.path(entries: finalEntries), text: theme.render(template, context))
             progress.step()
             return file
@@ -140,7 +146,7 @@ public struct SiteBuilder: Sendable {
             throw SiteBuildError(stage: .index, file: file.path, message: "two files of the site have the same path (a theme file or extra page clashes)")
         }
         lap(.index)
-        return Generated(files: files, entries: entries, contexts: contexts, theme: theme, search: search,
+        return Generated(files: files, entries: entries, contexts: pageContexts, theme: theme, search: search,
                          findings: findings, notices: notices)
     }
 

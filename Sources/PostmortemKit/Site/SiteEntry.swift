@@ -23,9 +23,10 @@ struct SiteEntry: Sendable {
     var mitigated: Timestamp? { postmortem.mitigated }
     var resolved: Timestamp? { postmortem.resolved }
 
-    /// `YYYY-MM-DD` of `started` in UTC, or "".
-    var date: String { started.map { String($0.iso8601UTC.prefix(10)) } ?? "" }
-    var year: String { started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown" }
+    /// `YYYY-MM-DD` of `started` in UTC, or "" (stored: pages and facets ask often).
+    var date: String
+    /// The year of `date`, or "unknown".
+    var year: String
 
     var timeToDetect: Int? { SiteEntry.seconds(from: started, to: detected) }
     var timeToMitigate: Int? { SiteEntry.seconds(from: started, to: mitigated) }
@@ -67,7 +68,9 @@ struct SiteEntry: Sendable {
             services: unique(frontMatter.strings("services")),
             factors: unique(frontMatter.strings("contributing_factors")),
             tags: unique(frontMatter.strings("tags")),
-            slug: HTML.fileName(id), history: nil, findings: []))
+            slug: HTML.fileName(id), history: nil, findings: [],
+            date: postmortem.started.map { String($0.iso8601UTC.prefix(10)) } ?? "",
+            year: postmortem.started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown"))
     }
 
     struct SkipReason: Error {

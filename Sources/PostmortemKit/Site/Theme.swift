@@ -16,8 +16,8 @@ public struct Theme: Sendable {
     public private(set) var overridden: Set<String>
     let library: MustacheLibrary
 
-    /// Templates every site needs.
-    static let pageTemplates = ["index", "postmortem", "list", "actions", "search"]
+    /// Templates the builder renders by name (partials are checked where they are used).
+    static let pageTemplates = ["index", "postmortem", "list", "actions", "search", "postmortem-row"]
 
     /// The built-in theme only.
     public static func builtIn() throws(SiteBuildError) -> Theme {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PostmortemKit
 
@@ -52,5 +53,23 @@ struct PorterStemmerTests {
         #expect(SearchTokenizer.terms("The certificates EXPIRED on edge-proxy; a TLS error") ==
                 ["certif", "expir", "edg", "proxi", "tl", "error"])
         #expect(SearchTokenizer.words("pg_stat_activity 504s") == ["pg", "stat", "activity", "504s"])
+    }
+}
+
+struct SearchTokenizerTests {
+    @Test func fastTermsEqualWordsFilteredAndStemmed() throws {
+        let folder = TestLint.packageRoot.appendingPathComponent("postmortems")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where file.hasSuffix(".md") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) + " Größe ÉCOLE naïve İstanbul"
+            let slow = SearchTokenizer.words(text).filter { $0.unicodeScalars.count >= 2 && !SearchTokenizer.stopWords.contains($0) }
+                .map(PorterStemmer.stem)
+            #expect(SearchTokenizer.terms(text) == slow, "\(file)")
+        }
+    }
+
+    @Test func clipCollapsesWhitespaceAndCutsAtASpace() {
+        #expect(SearchIndexBuilder.clip("  one\n\ttwo   three ", to: 100) == "one two three")
+        #expect(SearchIndexBuilder.clip("one two three four", to: 10) == "one two …")
+        #expect(SearchIndexBuilder.clip("", to: 10) == "")
     }
 }

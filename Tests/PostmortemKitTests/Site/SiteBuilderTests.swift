@@ -35,6 +35,12 @@ struct SiteBuilderTests {
             let problems = TemplateAudit.problems(template: template, in: site.theme.files, context: context)
             #expect(problems.isEmpty, "\(page.path(entries: site.entries)): \(problems)")
         }
+        for entry in site.entries {
+            for root in ["", "../"] {
+                let problems = TemplateAudit.problems(template: "postmortem-row", in: site.theme.files, context: site.contexts.row(entry, root: root))
+                #expect(problems.isEmpty, "row of \(entry.id): \(problems)")
+            }
+        }
     }
 
     @Test func draftsOnlyWithTheFlag() throws {
