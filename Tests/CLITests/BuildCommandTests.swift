@@ -128,3 +128,43 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent("notes/keep.txt").path))
     }
 }
+
+/// `--rev`, the feed and the JSON files.
+struct BuildOutputTests {
+    @Test func revBuildsTheSiteOfARevision() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("postmortems/a.md", cleanPostmortem())
+        try repo.initialCommit(date: "2025-03-15T09:00:00Z")
+        let first = try repo.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.write("postmortems/b.md", cleanPostmortem(id: "PM-2025-002", title: "Second incident"))
+        try repo.git(["add", "-A"])
+        try repo.git(["commit", "-q", "-m", "Second"], date: "2025-03-20T09:00:00Z")
+        let out = repo.url.appendingPathComponent("_site")
+        #expect(try CLI.run(["build", "--out", out.path, "--rev", first], in: repo.url).status == 0)
+        let files = try BuildCommandTests.snapshot(out)
+        #expect(files["postmortems/PM-2025-001.html"] != nil)
+        #expect(files["postmortems/PM-2025-002.html"] == nil)
+        let page = String(decoding: files["postmortems/PM-2025-001.html"]!, as: UTF8.self)
+        #expect(page.contains("Drafted 22 h after resolution"), "git history is shown")
+    }
+
+    @Test func feedAndJSONCarryContentDatesOnly() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("postmortems/a.md", cleanPostmortem())
+        try repo.write("postmortems/b.md", cleanPostmortem(id: "PM-2025-002").replacingOccurrences(of: "status: published", with: "status: in-review"))
+        let out = repo.url.appendingPathComponent("_site")
+        let result = try CLI.run(["build", "--out", out.path, "--base-url", "https://pm.example.com", "--today", "2025-05-01"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try BuildCommandTests.snapshot(out)
+        let feed = String(decoding: files["feed.xml"]!, as: UTF8.self)
+        #expect(feed.components(separatedBy: "<entry>").count == 2, "only published postmortems")
+        #expect(feed.contains("<updated>2025-03-14T10:30:00Z</updated>"), "newest content date, not the clock")
+        #expect(feed.contains("<link href=\"https://pm.example.com/postmortems/PM-2025-001.html\"/>"))
+        let actions = try JSONSerialization.jsonObject(with: files["actions.json"]!) as! [String: Any]
+        #expect(actions["today"] as? String == "2025-05-01")
+        #expect((actions["actions"] as! [[String: Any]]).count == 2)
+        let index = try JSONSerialization.jsonObject(with: files["index.json"]!) as! [String: Any]
+        let first = (index["postmortems"] as! [[String: Any]]).first!
+        #expect((first["durations"] as! [String: Any])["time_to_detect_seconds"] as? Int == 300)
+    }
+}

@@ -8,8 +8,10 @@ import Foundation
 /// Files (all under `search/`; the README's "Search index format" section
 /// is the reference):
 /// - `meta.js` — `PM_SEARCH.meta({...})`, always loaded: version, document
-///   count, shard prefix length and the list of shard keys, the stop words,
-///   facet values, and per document the facet value indexes and the date.
+///   count, shard prefix length and the list of shard keys, the stop words
+///   and the facet values.
+/// - `facets.js` — `PM_SEARCH.facets([...])`, loaded when a filter is set:
+///   per document the indexes of its facet values.
 /// - `terms.js` (prefix length 0) or `t-<key>.js` — `PM_SEARCH.terms(key,
 ///   {term: [doc, weight, doc, weight, ...]})`: postings with doc numbers
 ///   delta-encoded, terms sorted. Weights add up per occurrence: title ×3,
@@ -101,8 +103,9 @@ public struct SearchIndexBuilder: Sendable {
                                   text: "PM_SEARCH.terms(\(name), {\n\(body)\n});\n"))
         }
 
-        let meta = metaFile(documents, prefixLength: prefixLength, shardKeys: keys)
-        files.append(meta)
+        let metaFiles = metaFiles(documents, prefixLength: prefixLength, shardKeys: keys)
+        let meta = metaFiles[0]
+        files += metaFiles
         files += ParallelMap.map(Array(documents.enumerated()), workers: workers) { number, document in
             documentFile(number, document)
         }
@@ -126,7 +129,7 @@ public struct SearchIndexBuilder: Sendable {
         length == 0 ? "search/terms.js" : "search/t-\(key).js"
     }
 
-    private func metaFile(_ documents: [SearchDocument], prefixLength: Int, shardKeys: [String]) -> SiteFile {
+    private func metaFiles(_ documents: [SearchDocument], prefixLength: Int, shardKeys: [String]) -> [SiteFile] {
         func values(_ pick: (SearchDocument) -> [String]) -> [String] {
             Array(Set(documents.flatMap(pick))).sorted()
         }
@@ -162,10 +165,11 @@ public struct SearchIndexBuilder: Sendable {
                 "status": .array(statuses.map { .string($0) }),
                 "factor": .array(factors.map { .string($0) }),
             ]),
-            // Per document: severity, [services], year, status, [factors] as indexes into facets.
-            "docs": .array(rows),
         ])
-        return SiteFile(path: "search/meta.js", text: "PM_SEARCH.meta(\(meta.jsonString()));\n")
+        // Per document: severity, [services], year, status, [factors] as indexes
+        // into the facet values; only a filtered search needs it, so it is apart.
+        let facets = SiteFile(path: "search/facets.js", text: "PM_SEARCH.facets(\(JSONValue.array(rows).jsonString()));\n")
+        return [SiteFile(path: "search/meta.js", text: "PM_SEARCH.meta(\(meta.jsonString()));\n"), facets]
     }
 
     private func documentFile(_ number: Int, _ document: SearchDocument) -> SiteFile {

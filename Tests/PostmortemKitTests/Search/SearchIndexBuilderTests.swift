@@ -27,6 +27,7 @@ struct SearchIndexBuilderTests {
         let meta = try #require(text(output, "search/meta.js"))
         #expect(meta.hasPrefix("PM_SEARCH.meta({"))
         #expect(meta.contains("\"prefix\":0"))
+        #expect(text(output, "search/facets.js") == "PM_SEARCH.facets([[0,[0],0,0,[0]],[1,[0],0,0,[0]]]);\n")
         #expect(text(output, "search/d/1.js")?.contains("\"title\":\"Kafka rebalancing\"") == true)
     }
 

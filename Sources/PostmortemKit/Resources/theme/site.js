@@ -184,10 +184,11 @@
   var FACETS = ["severity", "service", "year", "status", "factor"];
   var PAGE_SIZE = 20;
   var loaded = {};
-  var index = { meta: null, shards: {}, docs: {} };
+  var index = { meta: null, facets: null, shards: {}, docs: {} };
 
   window.PM_SEARCH = {
     meta: function (meta) { index.meta = meta; },
+    facets: function (rows) { index.facets = rows; },
     terms: function (key, table) { index.shards[key] = table; },
     doc: function (number, doc) { index.docs[number] = doc; }
   };
@@ -284,7 +285,9 @@
   }
 
   function passesFilters(doc, filters) {
-    var row = index.meta.docs[doc], facets = index.meta.facets;
+    if (Object.keys(filters).length === 0) return true;
+    if (!index.facets) return false;
+    var row = index.facets[doc], facets = index.meta.facets;
     function has(position, facet) {
       var wanted = filters[facet];
       if (!wanted) return true;
@@ -412,7 +415,9 @@
       FACETS.forEach(function (facet) { if (values[facet]) filters[facet] = values[facet]; });
       var filtered = Object.keys(filters).length > 0;
       root.setAttribute("data-search", "running");
-      return Promise.all(shardsFor(groups).map(function (key) { return loadScript(shardFile(key)); })).then(function () {
+      var files = shardsFor(groups).map(shardFile);
+      if (filtered) files.push("search/facets.js");
+      return Promise.all(files.map(loadScript)).then(function () {
         if (mine !== generation) return;
         var docs = [];
         currentTerms = new Map();
