@@ -1,7 +1,10 @@
 # postmortem — the two set-up commands on a fresh machine are `make site` and `make test`.
 SWIFT ?= swift
+# BUILD_DIR lets several checkouts share a machine without sharing build folders.
+BUILD_DIR ?= .build
+SWIFTFLAGS = --scratch-path $(BUILD_DIR)
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-RELEASE_BIN = .build/release/postmortem
+RELEASE_BIN = $(BUILD_DIR)/release/postmortem
 
 .PHONY: all deps build release test lint site docs embed schemas bench clean
 
@@ -16,13 +19,13 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFTFLAGS)
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(SWIFTFLAGS)
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFTFLAGS)
 
 # Lints this repository's sample postmortems.
 lint: release
@@ -35,7 +38,7 @@ site: lint
 
 # Regenerates files derived from the code; tests fail when they drift.
 docs: build
-	.build/debug/postmortem rules --format markdown > docs/rules.md
+	$(BUILD_DIR)/debug/postmortem rules --format markdown > docs/rules.md
 
 # Compiles schema/*.json and the built-in theme into Swift sources.
 embed:
@@ -46,7 +49,7 @@ schemas: embed
 # Site build on a generated corpus of N postmortems (default 10000), beside Hugo.
 N ?= 10000
 bench: release
-	./Scripts/bench-site $(N)
+	POSTMORTEM_BIN=$(abspath $(RELEASE_BIN)) ./Scripts/bench-site $(N)
 
 clean:
 	rm -rf .build _site bench-corpus
