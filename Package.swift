@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C libraries behind system library targets; only one wrapper file imports each.
@@ -22,7 +23,10 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM", "CGit2",
                 .product(name: "Yams", package: "Yams"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The theme's source files; Scripts/embed-resources compiles them into EmbeddedTheme.swift.
+            exclude: ["Resources"]
         ),
         .executableTarget(
             name: "postmortem",

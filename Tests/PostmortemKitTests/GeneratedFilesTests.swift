@@ -16,7 +16,17 @@ struct GeneratedFilesTests {
         #expect(names == BuiltInSchemas.names)
         for name in names {
             let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(onDisk.trimmingCharacters(in: .newlines) == BuiltInSchemas.text(named: name), "\(name) drifted: run `make schemas`")
+            #expect(onDisk.trimmingCharacters(in: .newlines) == BuiltInSchemas.text(named: name), "\(name) drifted: run `make embed`")
+        }
+    }
+
+    @Test func embeddedThemeMatchesResourcesFolder() throws {
+        let folder = TestLint.packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/theme")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names == EmbeddedTheme.files.keys.sorted(), "theme files added or removed: run `make embed`")
+        for name in names {
+            let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(onDisk.trimmingCharacters(in: .newlines) == EmbeddedTheme.files[name], "\(name) drifted: run `make embed`")
         }
     }
 

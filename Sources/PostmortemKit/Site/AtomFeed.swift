@@ -1,0 +1,40 @@
+/// The Atom feed (RFC 4287) of published postmortems, newest first.
+///
+/// Dates come from content and git only: an entry is updated at its last
+/// commit (else `resolved`, else `started`), and the feed at its newest
+/// entry, falling back to `SOURCE_DATE_EPOCH` and then to 1970.
+enum AtomFeed {
+    static func render(entries: [SiteEntry], title: String, baseURL: String?, sourceDate: Timestamp?) -> String {
+        let published = entries.filter { $0.status == "published" }
+        let base = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        let updated = published.compactMap(\.updated).max() ?? sourceDate ?? Timestamp(secondsSince1970: 0)
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        out += "  <title>\(HTML.escape(title))</title>\n"
+        out += "  <id>\(HTML.escape(base.isEmpty ? "urn:postmortem:site" : base))</id>\n"
+        out += "  <updated>\(updated.iso8601UTC)</updated>\n"
+        out += "  <link href=\"\(HTML.escape(base + "index.html"))\"/>\n"
+        if !base.isEmpty { out += "  <link rel=\"self\" href=\"\(HTML.escape(base + "feed.xml"))\"/>\n" }
+        out += "  <generator>postmortem</generator>\n"
+        for entry in published {
+            let stamp = entry.updated ?? updated
+            let author = entry.postmortem.frontMatter?.strings("authors").first ?? "unknown"
+            out += "  <entry>\n"
+            out += "    <title>\(HTML.escape("\(entry.id): \(entry.title)"))</title>\n"
+            out += "    <id>\(HTML.escape(base.isEmpty ? "urn:postmortem:\(entry.id)" : base + entry.url))</id>\n"
+            out += "    <link href=\"\(HTML.escape(base + entry.url))\"/>\n"
+            out += "    <updated>\(stamp.iso8601UTC)</updated>\n"
+            if let started = entry.started { out += "    <published>\(started.iso8601UTC)</published>\n" }
+            out += "    <author><name>\(HTML.escape(author))</name></author>\n"
+            for category in [entry.severity] + entry.services {
+                out += "    <category term=\"\(HTML.escape(category))\"/>\n"
+            }
+            let summary = entry.postmortem.section(.executiveSummary).map { section in
+                section.blocks.map(\.plainText).joined(separator: " ")
+            } ?? ""
+            out += "    <summary>\(HTML.escape(summary))</summary>\n"
+            out += "  </entry>\n"
+        }
+        out += "</feed>\n"
+        return out
+    }
+}

@@ -1,0 +1,92 @@
+/// Escaping and URL rules for everything the site writes into HTML.
+///
+/// Every piece of text that comes from a postmortem (titles, names, fields,
+/// Markdown text) passes through `escape` before it reaches a page, whether it
+/// is element content or an attribute value, so `<script>`, `onerror=` and
+/// quotes can never become markup.
+public enum HTML {
+    /// Replaces `&`, `<`, `>`, `"` and `'` with character references. Safe in
+    /// element content and in quoted attribute values.
+    public static func escape(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Whether a link destination may be written as an `href`: `http`,
+    /// `https` and `mailto` URLs, relative paths and `#fragments`. Anything
+    /// with another scheme (`javascript:`, `vbscript:`, `data:`, `file:`) is
+    /// refused. Control characters and spaces are ignored when finding the
+    /// scheme, as browsers ignore them (`java\tscript:`).
+    public static func isSafeLink(_ destination: String) -> Bool {
+        guard let scheme = scheme(of: destination) else { return true }
+        return scheme == "http" || scheme == "https" || scheme == "mailto"
+    }
+
+    /// Whether an image source may be written: `http`, `https` or relative.
+    public static func isSafeImage(_ source: String) -> Bool {
+        guard let scheme = scheme(of: source) else { return !source.isEmpty }
+        return scheme == "http" || scheme == "https"
+    }
+
+    /// The lower-cased scheme, or nil for a relative reference.
+    static func scheme(of destination: String) -> String? {
+        var scheme = ""
+        for scalar in destination.unicodeScalars {
+            if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
+            switch scalar {
+            case ":": return scheme.lowercased()
+            case "/", "?", "#": return nil
+            default: scheme.unicodeScalars.append(scalar)
+            }
+        }
+        return nil
+    }
+
+    /// A fragment id from heading text: lower-case ASCII letters and digits
+    /// joined by hyphens ("Resolution & Recovery" → "resolution-recovery").
+    public static func slug(_ text: String, fallback: String = "section") -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            let isWordScalar = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            if isWordScalar {
+                if pendingHyphen && !out.isEmpty { out += "-" }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? fallback : out
+    }
+
+    /// A file-name-safe form of an id or service name: letters, digits, `.`,
+    /// `_` and `-` kept, anything else becomes `-`.
+    public static func fileName(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+                || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_" || scalar == "."
+            out.unicodeScalars.append(keep ? scalar : "-")
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        return out.isEmpty ? "item" : out
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+
+/// `postmortem build` without the command line: a pipeline of named stages
+/// (load → parse → lint → render → index → write, see `BuildStage`), each
+/// reporting progress and wrapping its errors with the stage and file.
+///
+/// Output is byte-identical across runs and thread counts: every collection
+/// is sorted before it is written, work is split with order-keeping parallel
+/// maps, and dates come from content, git or `SOURCE_DATE_EPOCH`, never the clock.
+public struct SiteBuilder: Sendable {
+    public var options: SiteOptions
+
+    public init(options: SiteOptions) {
+        self.options = options
+    }
+
+    /// What a finished build reports (timings are for people, not the site).
+    public struct Result: Sendable {
+        public var indexPage: URL
+        public var postmortems: Int
+        public var files: Int
+        public var bytes: Int
+        public var search: SearchIndexBuilder.Output
+        public var findings: [Finding]
+        public var notices: [String]
+        public var timings: [(stage: BuildStage, seconds: Double)]
+    }
+
+    /// The site in memory, before the write stage.
+    struct Generated: Sendable {
+        var files: [SiteFile]
+        var entries: [SiteEntry]
+        var contexts: PageContexts
+        var theme: Theme
+        var search: SearchIndexBuilder.Output
+        var findings: [Finding]
+        var notices: [String]
+    }
+
+    public func build() throws(SiteBuildError) -> Result {
+        var timings: [(BuildStage, Double)] = []
+        let generated = try generate(timings: &timings)
+        let started = DispatchTime.now().uptimeNanoseconds
+        report(.write, 0, generated.files.count)
+        try SiteWriter(output: options.output, workers: options.workers).write(generated.files)
+        timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+        return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
+                      postmortems: generated.entries.count, files: generated.files.count,
+                      bytes: generated.files.reduce(0) { $0 + $1.contents.count }, search: generated.search,
+                      findings: generated.findings, notices: generated.notices, timings: timings)
+    }
+
+    func generate(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Generated {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ stage: BuildStage) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append((stage, Double(now - clock) / 1e9))
+            clock = now
+        }
+
+        // load: config, schema, files (read and parsed in parallel), history, theme.
+        report(.load, 0, 0)
+        let repository: LoadedRepository
+        do { repository = try RepositoryLoader.load(options.load) } catch {
+            throw SiteBuildError(stage: .load, message: error.message)
+        }
+        let theme = try Theme.load(overridesIn: repository.config.root.appendingPathComponent("theme"))
+        lap(.load)
+
+        // parse: site entries, drafts left out, unique page names, newest first.
+        report(.parse, 0, repository.postmortems.count)
+        var notices = repository.notices
+        var entries: [SiteEntry] = []
+        var usedSlugs = Set<String>()
+        for postmortem in repository.postmortems {
+            switch SiteEntry.make(postmortem) {
+            case .failure(let reason):
+                notices.append("\(postmortem.path) is left out of the site: \(reason.message)")
+            case .success(var entry):
+                if entry.status == "draft" && !options.includeDrafts { continue }
+                var slug = entry.slug, counter = 2
+                while usedSlugs.contains(slug.lowercased()) {
+                    slug = "\(entry.slug)-\(counter)"
+                    counter += 1
+                }
+                usedSlugs.insert(slug.lowercased())
+                entry.slug = slug
+                entry.history = repository.history.history(of: postmortem.path)
+                entries.append(entry)
+            }
+        }
+        entries.sort(by: SiteEntry.newestFirst)
+        lap(.parse)
+
+        // lint: every postmortem, so repository rules see them all.
+        report(.lint, 0, repository.postmortems.count)
+        let context = RuleContext(config: repository.config, schema: repository.schema, today: options.today,
+                                  history: repository.history, base: repository.base)
+        let findings = Linter(context: context).lint(repository.postmortems)
+        let errors = findings.filter { $0.severity == .error }
+        if options.strict && !errors.isEmpty {
+            let files = Set(errors.map(\.file)).count
+            throw SiteBuildError(stage: .lint, message: "\(DisplayFormat.count(errors.count, "lint error")) in \(DisplayFormat.count(files, "file")) (--strict); run `postmortem lint` for details",
+                                 findings: findings)
+        }
+        let byFile = Dictionary(grouping: findings, by: \.file)
+        for index in entries.indices { entries[index].findings = byFile[entries[index].postmortem.path] ?? [] }
+        lap(.lint)
+
+        // render: every page, in parallel.
+        var contexts = PageContexts(siteTitle: repository.config.siteTitle, entries: entries, people: repository.config.people,
+                                    today: options.today, extraPages: options.extraPages, similar: options.similarIncidents)
+        let finalEntries = entries
+        let rowContexts = contexts
+        let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
+            (theme.render("postmortem-row", rowContexts.row(entry, root: "")), theme.render("postmortem-row", rowContexts.row(entry, root: "../")))
+        }
+        contexts.renderedRows = Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
+        let pageContexts = contexts
+        let jobs = SiteBuilder.pages(for: finalEntries)
+        report(.render, 0, jobs.count)
+        let progress = ProgressCounter(total: jobs.count) { done, total in report(.render, done, total) }
+        var files: [SiteFile] = ParallelMap.map(jobs, workers: options.workers) { job in
+            let (template, context) = pageContexts.page(job, entries: finalEntries)
+            let file = SiteFile(path: job.path(entries: finalEntries), text: theme.render(template, context))
+            progress.step()
+            return file
+        }
+        files += theme.assets
+        files += options.extraPages.compactMap(\.file)
+        lap(.render)
+
+        // index: search files, JSON, feed.
+        report(.index, 0, entries.count)
+        let documents = entries.map(SiteBuilder.searchDocument)
+        let configuredURL = repository.config.siteBaseURL
+        let baseURL = options.baseURL ?? (configuredURL.isEmpty ? nil : configuredURL)
+        let search = SearchIndexBuilder(workers: options.workers).build(documents)
+        files += search.files
+        files.append(SiteFile(path: "index.json", text: SiteJSON.index(entries)))
+        files.append(SiteFile(path: "actions.json", text: SiteJSON.actions(entries, today: options.today)))
+        files.append(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: entries, title: repository.config.siteTitle,
+                                                                      baseURL: baseURL, sourceDate: options.sourceDate)))
+        files.sort { $0.path < $1.path }
+        for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
+            throw SiteBuildError(stage: .index, file: file.path, message: "two files of the site have the same path (a theme file or extra page clashes)")
+        }
+        lap(.index)
+        return Generated(files: files, entries: entries, contexts: pageContexts, theme: theme, search: search,
+                         findings: findings, notices: notices)
+    }
+
+    private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
+        options.progress?(BuildProgress(stage: stage, done: done, total: total))
+    }
+
+    // MARK: Pages
+
+    /// One page of the site to render.
+    enum Page: Sendable, Hashable {
+        case index, actions, search
+        case postmortem(Int)
+        case service(String)
+        case facet(String, String)
+
+        func path(entries: [SiteEntry]) -> String {
+            switch self {
+            case .index: return "index.html"
+            case .actions: return "actions.html"
+            case .search: return "search.html"
+            case .postmortem(let index): return entries[index].url
+            case .service(let name): return PageContexts.serviceURL(name)
+            case .facet(let facet, let value): return PageContexts.facetURL(facet, value)
+            }
+        }
+    }
+
+    /// Every page, in a fixed order.
+    static func pages(for entries: [SiteEntry]) -> [Page] {
+        var pages: [Page] = [.index, .actions, .search]
+        pages += entries.indices.map { .postmortem($0) }
+        pages += PageContexts.facetValues(entries, "service").map { .service($0.value) }
+        for facet in ["severity", "year", "status"] {
+            pages += PageContexts.facetValues(entries, facet).map { .facet(facet, $0.value) }
+        }
+        return pages
+    }
+
+    static func searchDocument(_ entry: SiteEntry) -> SearchDocument {
+        let postmortem = entry.postmortem
+        let summary = postmortem.section(.executiveSummary)
+        var body = postmortem.preamble.filter { if case .heading(level: 1) = $0.kind { return false } else { return true } }
+            .map(\.plainText)
+        for section in postmortem.sections where section.kind != .executiveSummary {
+            body.append(section.title)
+            body += section.blocks.map(\.plainText)
+        }
+        return SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
+                              status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
+                              url: entry.url, summary: summary?.blocks.map(\.plainText).joined(separator: " ") ?? "",
+                              body: body.joined(separator: " \n"))
+    }
+}
+
+extension PageContexts {
+    /// The template and context of a page.
+    func page(_ page: SiteBuilder.Page, entries: [SiteEntry]) -> (String, JSONValue) {
+        switch page {
+        case .index: return ("index", index())
+        case .actions: return ("actions", actionsPage())
+        case .search: return ("search", search())
+        case .postmortem(let index): return ("postmortem", postmortem(entries[index]))
+        case .service(let name):
+            return ("list", list(kind: "Service", heading: name, members: entries.filter { $0.services.contains(name) }, withActions: true))
+        case .facet(let facet, let value):
+            let members = entries.filter { entry in
+                switch facet {
+                case "severity": return entry.severity == value
+                case "year": return entry.year == value
+                default: return entry.status == value
+                }
+            }
+            return ("list", list(kind: facet.prefix(1).uppercased() + facet.dropFirst(), heading: value, members: members, withActions: false))
+        }
+    }
+}
+
+/// Counts finished items from many threads and reports every few percent.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let interval: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        interval = max(1, total / 50)
+        self.report = report
+    }
+
+    func step() {
+        lock.lock()
+        done += 1
+        let current = done
+        if current % interval == 0 || current == total { report(current, total) }
+        lock.unlock()
+    }
+}

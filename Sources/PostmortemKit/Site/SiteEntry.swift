@@ -1,0 +1,85 @@
+import Foundation
+
+/// A postmortem as the site shows it: front-matter fields read once, with
+/// its page, git history and lint findings. Built in the `parse` stage.
+struct SiteEntry: Sendable {
+    var postmortem: Postmortem
+    var id: String
+    var title: String
+    var status: String
+    var severity: String
+    var services: [String]
+    var factors: [String]
+    var tags: [String]
+    /// Unique among pages: the id made file-name safe, `-2`… on clashes.
+    var slug: String
+    var history: FileHistory?
+    /// Lint findings for this file, sorted.
+    var findings: [Finding]
+
+    var url: String { "postmortems/\(slug).html" }
+    var started: Timestamp? { postmortem.started }
+    var detected: Timestamp? { postmortem.detected }
+    var mitigated: Timestamp? { postmortem.mitigated }
+    var resolved: Timestamp? { postmortem.resolved }
+
+    /// `YYYY-MM-DD` of `started` in UTC, or "" (stored: pages and facets ask often).
+    var date: String
+    /// The year of `date`, or "unknown".
+    var year: String
+
+    var timeToDetect: Int? { SiteEntry.seconds(from: started, to: detected) }
+    var timeToMitigate: Int? { SiteEntry.seconds(from: started, to: mitigated) }
+    var timeToResolve: Int? { SiteEntry.seconds(from: started, to: resolved) }
+
+    static func seconds(from start: Timestamp?, to end: Timestamp?) -> Int? {
+        guard let start, let end, end >= start else { return nil }
+        return end.secondsSince1970 - start.secondsSince1970
+    }
+
+    /// Whole hours from `resolved` to the first commit, when both are known.
+    var draftedHoursAfterResolution: Int? {
+        guard let first = history?.firstCommit, let resolved else { return nil }
+        return (first.date.secondsSince1970 - resolved.secondsSince1970) / 3600
+    }
+
+    /// The newest date the content or git gives: last commit, else resolved, else started.
+    var updated: Timestamp? { history?.lastCommit?.date ?? resolved ?? started }
+
+    /// Newest first; ties by id, then path, so the order is total.
+    static func newestFirst(_ a: SiteEntry, _ b: SiteEntry) -> Bool {
+        let left = a.started?.secondsSince1970 ?? Int.min, right = b.started?.secondsSince1970 ?? Int.min
+        if left != right { return left > right }
+        if a.id != b.id { return a.id < b.id }
+        return a.postmortem.path < b.postmortem.path
+    }
+
+    /// Builds an entry, or explains why the postmortem cannot have a page.
+    static func make(_ postmortem: Postmortem) -> Result<SiteEntry, SkipReason> {
+        guard let frontMatter = postmortem.frontMatter else { return .failure(.init("front matter could not be read")) }
+        guard let id = frontMatter.string("id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+            return .failure(.init("no id"))
+        }
+        let title = frontMatter.string("title")?.trimmingCharacters(in: .whitespaces) ?? ""
+        return .success(SiteEntry(
+            postmortem: postmortem, id: id, title: title.isEmpty ? id : title,
+            status: frontMatter.string("status") ?? "unknown",
+            severity: frontMatter.string("severity") ?? "unknown",
+            services: unique(frontMatter.strings("services")),
+            factors: unique(frontMatter.strings("contributing_factors")),
+            tags: unique(frontMatter.strings("tags")),
+            slug: HTML.fileName(id), history: nil, findings: [],
+            date: postmortem.started.map { String($0.iso8601UTC.prefix(10)) } ?? "",
+            year: postmortem.started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown"))
+    }
+
+    struct SkipReason: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

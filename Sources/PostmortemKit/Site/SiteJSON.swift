@@ -1,0 +1,48 @@
+/// `index.json` and `actions.json`: the site's data for other tools, as JSON
+/// with sorted keys, in the site's order (newest postmortem first).
+enum SiteJSON {
+    static let version = 1
+
+    /// Every postmortem's front matter as written, with derived durations in seconds.
+    static func index(_ entries: [SiteEntry]) -> String {
+        JSONValue.object([
+            "version": .integer(version),
+            "postmortems": .array(entries.map { entry in
+                var durations: [String: JSONValue] = [:]
+                if let seconds = entry.timeToDetect { durations["time_to_detect_seconds"] = .integer(seconds) }
+                if let seconds = entry.timeToMitigate { durations["time_to_mitigate_seconds"] = .integer(seconds) }
+                if let seconds = entry.timeToResolve { durations["time_to_resolve_seconds"] = .integer(seconds) }
+                var object: [String: JSONValue] = [
+                    "id": .string(entry.id),
+                    "path": .string(entry.postmortem.path),
+                    "url": .string(entry.url),
+                    "front_matter": entry.postmortem.frontMatter?.value ?? .object([:]),
+                    "durations": .object(durations),
+                ]
+                if let hours = entry.draftedHoursAfterResolution { object["drafted_hours_after_resolution"] = .integer(hours) }
+                return .object(object)
+            }),
+        ]).jsonString(pretty: true) + "\n"
+    }
+
+    /// Every action item with its postmortem and whether it is overdue on `today`.
+    static func actions(_ entries: [SiteEntry], today: LocalDate) -> String {
+        var rows: [JSONValue] = []
+        for entry in entries {
+            for item in entry.postmortem.actionTable?.rows ?? [] {
+                let action = SiteAction(item: item, today: today)
+                var object = item.json.objectValue ?? [:]
+                object["postmortem"] = .string(entry.id)
+                object["url"] = .string(entry.url)
+                object["status"] = .string(action.status)
+                object["overdue"] = .bool(action.overdue)
+                rows.append(.object(object))
+            }
+        }
+        return JSONValue.object([
+            "version": .integer(version),
+            "today": .string(today.description),
+            "actions": .array(rows),
+        ]).jsonString(pretty: true) + "\n"
+    }
+}
