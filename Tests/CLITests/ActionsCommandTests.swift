@@ -92,6 +92,26 @@ struct ActionsCommandTests {
         #expect((report["summary"] as? [String: Int]) == ["total": 3, "outstanding": 3, "overdue": 3, "done": 0])
     }
 
+    @Test func scheduledWorkflowReadsFieldsTheCommandWrites() throws {
+        let workflow = try String(contentsOf: CLI.packageRoot.appendingPathComponent(".github/workflows/overdue-actions.yml"), encoding: .utf8)
+        #expect(workflow.contains("postmortem actions --overdue --format json"))
+        #expect(workflow.contains("schedule:"))
+        let repo = try repository()
+        let output = try actions(["--overdue", "--format", "json"], in: repo).stdout
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let item = try #require((report["action_items"] as? [[String: Any]])?.first)
+        let postmortem = try #require(item["postmortem"] as? [String: Any])
+        // Every `report.x`, `item.x` and `pm.x` the script reads is in the JSON.
+        for (prefix, object) in [("report.", report), ("item.", item), ("pm.", postmortem)] {
+            var rest = Substring(workflow)
+            while let range = rest.range(of: prefix) {
+                let key = rest[range.upperBound...].prefix { $0.isLetter || $0 == "_" }
+                if !key.isEmpty { #expect(object[String(key)] != nil, "\(prefix)\(key)") }
+                rest = rest[range.upperBound...]
+            }
+        }
+    }
+
     @Test func csvIsWhatJirasImporterMaps() throws {
         let repo = try repository()
         let result = try actions(["--format", "csv", "--open", "--link-base", "https://github.com/acme/pm/blob/main/"], in: repo)
