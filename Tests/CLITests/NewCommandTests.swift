@@ -100,11 +100,9 @@ struct NewCommandTests {
         #expect(symbols.stdout == "postmortems/2026/2026-02-01-incident.md\n", "\(symbols.stderr)")
     }
 
-    @Test func authorDefaultsToGitUserNameMatchedToTheRoster() throws {
-        let repo = try TemporaryRepository()
-        try repo.write(".postmortem.yml", "people:\n  \"@bob\": { name: Bob Okafor }\n")
-        try repo.git(["init", "-q"])
-        try repo.git(["config", "user.name", "Bob Okafor"])
+    /// Runs `new` without an --author, with git reading only the repository's
+    /// own configuration (not the user's or the system's).
+    func newWithoutAuthor(in repo: TemporaryRepository) throws -> (result: CLI.Result, text: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = repo.url.path
         environment["XDG_CONFIG_HOME"] = repo.url.path
@@ -113,7 +111,23 @@ struct NewCommandTests {
                                                      "--today", "2025-05-05"], in: repo.url, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: repo.url.appendingPathComponent(result.stdout.trimmingCharacters(in: .newlines)), encoding: .utf8)
-        #expect(text.contains("authors: [\"@bob\"]\n"))
+        return (result, text)
+    }
+
+    @Test func authorDefaultsToGitUserNameMatchedToTheRoster() throws {
+        let repo = try TemporaryRepository()
+        try repo.write(".postmortem.yml", "people:\n  \"@bob\": { name: Bob Okafor }\n")
+        try repo.git(["init", "-q"])
+        try repo.git(["config", "user.name", "Bob Okafor"])
+        #expect(try newWithoutAuthor(in: repo).text.contains("authors: [\"@bob\"]                    # git user.name\n"))
+    }
+
+    @Test func withoutAnAuthorTheDraftGetsAMarkedPlaceholder() throws {
+        let repo = try TemporaryRepository()
+        let (result, text) = try newWithoutAuthor(in: repo)
+        #expect(text.contains("authors: [\"@author\"]                 # placeholder: set the authors' handles\n"))
+        #expect(result.stderr.contains("authors is a placeholder (@author): pass --author @handle, or set git's user.name"))
+        #expect(try lintDiagnostics(in: repo.url).diagnostics.allSatisfy { $0["rule"] as? String == "structure/empty-section" })
     }
 
     @Test(arguments: [

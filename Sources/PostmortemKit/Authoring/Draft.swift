@@ -36,6 +36,8 @@ public struct Draft: Sendable {
     public var mitigated: Time?
     public var resolved: Time
     public var authors: [String]
+    /// The note beside `authors` (their source, or that they are a placeholder).
+    public var authorsNote: String?
     public var incidentCommander: String?
     public var responders: [String]
     public var detection: String?

@@ -7,8 +7,12 @@
 /// - detected: `--detected`, else the imports, else `started`;
 /// - mitigated: only `--mitigated` (no export says when impact stopped growing);
 /// - resolved: `--resolved`, else the imports, else the latest of detected,
-///   mitigated and the last imported event.
+///   mitigated and the last imported event;
+/// - authors: `--author`, else git's `user.name` matched to the roster, else
+///   `@author`, marked as a placeholder.
 enum DraftAssembler {
+    static let placeholderAuthor = "@author"
+
     static func assemble(_ request: DraftRequest, imported: ImportedIncident?, resolver: HandleResolver,
                          defaultAuthor: String?) throws(UsageError) -> (draft: Draft, notices: [String]) {
         let imported = imported ?? ImportedIncident()
@@ -34,9 +38,16 @@ enum DraftAssembler {
             throw UsageError(hasImports ? "--service is required: the imports name no service" : "--service is required: name at least one affected service")
         }
         var authors = request.authors.compactMap(nonEmpty).map(handle)
-        if authors.isEmpty, let name = defaultAuthor, let fromGit = resolver.handle(for: name) { authors = [fromGit] }
-        guard !authors.isEmpty else {
-            throw UsageError("--author is required (e.g. --author @alice): git's user.name is not set either")
+        var authorsNote: String?
+        if authors.isEmpty, let name = defaultAuthor, let fromGit = resolver.handle(for: name) {
+            authors = [fromGit]
+            authorsNote = "git user.name"
+        }
+        if authors.isEmpty {
+            // A draft is better than none: the stand-in is marked and reported.
+            authors = [DraftAssembler.placeholderAuthor]
+            authorsNote = "placeholder: set the authors' handles"
+            notices.append("authors is a placeholder (\(DraftAssembler.placeholderAuthor)): pass --author @handle, or set git's user.name")
         }
 
         let events = imported.timeline
@@ -64,7 +75,7 @@ enum DraftAssembler {
                                                 resolver.handles(for: imported.responderNames))
         let draft = Draft(id: "", title: title, severity: severity, severityNote: severityNote, services: services,
                           started: started, detected: detected, mitigated: mitigated, resolved: resolved,
-                          authors: ImportedIncident.union(authors, []), incidentCommander: nonEmpty(request.incidentCommander).map(handle),
+                          authors: ImportedIncident.union(authors, []), authorsNote: authorsNote, incidentCommander: nonEmpty(request.incidentCommander).map(handle),
                           responders: responders, detection: imported.detection, tickets: imported.tickets,
                           timeline: events, sources: imported.sources)
         return (draft, notices)

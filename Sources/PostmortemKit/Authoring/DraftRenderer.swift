@@ -34,7 +34,7 @@ public enum DraftRenderer {
             out += "# mitigated:                         # optional: when the impact stopped growing\n"
         }
         out += time("resolved", draft.resolved)
-        out += "authors: \(list(draft.authors))\n"
+        out += line("authors: \(list(draft.authors))", note: draft.authorsNote)
         if let commander = draft.incidentCommander { out += "incident_commander: \(quoted(commander))\n" }
         if !draft.responders.isEmpty { out += "responders: \(list(draft.responders))\n" }
         if let detection = draft.detection { out += "detection: \(scalar(detection))\n" }

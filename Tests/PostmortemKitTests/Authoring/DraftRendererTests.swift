@@ -25,7 +25,7 @@ struct DraftRendererTests {
                      services: ["checkout-api"], started: .init(start, .imported, note: "PagerDuty: incident created_at"),
                      detected: .init(start, .imported, note: nil), mitigated: nil,
                      resolved: .init(Timestamp(secondsSince1970: start.secondsSince1970 + 3600), .placeholder, note: "placeholder: x -- y"),
-                     authors: ["@alice"], incidentCommander: nil, responders: ["@bob"], detection: "alert",
+                     authors: ["@alice"], authorsNote: nil, incidentCommander: nil, responders: ["@bob"], detection: "alert",
                      tickets: ["https://example.pagerduty.com/incidents/P1"], timeline: events, sources: ["a test <-->"])
     }
 
