@@ -35,7 +35,11 @@ extension Postmortem {
             var options = repository.loadOptions()
             options.wantsHistory = false
             let loaded = try RepositoryLoader.load(options)
-            if format == .table { printNotices(loaded.notices.filter { !$0.hasPrefix("not a git repository") }) }
+            // Git notices are not about action items; unreadable files are, since their items may be missing.
+            let unreadable = loaded.postmortems.filter { !$0.parseFindings.isEmpty }.map(\.path)
+            if !unreadable.isEmpty {
+                printNotices(["\(unreadable.count) postmortem\(unreadable.count == 1 ? "" : "s") could not be read fully, so action items may be missing (run `postmortem lint`): \(unreadable.joined(separator: ", "))"])
+            }
             let date = today.date ?? loaded.config.today ?? TodayOption.clockDate
             var filter = ActionItemFilter()
             filter.outstandingOnly = open

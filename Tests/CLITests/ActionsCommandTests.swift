@@ -135,6 +135,15 @@ struct ActionsCommandTests {
         #expect(rows[6][0] == "Dashboard for cache memory" && rows[6][2] == "" && rows[6][3] == "")
     }
 
+    @Test func unreadableFilesAreNamedBecauseTheirItemsMayBeMissing() throws {
+        let repo = try repository()
+        try repo.write("postmortems/2026/broken.md", "---\nid: [unclosed\n---\n")
+        let result = try actions(["--format", "json"], in: repo)
+        #expect(result.status == 0)
+        #expect(result.stderr == "postmortem: note: 1 postmortem could not be read fully, so action items may be missing (run `postmortem lint`): postmortems/2026/broken.md\n")
+        #expect(try actions([], in: repo).stdout.contains("8 action items"))
+    }
+
     @Test func badOptionsExitTwo() throws {
         let repo = try repository()
         let result = try actions(["--format", "xml"], in: repo)
