@@ -51,8 +51,9 @@ public struct PostmortemScaffolder: Sendable {
         draft.id = PostmortemIDAllocator.nextID(year: year, postmortems: try existingPostmortems(in: folder))
         let text = DraftRenderer.render(draft)
 
-        let slug = Slug.make(draft.title).isEmpty ? "incident" : Slug.make(draft.title)
-        let stem = "\(draft.date)-\(slug)"
+        // A title with no Latin letters or digits still needs a file name.
+        let slug = Slug.make(draft.title)
+        let stem = "\(draft.date)-\(slug.isEmpty ? "incident" : slug)"
         let yearFolder = folder.appendingPathComponent(String(year))
         let relativeFolder = config.postmortems.split(separator: "/").joined(separator: "/") + "/\(year)/"
         // Exports can disagree with themselves (a trigger logged after the

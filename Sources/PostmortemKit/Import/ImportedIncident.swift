@@ -35,8 +35,9 @@ public struct ImportedIncident: Sendable {
 
     public init() {}
 
-    /// Combines two imports: scalar fields from `self` win, lists are joined
-    /// without duplicates, the timeline is merged in chronological order.
+    /// Combines two imports: `started` and `detected` take the earlier time,
+    /// other single values come from `self` when it has them, lists are
+    /// joined without duplicates, the timeline is merged in chronological order.
     public func merged(with other: ImportedIncident) -> ImportedIncident {
         var result = self
         result.title = title ?? other.title
