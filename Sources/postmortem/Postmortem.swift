@@ -10,7 +10,7 @@ struct Postmortem: ParsableCommand {
         commandName: "postmortem",
         abstract: "Lint, index and publish incident postmortems kept as Markdown in git.",
         version: PostmortemVersion.current,
-        subcommands: [Lint.self, Build.self, Review.self, Patterns.self, History.self, Rules.self])
+        subcommands: [Lint.self, Build.self, New.self, Actions.self, Review.self, Patterns.self, History.self, Rules.self])
 
     /// Parses and runs, mapping every failure to SPEC §5's exit codes:
     /// 0 clean, 1 findings, 2 usage/config/I/O problems with a one-line reason.

@@ -38,6 +38,8 @@ public struct Config: Sendable {
     public var siteTitle: String = "Postmortems"
     public var siteBaseURL: String = ""
     public var today: LocalDate?
+    /// `import:`: severity mappings and the Slack reaction for `postmortem new`.
+    public var importSettings = ImportSettings()
 
     public init(root: URL) {
         self.root = root

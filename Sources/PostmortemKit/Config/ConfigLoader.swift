@@ -100,6 +100,16 @@ public enum ConfigLoader {
         if let title = object["site"]?["title"]?.stringValue { config.siteTitle = title }
         if let url = object["site"]?["base_url"]?.stringValue { config.siteBaseURL = url }
         if let today = object["today"]?.stringValue { config.today = LocalDate(today) }
+        if let settings = object["import"] {
+            // The config's entries override the defaults one by one, so a team
+            // that only renames P5 keeps the rest of the mapping.
+            func strings(_ value: JSONValue?) -> [String: String] {
+                (value?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            }
+            config.importSettings.override(severityByPriority: strings(settings["severity_by_priority"]),
+                                           severityByUrgency: strings(settings["severity_by_urgency"]))
+            if let reaction = settings["slack_reaction"]?.stringValue { config.importSettings.slackReaction = reaction }
+        }
         return config
     }
 }

@@ -53,6 +53,29 @@ public final class GitRepository: @unchecked Sendable {
     /// True when HEAD points at a branch with no commits yet.
     public var isEmpty: Bool { git_repository_head_unborn(repository.pointer) == 1 }
 
+    /// The `user.name` git would record for a commit made in `directory`
+    /// (the repository's, the global and the system configuration), or nil
+    /// when it is unset or cannot be read.
+    public static func configuredUserName(for directory: URL) -> String? {
+        _ = initialised
+        var live: OpaquePointer?
+        if let repository = try? discover(from: directory) {
+            guard git_repository_config(&live, repository.repository.pointer) == 0 else { return nil }
+        } else {
+            guard git_config_open_default(&live) == 0 else { return nil }
+        }
+        guard let live else { return nil }
+        let config = Owned(live, free: git_config_free)
+        // Reading a string needs a snapshot: libgit2 refuses it on a live config.
+        var frozen: OpaquePointer?
+        guard git_config_snapshot(&frozen, config.pointer) == 0, let frozen else { return nil }
+        let snapshot = Owned(frozen, free: git_config_free)
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, snapshot.pointer, "user.name") == 0, let value else { return nil }
+        let name = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : name
+    }
+
     // MARK: Revisions and trees
 
     private func tree(at revision: String) throws(GitError) -> Owned {

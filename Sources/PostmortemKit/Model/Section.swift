@@ -83,11 +83,22 @@ public struct Section: Sendable, Hashable {
     /// Last line that belongs to the section (for ranges and snippets).
     public var lastLine: Int { blocks.last?.end.line ?? heading.end.line }
 
-    /// True when the section has nothing but blank lines and HTML comments.
+    /// True when the section has nothing but blank lines, HTML comments and
+    /// tables without body rows. A header-only table is the skeleton a
+    /// template (or `postmortem new`) leaves to be filled in, not content.
     public var isEmpty: Bool {
         blocks.allSatisfy { block in
-            if case .htmlBlock = block.kind { return true }
-            return false
+            switch block.kind {
+            case .htmlBlock:
+                return true
+            case .table:
+                return !block.children.contains { row in
+                    if case .tableRow(isHeader: false) = row.kind { return true }
+                    return false
+                }
+            default:
+                return false
+            }
         }
     }
 }

@@ -59,7 +59,27 @@ enum EmbeddedSchemas {
         "base_url": {"type": "string"}
       }
     },
-    "today": {"type": "string", "format": "date", "description": "Fixed 'today' (YYYY-MM-DD) for reproducible runs; --today overrides."}
+    "today": {"type": "string", "format": "date", "description": "Fixed 'today' (YYYY-MM-DD) for reproducible runs; --today overrides."},
+    "import": {
+      "type": "object",
+      "description": "How `postmortem new` reads incident exports. Entries override the built-in defaults one by one.",
+      "additionalProperties": false,
+      "properties": {
+        "severity_by_priority": {
+          "type": "object",
+          "description": "PagerDuty priority name → severity (default P1→SEV1, P2→SEV2, P3→SEV3, P4→SEV4, P5→SEV4). Wins over urgency when the incident has a priority.",
+          "propertyNames": {"minLength": 1},
+          "additionalProperties": {"type": "string", "minLength": 1}
+        },
+        "severity_by_urgency": {
+          "type": "object",
+          "description": "PagerDuty urgency → severity, for incidents without a priority (default high→SEV2, low→SEV4).",
+          "propertyNames": {"minLength": 1},
+          "additionalProperties": {"type": "string", "minLength": 1}
+        },
+        "slack_reaction": {"type": "string", "pattern": "^[a-z0-9_+'-]+$", "description": "Reaction (emoji name without colons) that marks a Slack message for the timeline; pinned messages are always taken. Default: pushpin. --slack-reaction overrides."}
+      }
+    }
   }
 }
 """##,

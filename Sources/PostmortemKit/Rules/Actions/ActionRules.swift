@@ -5,7 +5,10 @@ struct ActionsNoneRule: Rule {
         summary: "The Action Items section lists at least one action item.",
         rationale: "A postmortem without action items is an incident report: nothing changes, and the incident comes back.",
         defaultSeverity: .error,
-        fires: [.section(.actionItems, "↓| Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|")],
+        fires: [
+            .section(.actionItems, "↓No follow-up work was identified."),
+            .section(.actionItems, "None for now.\n\n↓| Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|"),
+        ],
         passes: [.document(RuleExample.Baseline.text, excerpt: "(the clean baseline)")])
 
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
