@@ -67,3 +67,25 @@ struct PatternsCommandTests {
         #expect(markdown.stdout.contains("## Recurrence despite action items"))
     }
 }
+
+struct PatternsInTheSiteTests {
+    @Test func siteHasAPatternsPageChartsAndSimilarIncidents() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("patterns-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["build", "--out", out.path, "--today", "2026-11-28"], in: CLI.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOf: out.appendingPathComponent("patterns.html"), encoding: .utf8)
+        #expect(page.contains("id=\"CL-PM-2024-002\""))
+        #expect(page.contains("Recurrence despite action items"))
+        #expect(page.contains("open when it recurred"))
+        #expect(page.components(separatedBy: "<svg class=\"chart\"").count - 1 == 2)
+        #expect(!page.contains("<script>"))
+        let member = try String(contentsOf: out.appendingPathComponent("postmortems/PM-2025-001.html"), encoding: .utf8)
+        #expect(member.contains("Similar incidents"))
+        #expect(member.contains("PM-2024-002.html"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("patterns.json"))) as! [String: Any]
+        #expect((json["clusters"] as! [Any]).count == 3)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"patterns.html\""))
+    }
+}

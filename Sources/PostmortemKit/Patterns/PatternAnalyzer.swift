@@ -109,7 +109,8 @@ public struct PatternAnalyzer: Sendable {
         let stemOf = Dictionary(uniqueKeysWithValues: zip(distinct, ParallelMap.map(distinct) { PorterStemmer.stem($0) }))
         let extracted: [[String: Double]] = ParallelMap.map(words) { words in
             var terms: [String: Double] = [:]
-            for (word, weight) in words { terms[stemOf[word] ?? word, default: 0] += weight }
+            // In sorted order: floating-point sums must not depend on hash order.
+            for word in words.keys.sorted() { terms[stemOf[word] ?? word, default: 0] += words[word]! }
             // Service names are compared as structure; in text they would make
             // every incident of a service look alike.
             for word in serviceWords { if let value = terms[word] { terms[word] = value * 0.3 } }
@@ -133,10 +134,10 @@ public struct PatternAnalyzer: Sendable {
                 var vector: [(term: Int32, weight: Float)] = selected.map { term, frequency in
                     let idf = log((count + 1) / (Double(documentFrequency[term]!) + 0.5))
                     return (termID[term]!, Float((1 + log(max(frequency, 1))) * idf))
-                }
+                }.sorted { $0.term < $1.term }
                 let norm = sqrt(vector.reduce(Float(0)) { $0 + $1.weight * $1.weight })
                 if norm > 0 { vector = vector.map { ($0.term, $0.weight / norm) } }
-                return vector.sorted { $0.term < $1.term }
+                return vector
             }
             document.vector = unitVector(terms.filter { !$0.key.hasPrefix("~") })
             document.concepts = unitVector(terms.filter { $0.key.hasPrefix("~") })
@@ -262,7 +263,8 @@ public struct PatternAnalyzer: Sendable {
         }
         func dot(_ a: [Int32: Float], _ b: [Int32: Float]) -> Double {
             let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-            return Double(small.reduce(Float(0)) { $0 + $1.value * (large[$1.key] ?? 0) })
+            // Summed in term order so the result does not depend on hash order.
+            return Double(small.keys.sorted().reduce(Float(0)) { $0 + small[$1]! * (large[$1] ?? 0) })
         }
         var groupOf = Array(documents.indices)
         var groups: [Int: Group] = [:]
@@ -413,6 +415,15 @@ public struct PatternAnalyzer: Sendable {
         for document in documents {
             let date = document.started.localDate
             months[String(format: "%04d-%02d", date.year, date.month), default: [:]][document.severity, default: 0] += 1
+        }
+        // Months without incidents are part of the trend too.
+        if let first = documents.map({ $0.started.localDate }).min(), let last = documents.map({ $0.started.localDate }).max() {
+            var (year, month) = (first.year, first.month)
+            while (year, month) <= (last.year, last.month) {
+                let key = String(format: "%04d-%02d", year, month)
+                if months[key] == nil { months[key] = [:] }
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            }
         }
         func stats(_ group: String, _ members: [Document]) -> PatternsReport.DurationStats {
             let detect = members.compactMap { d in d.detected.map { $0.secondsSince1970 - d.started.secondsSince1970 } }.filter { $0 >= 0 }.sorted()

@@ -1,4 +1,5 @@
-/// The named stages of `postmortem build`, in the order they run. Progress
+/// The named stages of `postmortem build`, in the order they run
+/// (load → parse → lint → analyse → render → index → write). Progress
 /// and errors name the stage, as Publish's steps do.
 public enum BuildStage: String, Sendable, CaseIterable {
     /// Config, schema, theme, and the postmortem files (read and parsed).
@@ -7,6 +8,8 @@ public enum BuildStage: String, Sendable, CaseIterable {
     case parse
     /// The rule catalogue over every postmortem; `--strict` stops here on errors.
     case lint
+    /// Recurring patterns (SPEC §8): clusters, similar incidents, trends.
+    case analyse
     /// One HTML page per postmortem, service and facet, plus the index pages.
     case render
     /// The search index, `index.json`, `actions.json` and the Atom feed.

@@ -152,6 +152,81 @@ enum EmbeddedTheme {
 </main>
 {{> footer}}
 """##,
+        "patterns.mustache": ##"""
+{{> head}}
+<body class="page-patterns">
+{{> header}}
+<main id="main" class="wrap">
+<h1>Recurring patterns</h1>
+<p class="lede">{{summary_line}}</p>
+<section aria-labelledby="clusters-h">
+<h2 id="clusters-h">The same problem, again</h2>
+{{^has_clusters}}<p>No incident has recurred yet.</p>{{/has_clusters}}
+{{#clusters}}<article class="cluster" id="{{id}}" aria-labelledby="{{id}}-h">
+<h3 id="{{id}}-h">{{label}}</h3>
+<p class="muted">{{count}} incidents from {{first_date}} to {{last_date}} · {{impact}} of impact · days between: {{intervals}}</p>
+<p>Services: {{services}}. Contributing factors: {{factors}}.</p>
+<ol class="cluster-members">
+{{#members}}<li><time>{{date}}</time> <span class="badge {{severity_class}}">{{severity}}</span> {{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}} {{title}}</li>
+{{/members}}</ol>
+<p class="muted">Why they match: {{why}}</p>
+</article>
+{{/clusters}}
+</section>
+<section aria-labelledby="despite-h">
+<h2 id="despite-h">Recurrence despite action items</h2>
+{{^has_recurrences}}<p>No earlier action item was open, or done, when a problem came back.</p>{{/has_recurrences}}
+{{#has_recurrences}}<div class="table-wrap">
+<table>
+<caption class="visually-hidden">Earlier action items, seen from the incident that recurred</caption>
+<thead><tr><th scope="col">Recurred</th><th scope="col">Earlier incident</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Then</th></tr></thead>
+<tbody>
+{{#recurrences}}<tr><td>{{#later}}{{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}}{{/later}}</td><td>{{#earlier}}{{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}}{{/earlier}}</td><td>{{action}}</td><td>{{owner}}</td><td>{{due}}</td><td><span class="badge {{state_class}}">{{state}}</span></td></tr>
+{{/recurrences}}</tbody>
+</table>
+</div>{{/has_recurrences}}
+</section>
+<section aria-labelledby="factors-h">
+<h2 id="factors-h">Service × contributing factor</h2>
+{{^has_factor_pairs}}<p>No service has had the same contributing factor twice.</p>{{/has_factor_pairs}}
+{{#has_factor_pairs}}<div class="table-wrap">
+<table>
+<caption class="visually-hidden">Service and contributing-factor pairs seen twice or more</caption>
+<thead><tr><th scope="col">Service</th><th scope="col">Factor</th><th scope="col" class="num">Incidents</th><th scope="col">Which</th></tr></thead>
+<tbody>
+{{#factor_pairs}}<tr><td>{{service}}</td><td>{{factor}}</td><td class="num">{{count}}</td><td>{{#incidents}}{{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}} {{/incidents}}</td></tr>
+{{/factor_pairs}}</tbody>
+</table>
+</div>{{/has_factor_pairs}}
+</section>
+<section aria-labelledby="trends-h">
+<h2 id="trends-h">Trends</h2>
+<figure class="chart-figure">{{{month_chart_html}}}</figure>
+<figure class="chart-figure">{{{resolve_chart_html}}}</figure>
+<p>{{actions_line}}</p>
+<div class="table-wrap">
+<table>
+<caption>Time to detect and to resolve by severity (median and 90th percentile)</caption>
+<thead><tr><th scope="col">Severity</th><th scope="col" class="num">Incidents</th><th scope="col">Detect, median</th><th scope="col">Detect, p90</th><th scope="col">Resolve, median</th><th scope="col">Resolve, p90</th></tr></thead>
+<tbody>
+{{#severity_stats}}<tr><td>{{group}}</td><td class="num">{{count}}</td><td>{{detect_median}}</td><td>{{detect_p90}}</td><td>{{resolve_median}}</td><td>{{resolve_p90}}</td></tr>
+{{/severity_stats}}</tbody>
+</table>
+</div>
+<div class="table-wrap">
+<table>
+<caption>Time to detect and to resolve by quarter (median and 90th percentile)</caption>
+<thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Incidents</th><th scope="col">Detect, median</th><th scope="col">Detect, p90</th><th scope="col">Resolve, median</th><th scope="col">Resolve, p90</th></tr></thead>
+<tbody>
+{{#quarter_stats}}<tr><td>{{group}}</td><td class="num">{{count}}</td><td>{{detect_median}}</td><td>{{detect_p90}}</td><td>{{resolve_median}}</td><td>{{resolve_p90}}</td></tr>
+{{/quarter_stats}}</tbody>
+</table>
+</div>
+<p><a href="patterns.json">patterns.json</a> holds all of this as data (see schema/patterns.schema.json).</p>
+</section>
+</main>
+{{> footer}}
+"""##,
         "postmortem-row.mustache": ##"""
 <tr data-severity="{{severity}}" data-service="{{services_attr}}" data-year="{{year}}" data-status="{{status}}">
 <td class="nowrap">{{date}}</td>
@@ -941,6 +1016,21 @@ mark { background: var(--mark); color: inherit; padding: 0 0.1em; border-radius:
   .table-wrap { overflow: visible; }
   tbody tr:hover { background: none; }
 }
+/* Patterns page: clusters and inline SVG charts (no colour needed to read them). */
+.cluster { border-left: 3px solid var(--accent, #1f5fa8); padding: 0.2rem 0 0.2rem 0.9rem; margin: 1.2rem 0; }
+.cluster h3 { margin: 0 0 0.3rem; }
+.cluster-members { padding-left: 1.2rem; }
+.chart-figure { margin: 1rem 0; max-width: 44rem; }
+.chart { width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+.chart .bar { fill: currentColor; opacity: 0.55; }
+.chart .line { stroke: currentColor; stroke-width: 2; }
+.chart .point { fill: currentColor; }
+.chart .axis { stroke: currentColor; stroke-width: 1; }
+.chart .grid { stroke: currentColor; stroke-width: 0.5; stroke-dasharray: 3 3; opacity: 0.4; }
+.chart text { fill: currentColor; }
+.chart .chart-title { font-weight: 650; font-size: 12px; }
+@media print { .chart .bar { fill: #000000; opacity: 0.35; } }
+.page-patterns td:nth-child(-n+2), .page-patterns td:nth-child(5) { white-space: nowrap; }
 """##,
     ]
 }

@@ -11,6 +11,8 @@ struct PageContexts: Sendable {
     var today: LocalDate
     var extraPages: [ExtraPage]
     var similar: (any SimilarIncidentsProvider)?
+    /// The patterns of the site's postmortems, for `patterns.html`.
+    var patterns: PatternsReport?
     /// Newest incident date, for the footer.
     var newestDate: String
 
@@ -37,7 +39,7 @@ struct PageContexts: Sendable {
     /// What every page's head, header and footer need. `root` leads back to
     /// the site root from the page ("" or "../").
     func base(title: String, root: String, current: String) -> [String: JSONValue] {
-        var nav: [(String, String)] = [("Postmortems", "index.html"), ("Action items", "actions.html")]
+        var nav: [(String, String)] = [("Postmortems", "index.html"), ("Action items", "actions.html"), ("Patterns", "patterns.html")]
         nav += extraPages.map { ($0.title, $0.path) }
         nav.append(("Search", "search.html"))
         let footer = entries.isEmpty ? "No postmortems yet."

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `postmortem build` without the command line: a pipeline of named stages
-/// (load → parse → lint → render → index → write, see `BuildStage`), each
+/// (load → parse → lint → analyse → render → index → write, see `BuildStage`), each
 /// reporting progress and wrapping its errors with the stage and file.
 ///
 /// Output is byte-identical across runs and thread counts: every collection
@@ -107,9 +107,17 @@ public struct SiteBuilder: Sendable {
         for index in entries.indices { entries[index].findings = byFile[entries[index].postmortem.path] ?? [] }
         lap(.lint)
 
+        // analyse: recurring patterns among the postmortems the site shows.
+        report(.analyse, 0, entries.count)
+        let patterns = PatternAnalyzer().analyze(entries.map(\.postmortem), today: options.today,
+                                                 statusHistory: repository.actionStatusHistory)
+        lap(.analyse)
+
         // render: every page, in parallel.
         var contexts = PageContexts(siteTitle: repository.config.siteTitle, entries: entries, people: repository.config.people,
-                                    today: options.today, extraPages: options.extraPages, similar: options.similarIncidents)
+                                    today: options.today, extraPages: options.extraPages,
+                                    similar: options.similarIncidents ?? PatternsSimilarIncidents(report: patterns))
+        contexts.patterns = patterns
         let finalEntries = entries
         let rowContexts = contexts
         let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
@@ -139,6 +147,7 @@ public struct SiteBuilder: Sendable {
         files += search.files
         files.append(SiteFile(path: "index.json", text: SiteJSON.index(entries)))
         files.append(SiteFile(path: "actions.json", text: SiteJSON.actions(entries, today: options.today)))
+        files.append(SiteFile(path: "patterns.json", text: PatternsFormatter.json(patterns).jsonString(pretty: true) + "\n"))
         files.append(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: entries, title: repository.config.siteTitle,
                                                                       baseURL: baseURL, sourceDate: options.sourceDate)))
         files.sort { $0.path < $1.path }
@@ -158,7 +167,7 @@ public struct SiteBuilder: Sendable {
 
     /// One page of the site to render.
     enum Page: Sendable, Hashable {
-        case index, actions, search
+        case index, actions, search, patterns
         case postmortem(Int)
         case service(String)
         case facet(String, String)
@@ -168,6 +177,7 @@ public struct SiteBuilder: Sendable {
             case .index: return "index.html"
             case .actions: return "actions.html"
             case .search: return "search.html"
+            case .patterns: return "patterns.html"
             case .postmortem(let index): return entries[index].url
             case .service(let name): return PageContexts.serviceURL(name)
             case .facet(let facet, let value): return PageContexts.facetURL(facet, value)
@@ -177,7 +187,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every page, in a fixed order.
     static func pages(for entries: [SiteEntry]) -> [Page] {
-        var pages: [Page] = [.index, .actions, .search]
+        var pages: [Page] = [.index, .actions, .search, .patterns]
         pages += entries.indices.map { .postmortem($0) }
         pages += PageContexts.facetValues(entries, "service").map { .service($0.value) }
         for facet in ["severity", "year", "status"] {
@@ -209,6 +219,7 @@ extension PageContexts {
         case .index: return ("index", index())
         case .actions: return ("actions", actionsPage())
         case .search: return ("search", search())
+        case .patterns: return ("patterns", patternsPage())
         case .postmortem(let index): return ("postmortem", postmortem(entries[index]))
         case .service(let name):
             return ("list", list(kind: "Service", heading: name, members: entries.filter { $0.services.contains(name) }, withActions: true))
