@@ -33,14 +33,7 @@ public enum PatternsFormatter {
         if !recurrences.isEmpty {
             out += "\nRecurrence despite action items:\n"
             for item in recurrences {
-                let state: String
-                switch item.state {
-                case .open: state = "still open when it recurred"
-                case .doneBefore: state = "done \(item.doneAt ?? "") but it recurred"
-                case .done: state = "done (\(item.basis))"
-                case .wontDo: state = "wont-do"
-                }
-                out += "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(state)\n"
+                out += "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
             }
         }
         if !report.factorRecurrence.isEmpty {

@@ -77,6 +77,16 @@ public struct PatternsReport: Sendable {
         public var doneAt: String?
         /// "git history" or "status as of today".
         public var basis: String
+
+        /// What the item's state meant for the recurrence, in words.
+        public var stateDescription: String {
+            switch state {
+            case .open: "open when it recurred"
+            case .doneBefore: "done \(doneAt ?? "") — it recurred anyway"
+            case .done: "done (\(basis))"
+            case .wontDo: "won't do"
+            }
+        }
     }
 
     public struct DurationStats: Sendable, Hashable {

@@ -40,17 +40,10 @@ extension PageContexts {
         })
         context["has_clusters"] = .bool(!report.clusters.isEmpty)
         context["recurrences"] = .array(despite.map { item in
-            let state: String
-            switch item.state {
-            case .open: state = "open when it recurred"
-            case .doneBefore: state = "done \(item.doneAt ?? "") — it recurred anyway"
-            case .done: state = "done (date unknown)"
-            case .wontDo: state = "won't do"
-            }
-            return .object([
+            .object([
                 "later": link(item.later), "earlier": link(item.earlier),
                 "action": .string(item.action), "owner": .string(item.owner ?? "—"), "due": .string(item.due ?? "—"),
-                "state": .string(state), "state_class": .string(item.state == .open ? "overdue" : "muted"),
+                "state": .string(item.stateDescription), "state_class": .string(item.state == .open ? "overdue" : "muted"),
             ])
         })
         context["has_recurrences"] = .bool(!despite.isEmpty)
