@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BIN = .build/release/postmortem
 
-.PHONY: all deps build release test lint docs schemas check-generated clean
+.PHONY: all deps build release test lint docs resources schemas check-generated clean
 
 all: build
 
@@ -32,8 +32,11 @@ lint: release
 docs: build
 	.build/debug/postmortem rules --format markdown > docs/rules.md
 
-schemas:
-	./Scripts/embed-schemas
+# Compiles schema/*.json and the blameless word lists into the tool.
+resources:
+	./Scripts/embed-resources
+
+schemas: resources
 
 clean:
 	rm -rf .build _site

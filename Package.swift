@@ -22,7 +22,9 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM", "CGit2",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The word lists are compiled in by Scripts/embed-resources, not bundled.
+            exclude: ["Resources"]
         ),
         .executableTarget(
             name: "postmortem",

@@ -16,7 +16,17 @@ struct GeneratedFilesTests {
         #expect(names == BuiltInSchemas.names)
         for name in names {
             let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(onDisk.trimmingCharacters(in: .newlines) == BuiltInSchemas.text(named: name), "\(name) drifted: run `make schemas`")
+            #expect(onDisk.trimmingCharacters(in: .newlines) == BuiltInSchemas.text(named: name), "\(name) drifted: run `make resources`")
+        }
+    }
+
+    @Test func embeddedVocabularyMatchesResourceFolder() throws {
+        let folder = TestLint.packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/blameless")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+        #expect(names == EmbeddedVocabulary.files.keys.sorted())
+        for name in names {
+            let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(onDisk.trimmingCharacters(in: .newlines) == EmbeddedVocabulary.files[name], "\(name) drifted: run `make resources`")
         }
     }
 
