@@ -34,14 +34,16 @@ public struct BlamelessAnalysis: Sendable {
         var found: [Match] = []
         for run in ProseExtractor.runs(in: postmortem) {
             let tokens = ProseTokenizer.tokens(run.scalars)
+            let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: index)
             var locations: [SourceLocation]?
-            for range in SentenceSegmenter.sentences(tokens, scalars: run.scalars) {
-                let sentence = Array(tokens[range])
-                let chosen = BlamelessAnalysis.analyse(sentence, vocabulary: vocabulary, people: index)
+            for range in SentenceSegmenter.sentences(tokens, scalars: run.scalars) where facts.mayMatch(range) {
+                let analysis = SentenceAnalysis(tokens: tokens, scalars: run.scalars, facts: facts, range: range,
+                                                vocabulary: vocabulary, people: index)
+                let chosen = BlamelessAnalysis.analyse(analysis)
                 guard !chosen.isEmpty else { continue }
                 if locations == nil { locations = run.locations(in: postmortem.lines) }
                 for match in chosen {
-                    let offset = sentence[match.range.lowerBound].start
+                    let offset = tokens[range.lowerBound + match.range.lowerBound].start
                     let location = locations.flatMap { $0.indices.contains(offset) ? $0[offset] : nil } ?? run.origin
                     found.append(Match(kind: match.kind, location: location, message: match.message, suggestion: match.suggestion))
                 }
@@ -55,10 +57,17 @@ public struct BlamelessAnalysis: Sendable {
     /// named-individual finding where a judgemental term or a counterfactual
     /// already covers the sentence (policy 8: one rule per sentence, by
     /// precedence; hindsight, an info, is reported besides).
-    static func analyse(_ tokens: [ProseToken], vocabulary: BlamelessVocabulary, people: PeopleIndex) -> [BlamelessMatch] {
-        guard tokens.contains(where: { $0.kind == .word }) else { return [] }
-        let analysis = SentenceAnalysis(tokens: tokens, vocabulary: vocabulary, people: people)
-        guard analysis.mayMatch else { return [] }
+    static func analyse(_ text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) -> [BlamelessMatch] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = ProseTokenizer.tokens(scalars)
+        let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: people)
+        guard facts.mayMatch(tokens.indices) else { return [] }
+        return analyse(SentenceAnalysis(tokens: tokens, scalars: scalars, facts: facts, range: tokens.indices,
+                                        vocabulary: vocabulary, people: people))
+    }
+
+    /// The reconciled matches of one analysed sentence (see above).
+    static func analyse(_ analysis: SentenceAnalysis) -> [BlamelessMatch] {
         var all = JudgementDetector(analysis: analysis).matches()
         all += CounterfactualDetector(analysis: analysis).matches()
         all += AgentDetector(analysis: analysis).matches()

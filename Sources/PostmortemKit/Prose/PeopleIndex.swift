@@ -51,7 +51,7 @@ public struct PeopleIndex: Sendable, Hashable {
             if stem.count >= 3, separated, !PeopleIndex.notNames.contains(String(stem)) {
                 let name = stem.prefix(1).uppercased() + stem.dropFirst()
                 copy.names.insert(name)
-                if let first = name.utf8.first, first < 128 { copy.initials |= 1 << UInt64(first & 63) }
+                if let first = stem.utf8.first, first < 128 { copy.initials |= 1 << UInt64(first & 63) }
             }
         }
         return copy
@@ -59,7 +59,7 @@ public struct PeopleIndex: Sendable, Hashable {
 
     /// Some name starts with a lower-case letter, so lower-case words must be looked up too.
     private var hasLowercaseNames = false
-    /// A bit per ASCII first letter of a name (by its low six bits); non-ASCII initials always pass.
+    /// A bit per lower-cased ASCII first letter of a name (by its low six bits); non-ASCII initials always pass.
     private var initials: UInt64 = 0
 
     private mutating func addName(_ name: String) {
@@ -67,28 +67,28 @@ public struct PeopleIndex: Sendable, Hashable {
         guard let first = words.first else { return }
         for word in words where word.count >= 2 {
             names.insert(word)
-            if let first = word.utf8.first, first < 128 { initials |= 1 << UInt64(first & 63) }
+            if let first = word.lowercased().utf8.first, first < 128 { initials |= 1 << UInt64(first & 63) }
             if word.first?.isUppercase != true { hasLowercaseNames = true }
         }
         if words.count > 1 { sequences[first, default: []].append(words) }
     }
 
     /// How many tokens from `index` name a person (0: none). Mentions and
-    /// roster handles count; team mentions (`@org/team`) do not.
-    func mentionLength(in tokens: [ProseToken], at index: Int) -> Int {
+    /// roster handles count; team mentions (`@org/team`) do not. Names
+    /// compare exactly, against the tokens' text in `scalars`.
+    func mentionLength(in tokens: [ProseToken], scalars: [Unicode.Scalar], at index: Int) -> Int {
         let token = tokens[index]
         if token.kind == .handle {
             return token.lower.contains("/") || PeopleIndex.groupMentions.contains(token.lower) ? 0 : 1
         }
-        guard token.kind == .word, token.isCapitalized || hasLowercaseNames else { return 0 }
-        // Most capitalised words are not names: reject by first letter before hashing.
-        if let first = token.text.utf8.first, first < 128, initials & (1 << UInt64(first & 63)) == 0 { return 0 }
-        if let candidates = sequences[token.text] {
+        guard mightName(token) else { return 0 }
+        let text = token.text(in: scalars)
+        if let candidates = sequences[text] {
             for words in candidates.sorted(by: { $0.count > $1.count }) where index + words.count <= tokens.count {
-                if words.indices.allSatisfy({ tokens[index + $0].text == words[$0] }) { return words.count }
+                if words.indices.allSatisfy({ tokens[index + $0].text(in: scalars) == words[$0] }) { return words.count }
             }
         }
-        return names.contains(token.text) ? 1 : 0
+        return names.contains(text) ? 1 : 0
     }
 
     /// Whether `token` could start a mention, without hashing: a handle, or
@@ -96,7 +96,7 @@ public struct PeopleIndex: Sendable, Hashable {
     func mightName(_ token: ProseToken) -> Bool {
         if token.kind == .handle { return true }
         guard token.kind == .word, token.isCapitalized || hasLowercaseNames else { return false }
-        guard let first = token.text.utf8.first, first < 128 else { return true }
+        guard let first = token.lower.utf8.first, first < 128 else { return true }
         return initials & (1 << UInt64(first & 63)) != 0
     }
 

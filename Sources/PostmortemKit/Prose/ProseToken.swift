@@ -8,8 +8,6 @@ public struct ProseToken: Sendable, Hashable {
     /// Scalar offsets into the run's text: `start..<end`.
     public var start: Int
     public var end: Int
-    /// As written (a split-off contraction keeps its apostrophe: "n't", "'s").
-    public var text: String
     /// Lower-cased with apostrophes straightened and contractions spelled
     /// out where that is unambiguous: "n't" → "not", "'ve" → "have",
     /// "'re" → "are", "'ll" → "will", "'m" → "am". "'s" and "'d" stay.
@@ -18,6 +16,15 @@ public struct ProseToken: Sendable, Hashable {
     public var isCapitalized: Bool
     /// Inside quotation marks ("…", “…”, ‘…’).
     public var isQuoted: Bool = false
+
+    /// The token as written, read from its run's scalars (tokens keep no copy,
+    /// so that copying them costs no reference counting).
+    public func text(in scalars: [Unicode.Scalar]) -> String {
+        guard start >= 0, start <= end, end <= scalars.count else { return lower }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
     /// FNV-1a of `lower`'s UTF-8, for `WordTable` lookups without rehashing.
     var hash: Int = 0
     /// Endings and a prefix of `lower`, read once by the tokenizer.

@@ -16,7 +16,7 @@ public enum ProseTokenizer {
                 continue
             }
             if scalar == ProseRun.codePlaceholder {
-                tokens.append(ProseToken(kind: .code, start: index, end: index + 1, text: "`code`", lower: "`code`", isCapitalized: false))
+                tokens.append(ProseToken(kind: .code, start: index, end: index + 1, lower: "`code`", isCapitalized: false))
                 index += 1
                 continue
             }
@@ -39,9 +39,8 @@ public enum ProseTokenizer {
                 index = end
                 continue
             }
-            let text = String(Character(scalar))
-            let straight = scalar == "’" ? "'" : text
-            tokens.append(ProseToken(kind: .punctuation, start: index, end: index + 1, text: text, lower: straight, isCapitalized: false))
+            let straight = scalar == "’" ? "'" : String(Character(scalar))
+            tokens.append(ProseToken(kind: .punctuation, start: index, end: index + 1, lower: straight, isCapitalized: false))
             index += 1
         }
         markQuotations(&tokens, scalars)
@@ -87,7 +86,7 @@ public enum ProseTokenizer {
     private static let negativeStems: [String: String] = ["ca": "can", "wo": "will", "sha": "shall", "ai": "is"]
 
     private static func appendWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, kind: ProseToken.Kind, to tokens: inout [ProseToken]) {
-        let (text, lower, hasApostrophe, hash, shape) = strings(scalars, start, end)
+        let (lower, hasApostrophe, hash, shape) = strings(scalars, start, end)
         let first = scalars[start].value
         let capital = first < 128 ? (first >= 65 && first <= 90) : scalars[start].properties.isUppercase
         // Split a contraction suffix off words (and handles: "@bob's").
@@ -99,15 +98,14 @@ public enum ProseTokenizer {
                 // The stem may carry a contraction too: "shouldn't've".
                 appendWord(scalars, start, stemEnd, kind: kind, to: &tokens)
                 if suffix == "n't", let last = tokens.last, let full = negativeStems[last.lower] {
-                    tokens[tokens.count - 1] = token(kind: last.kind, start: last.start, end: last.end, text: last.text,
+                    tokens[tokens.count - 1] = token(kind: last.kind, start: last.start, end: last.end,
                                                      lower: full, isCapitalized: last.isCapitalized)
                 }
-                let suffixText = strings(scalars, stemEnd, end).text
-                tokens.append(token(kind: .word, start: stemEnd, end: end, text: suffixText, lower: spelled, isCapitalized: false))
+                tokens.append(token(kind: .word, start: stemEnd, end: end, lower: spelled, isCapitalized: false))
                 return
             }
         }
-        var token = ProseToken(kind: kind, start: start, end: end, text: text, lower: lower, isCapitalized: capital)
+        var token = ProseToken(kind: kind, start: start, end: end, lower: lower, isCapitalized: capital)
         if kind == .word {
             token.hash = hash ?? WordTable<Int>.hash(lower)
             token.shape = shape ?? ProseToken.Shape(of: lower)
@@ -116,8 +114,8 @@ public enum ProseTokenizer {
     }
 
     /// A token with its hash and shape filled in.
-    static func token(kind: ProseToken.Kind, start: Int, end: Int, text: String, lower: String, isCapitalized: Bool) -> ProseToken {
-        var token = ProseToken(kind: kind, start: start, end: end, text: text, lower: lower, isCapitalized: isCapitalized)
+    static func token(kind: ProseToken.Kind, start: Int, end: Int, lower: String, isCapitalized: Bool) -> ProseToken {
+        var token = ProseToken(kind: kind, start: start, end: end, lower: lower, isCapitalized: isCapitalized)
         if kind == .word {
             token.hash = WordTable<Int>.hash(lower)
             token.shape = ProseToken.Shape(of: lower)
@@ -125,16 +123,12 @@ public enum ProseTokenizer {
         return token
     }
 
-    /// The token's text as written and lower-cased (curly apostrophes
-    /// straightened), and whether it holds an apostrophe. ASCII, the common
-    /// case, is built byte by byte without intermediate strings; the text
-    /// shares the lower-case string when they are equal.
-    /// For ASCII words it also returns the hash and shape of the lower-case
-    /// form, read from the bytes as they are written.
+    /// The token lower-cased (curly apostrophes straightened) and whether it
+    /// holds an apostrophe. ASCII, the common case, is built byte by byte,
+    /// and also yields the hash and shape of the lower-case form.
     private static func strings(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int)
-        -> (text: String, lower: String, apostrophe: Bool, hash: Int?, shape: ProseToken.Shape?) {
+        -> (lower: String, apostrophe: Bool, hash: Int?, shape: ProseToken.Shape?) {
         var ascii = true
-        var upper = false
         var apostrophe = false
         for index in start..<end {
             let value = scalars[index].value
@@ -142,15 +136,9 @@ public enum ProseTokenizer {
             if value >= 128 {
                 ascii = false
                 if value == 0x2019 { apostrophe = true }
-            } else if value >= 65 && value <= 90 {
-                upper = true
             }
         }
-        guard ascii else {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            return (String(view), lowercase(scalars[start..<end]), apostrophe, nil, nil)
-        }
+        guard ascii else { return (lowercase(scalars[start..<end]), apostrophe, nil, nil) }
         let count = end - start
         var hash = 0
         var shape: ProseToken.Shape = []
@@ -164,12 +152,7 @@ public enum ProseTokenizer {
             shape = ProseToken.Shape(bytes: bytes)
             return count
         }
-        guard upper else { return (lower, lower, apostrophe, hash, shape) }
-        let text = String(unsafeUninitializedCapacity: count) { buffer in
-            for offset in 0..<count { buffer[offset] = UInt8(scalars[start + offset].value) }
-            return count
-        }
-        return (text, lower, apostrophe, hash, shape)
+        return (lower, apostrophe, hash, shape)
     }
 
     /// Lower-cases text with non-ASCII letters, curly apostrophes straightened.

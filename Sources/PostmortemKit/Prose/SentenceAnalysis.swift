@@ -13,6 +13,8 @@
 /// cheap enough to run on every sentence of a large repository.
 final class SentenceAnalysis {
     let tokens: [ProseToken]
+    /// The run's text, which the tokens' offsets point into.
+    let scalars: [Unicode.Scalar]
     let entries: [BlamelessVocabulary.Entry]
     let vocabulary: BlamelessVocabulary
     let people: PeopleIndex
@@ -36,112 +38,33 @@ final class SentenceAnalysis {
         var range: Range<Int>
     }
 
-    /// Verb forms, computed once per token.
-    struct Form: OptionSet {
-        let rawValue: UInt8
-        /// "-ed" or an irregular past or participle.
-        static let past = Form(rawValue: 1 << 0)
-        /// "-ed" or an irregular participle.
-        static let participle = Form(rawValue: 1 << 1)
-        /// A past form, or a known verb ending in "-s" or "-ing".
-        static let verbForm = Form(rawValue: 1 << 2)
-    }
+    typealias Form = WordFacts.Form
 
     /// Per token.
     let forms: [Form]
 
-    init(tokens: [ProseToken], vocabulary: BlamelessVocabulary, people: PeopleIndex) {
-        self.tokens = tokens
-        self.vocabulary = vocabulary
-        self.people = people
-        var entries: [BlamelessVocabulary.Entry] = []
-        var forms: [Form] = []
-        var verbs: [BlamelessVocabulary.VerbClass] = []
-        entries.reserveCapacity(tokens.count)
-        forms.reserveCapacity(tokens.count)
-        verbs.reserveCapacity(tokens.count)
-        var hasPhrases = false
-        var hasPossessive = false
-        var mayNamePeople = false
-        for (index, token) in tokens.enumerated() {
-            if people.mightName(token) { mayNamePeople = true }
-            // A plural possessive ("engineers'") is a punctuation token read as "'s".
-            if token.kind == .punctuation, token.lower == "'s" { hasPossessive = true }
-            guard token.kind == .word else {
-                entries.append(BlamelessVocabulary.Entry())
-                forms.append([])
-                verbs.append([])
-                continue
-            }
-            let word = token.lower
-            let spelling = token.shape
-            if spelling.contains(.s), word == "'s" { hasPossessive = true }
-            let entry = vocabulary.entry(token)
-                ?? BlamelessVocabulary.Entry(grammar: spelling.contains(.ly) && EnglishGrammar.isAdverb(word) ? .adverb : .open)
-            var form: Form = []
-            // Regular "-ed" forms by their ending ("need" and "bleed" are not), irregular ones from the vocabulary.
-            let regular = spelling.contains(.long) && spelling.contains(.ed)
-            if (regular && (!spelling.contains(.eed) || spelling.contains(.ceed))) || entry.irregularPast || entry.irregularParticiple {
-                form.insert([.past, .verbForm])
-            }
-            if regular || entry.irregularParticiple { form.insert(.participle) }
-            if !entry.verb.isEmpty, spelling.contains(.s) || spelling.contains(.ing) { form.insert(.verbForm) }
-            var verb = entry.verb
-            if entry.hasParticleVerbs, let particles = vocabulary.particleVerbs[word], index + 1 < tokens.count {
-                for (particle, classes) in particles where tokens[index + 1].lower == particle { verb.formUnion(classes) }
-            }
-            if entry.anchorsPhrase { hasPhrases = true }
-            entries.append(entry)
-            forms.append(form)
-            verbs.append(verb)
-        }
-        self.entries = entries
-        self.forms = forms
-        self.verbs = verbs
-        self.hasPhrases = hasPhrases
-        self.hasPossessive = hasPossessive
-        self.mayNamePeople = mayNamePeople
+    /// Analyses `text` as one sentence (tests, and callers without a run).
+    convenience init(text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = ProseTokenizer.tokens(scalars)
+        let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: people)
+        self.init(tokens: tokens, scalars: scalars, facts: facts, range: tokens.indices, vocabulary: vocabulary, people: people)
     }
 
-    /// Whether any detector could match: a phrase anchor, a verb of a blame
-    /// class, a minimiser word, a modal perfect, a conditional, a marker of a
-    /// slip, or a named person with a possessive or a trigger clause. Most
-    /// sentences of a clean postmortem have none and skip the detectors.
-    var mayMatch: Bool {
-        if hasPhrases || (hasPossessive && mayNamePeople) { return true }
-        let verbClasses: BlamelessVocabulary.VerbClass = [.mistake, .lapse, .breaking, .destructive, .omission, .negatedOmission]
-        let namedClasses: BlamelessVocabulary.VerbClass = [.harm, .causing, .onset]
-        let markers: BlamelessVocabulary.WordClass = [.mistakeAdverb, .mistakeObject, .defectModifier]
-        for index in tokens.indices where tokens[index].kind == .word {
-            let entry = entries[index]
-            let verb = verbs[index]
-            if !verb.intersection(verbClasses).isEmpty || !entry.word.intersection(markers).isEmpty { return true }
-            // "did not check", "never verified", "nobody noticed".
-            if verb.contains(.diligence), ["not", "never"].contains(lower(index - 1)) || tokens.contains(where: { ["nobody", "none", "no"].contains($0.lower) }) {
-                return true
-            }
-            if mayNamePeople, !verb.intersection(namedClasses).isEmpty { return true }
-            if forms[index].contains(.past), tokens[index].shape.contains(.mis) { return true }
-            if entry.word.contains(.modal) {
-                // A modal perfect needs "have" within a few words; "could" also opens "anyone could see".
-                let window = (index + 1)..<min(index + 4, tokens.count)
-                if window.contains(where: { ["have", "'ve", "of"].contains(tokens[$0].lower) }) || tokens[index].lower.hasSuffix("a") { return true }
-            }
-            guard entry.isCue else { continue }
-            switch tokens[index].lower {
-            case "had", "'d", "all":
-                if index == 0 || tokens[index - 1].kind == .punctuation || entries[index - 1].grammar == .coordinator { return true }
-            case "when", "after", "once", "because", "since", "as", "moment", "minute", "instant", "soon":
-                if mayNamePeople { return true }
-            case "failure":
-                if hasPossessive { return true }
-            case "could", "would", "can":
-                continue
-            default:
-                return true
-            }
-        }
-        return tokens.contains { ["anyone", "anybody", "everyone", "everybody", "any"].contains($0.lower) }
+    /// Analyses the sentence `range` of a run whose `facts` are computed.
+    init(tokens runTokens: [ProseToken], scalars: [Unicode.Scalar], facts: WordFacts, range: Range<Int>,
+         vocabulary: BlamelessVocabulary, people: PeopleIndex) {
+        tokens = Array(runTokens[range])
+        self.scalars = scalars
+        entries = Array(facts.entries[range])
+        forms = Array(facts.forms[range])
+        verbs = Array(facts.verbs[range])
+        self.vocabulary = vocabulary
+        self.people = people
+        let flags = facts.flags(in: range)
+        hasPhrases = flags.contains(.anchorsPhrase)
+        hasPossessive = flags.contains(.possessive)
+        mayNamePeople = flags.contains(.mightName)
     }
 
     /// Verb classes per token, particles included ("took" + "down").
@@ -189,7 +112,7 @@ final class SentenceAnalysis {
         }
         var index = 0
         while index < tokens.count {
-            let length = people.mentionLength(in: tokens, at: index)
+            let length = people.mentionLength(in: tokens, scalars: scalars, at: index)
             if length > 0, acceptsName(at: index, length: length) {
                 lengths[index] = length
                 for offset in 0..<length { inside[index + offset] = true }
@@ -420,7 +343,7 @@ extension SentenceAnalysis {
             let token = tokens[index]
             let attaches = index > range.lowerBound && tokens[index - 1].end == token.start
             if !out.isEmpty, !attaches { out += " " }
-            out += token.text
+            out += token.text(in: scalars)
         }
         return out
     }

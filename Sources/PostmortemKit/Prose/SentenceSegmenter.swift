@@ -40,7 +40,7 @@ enum SentenceSegmenter {
             let previous = tokens[terminator - 1]
             if previous.end == tokens[terminator].start {
                 if SentenceSplitter.abbreviations.contains(previous.lower) { return false }
-                if previous.kind == .word, previous.text.unicodeScalars.count == 1, previous.isCapitalized { return false }
+                if previous.kind == .word, previous.end - previous.start == 1, previous.isCapitalized { return false }
             }
         }
         let following = tokens[next]

@@ -6,10 +6,9 @@ import Testing
 struct BlamelessDetectionTests {
     /// The rules that fire on `text`, with the text of each span.
     private func fired(_ text: String, vocabulary: BlamelessVocabulary = .builtIn) -> [BlamelessKind: String] {
-        let tokens = ProseTokenizer.tokens(Array(text.unicodeScalars))
-        let analysis = SentenceAnalysis(tokens: tokens, vocabulary: vocabulary, people: PeopleIndexTests.roster)
+        let analysis = SentenceAnalysis(text: text, vocabulary: vocabulary, people: PeopleIndexTests.roster)
         var result: [BlamelessKind: String] = [:]
-        for match in BlamelessAnalysis.analyse(tokens, vocabulary: vocabulary, people: PeopleIndexTests.roster) {
+        for match in BlamelessAnalysis.analyse(text, vocabulary: vocabulary, people: PeopleIndexTests.roster) {
             result[match.kind] = analysis.text(of: match.range)
         }
         return result

@@ -11,9 +11,8 @@ struct PeopleIndexTests {
 
     /// The texts of the people mentions in `text`.
     private func mentions(_ text: String, people: PeopleIndex = PeopleIndexTests.roster) -> [String] {
-        let tokens = ProseTokenizer.tokens(Array(text.unicodeScalars))
-        let analysis = SentenceAnalysis(tokens: tokens, vocabulary: .builtIn, people: people)
-        return tokens.indices.filter { analysis.mentionLength[$0] > 0 }.map { analysis.text(of: $0..<($0 + analysis.mentionLength[$0])) }
+        let analysis = SentenceAnalysis(text: text, vocabulary: .builtIn, people: people)
+        return analysis.tokens.indices.filter { analysis.mentionLength[$0] > 0 }.map { analysis.text(of: $0..<($0 + analysis.mentionLength[$0])) }
     }
 
     @Test func matchesNamesCaseSensitively() {

@@ -11,7 +11,7 @@ struct ProseTokenizerTests {
         let scalars = Array(text.unicodeScalars)
         let tokens = ProseTokenizer.tokens(scalars)
         return SentenceSegmenter.sentences(tokens, scalars: scalars).map { range in
-            tokens[range].map(\.text).joined(separator: " ")
+            tokens[range].map { $0.text(in: scalars) }.joined(separator: " ")
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 /// Who the subject of a predicate is, and whether it is a person or a system.
 struct SentenceAnalysisTests {
     private func analysis(_ text: String) -> SentenceAnalysis {
-        SentenceAnalysis(tokens: ProseTokenizer.tokens(Array(text.unicodeScalars)), vocabulary: .builtIn, people: PeopleIndexTests.roster)
+        SentenceAnalysis(text: text, vocabulary: .builtIn, people: PeopleIndexTests.roster)
     }
 
     /// The subject of the first occurrence of `word`, and who it is.
