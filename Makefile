@@ -6,7 +6,7 @@ SWIFTFLAGS = --scratch-path $(BUILD_DIR)
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BIN = $(BUILD_DIR)/release/postmortem
 
-.PHONY: all deps build release test lint site docs embed schemas bench bench-site clean
+.PHONY: all deps build release test lint site docs embed schemas resources bench bench-site clean
 
 all: build
 
@@ -48,11 +48,12 @@ bench: release
 docs: build
 	$(BUILD_DIR)/debug/postmortem rules --format markdown > docs/rules.md
 
-# Compiles schema/*.json and the built-in theme into Swift sources.
+# Compiles schema/*.json, the built-in theme and the blameless word lists into Swift sources.
 embed:
 	./Scripts/embed-resources
 
 schemas: embed
+resources: embed
 
 # Site build on a generated corpus of N postmortems (default 10000), beside
 # Hugo, with the search index's size and the bytes a query loads in Chromium.

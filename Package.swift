@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The theme's source files; Scripts/embed-resources compiles them into EmbeddedTheme.swift.
+            // Theme and word lists are compiled in by Scripts/embed-resources, not bundled.
             exclude: ["Resources"]
         ),
         .executableTarget(

@@ -30,6 +30,16 @@ struct GeneratedFilesTests {
         }
     }
 
+    @Test func embeddedVocabularyMatchesResourceFolder() throws {
+        let folder = TestLint.packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/blameless")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+        #expect(names == EmbeddedVocabulary.files.keys.sorted())
+        for name in names {
+            let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(onDisk.trimmingCharacters(in: .newlines) == EmbeddedVocabulary.files[name], "\(name) drifted: run `make embed`")
+        }
+    }
+
     @Test func builtInSchemasCompile() {
         // Touching each forces compilation; a broken schema would stop the test process.
         #expect(BuiltInSchemas.postmortem.validate(.object([:])).count > 0)

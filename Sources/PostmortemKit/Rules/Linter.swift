@@ -43,8 +43,11 @@ public struct Linter: Sendable {
 
     private func lintFile(_ postmortem: Postmortem) -> [Finding] {
         var findings: [Finding] = []
+        // Rules of one file share what they derive from it (the blameless analysis).
+        var fileContext = context
+        fileContext.fileCache = FileAnalysisCache()
         for rule in fileRules {
-            for finding in rule.check(postmortem, in: context) {
+            for finding in rule.check(postmortem, in: fileContext) {
                 if let adjusted = adjust(finding, in: postmortem) { findings.append(adjusted) }
             }
         }

@@ -61,6 +61,8 @@ public struct RuleContext: Sendable {
         // Resolved once: looking the pointer up per row cost more than validating it.
         actionItemSchema = try? schema.subschemaValidator(at: "#/$defs/actionItem")
         knownOwners = Set(config.people.map { $0.handle.lowercased() } + config.teams.map { $0.lowercased() })
+        blamelessVocabulary = BlamelessVocabulary.builtIn.extended(terms: config.blamelessTerms, allowed: config.blamelessAllowed)
+        people = PeopleIndex(people: config.people)
     }
 
     /// `#/$defs/actionItem` of the schema; nil when the schema has none.
@@ -68,4 +70,22 @@ public struct RuleContext: Sendable {
 
     /// Roster handles and team handles, lower-cased, for owner checks.
     public let knownOwners: Set<String>
+
+    /// The blameless rules' word lists: built in, plus the config's
+    /// `blameless.terms`, minus its `blameless.allowed`.
+    public let blamelessVocabulary: BlamelessVocabulary
+
+    /// The people prose can name: the roster. Each file adds its front
+    /// matter's people; callers add more (commit authors from git history)
+    /// with `people = people.adding(names:)` before linting.
+    public var people: PeopleIndex
+
+    /// Per-file memo the linter sets; nil outside a lint run (rules then compute directly).
+    var fileCache: FileAnalysisCache?
+
+    /// The blameless analysis of `postmortem`, computed once per file.
+    public func blamelessAnalysis(of postmortem: Postmortem) -> BlamelessAnalysis {
+        let make = { BlamelessAnalysis(postmortem: postmortem, vocabulary: blamelessVocabulary, people: people) }
+        return fileCache?.blameless(make) ?? make()
+    }
 }

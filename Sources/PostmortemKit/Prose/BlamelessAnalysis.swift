@@ -1,0 +1,95 @@
+/// The blameless rules' reading of one postmortem: every prose sentence is
+/// tokenised and analysed once, and the four detectors run on it. The four
+/// rules each read their part of the result (the linter computes it once
+/// per file; see `FileAnalysisCache`).
+public struct BlamelessAnalysis: Sendable {
+    /// One finding of one blameless rule, with its file position.
+    public struct Match: Sendable, Hashable {
+        public var kind: BlamelessKind
+        public var location: SourceLocation
+        public var message: String
+        public var suggestion: String
+    }
+
+    /// In document order.
+    public let matches: [Match]
+
+    /// The people `postmortem` can name: `people` plus its front matter's
+    /// handles and its action items' owners.
+    public static func people(of postmortem: Postmortem, base people: PeopleIndex) -> PeopleIndex {
+        var handles: [String] = []
+        if let frontMatter = postmortem.frontMatter {
+            for key in ["authors", "incident_commander", "responders", "approvers"] { handles += frontMatter.strings(key) }
+        }
+        for row in postmortem.actionTable?.rows ?? [] {
+            if let owner = row.cells["owner"] {
+                handles += owner.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.hasPrefix("@") }
+            }
+        }
+        return people.adding(handles: handles)
+    }
+
+    public init(postmortem: Postmortem, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
+        let index = BlamelessAnalysis.people(of: postmortem, base: people)
+        var found: [Match] = []
+        for run in ProseExtractor.runs(in: postmortem) {
+            let tokens = ProseTokenizer.tokens(run.scalars)
+            let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: index)
+            var locations: [SourceLocation]?
+            for range in SentenceSegmenter.sentences(tokens, scalars: run.scalars) where facts.mayMatch(range) {
+                let analysis = SentenceAnalysis(tokens: tokens, scalars: run.scalars, facts: facts, range: range,
+                                                vocabulary: vocabulary, people: index)
+                let chosen = BlamelessAnalysis.analyse(analysis)
+                guard !chosen.isEmpty else { continue }
+                if locations == nil { locations = run.locations(in: postmortem.lines) }
+                for match in chosen {
+                    let offset = tokens[range.lowerBound + match.range.lowerBound].start
+                    let location = locations.flatMap { $0.indices.contains(offset) ? $0[offset] : nil } ?? run.origin
+                    found.append(Match(kind: match.kind, location: location, message: match.message, suggestion: match.suggestion))
+                }
+            }
+        }
+        matches = found
+    }
+
+    /// The matches of the four detectors on one sentence, reconciled: at most
+    /// one per rule (the earliest), none inside an allowed phrase, and no
+    /// named-individual finding where a judgemental term or a counterfactual
+    /// already covers the sentence (policy 8: one rule per sentence, by
+    /// precedence; hindsight, an info, is reported besides).
+    static func analyse(_ text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) -> [BlamelessMatch] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = ProseTokenizer.tokens(scalars)
+        let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: people)
+        guard facts.mayMatch(tokens.indices) else { return [] }
+        return analyse(SentenceAnalysis(tokens: tokens, scalars: scalars, facts: facts, range: tokens.indices,
+                                        vocabulary: vocabulary, people: people))
+    }
+
+    /// The reconciled matches of one analysed sentence (see above).
+    static func analyse(_ analysis: SentenceAnalysis) -> [BlamelessMatch] {
+        var all = JudgementDetector(analysis: analysis).matches()
+        all += CounterfactualDetector(analysis: analysis).matches()
+        all += AgentDetector(analysis: analysis).matches()
+        all += MinimiserDetector(analysis: analysis).matches()
+        if analysis.hasPhrases {
+            let allowed = analysis.phrases(.allowed).map(\.range)
+            all.removeAll { match in allowed.contains { $0.overlaps(match.range) } }
+        }
+        guard !all.isEmpty else { return [] }
+        var chosen: [BlamelessMatch] = []
+        // The earliest match of each rule; at the same start, the longest ("YOLO merge" over "YOLO").
+        let ordered = all.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        for match in ordered where !chosen.contains(where: { $0.kind == match.kind }) {
+            chosen.append(match)
+        }
+        if chosen.contains(where: { $0.kind == .blameLanguage || $0.kind == .counterfactual }) {
+            chosen.removeAll { $0.kind == .namedIndividual }
+        }
+        return chosen.sorted { ($0.range.lowerBound, $0.kind.rank) < ($1.range.lowerBound, $1.kind.rank) }
+    }
+
+    public func matches(of kind: BlamelessKind) -> [Match] {
+        matches.filter { $0.kind == kind }
+    }
+}
