@@ -1725,6 +1725,14 @@ phrases:
   - lazy initialisation
   - lazily initialised
   - lazily initialized
+  - lazily initialises
+  - lazily initializes
+  - lazily initialise
+  - lazily initialize
+  - lazily loads
+  - lazily load
+  - lazily creates
+  - lazily computed
   - dumb pipe
   - dumb terminal
   - just-in-time

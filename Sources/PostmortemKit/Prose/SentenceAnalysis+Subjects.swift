@@ -8,7 +8,9 @@ extension SentenceAnalysis {
         var start = clauseStart(of: predicate)
         for _ in 0..<3 {
             if let phrase = firstNounPhrase(from: start, before: predicate) { return phrase }
-            guard start > 0 else { return nil }
+            // An appositive is set off by commas; after a semicolon a new
+            // clause begins, whose subject is never the previous one's.
+            guard start > 0, !(start - 1..<start).contains(where: { lower($0) == ";" }) else { return nil }
             start = clauseStart(of: start - 1)
         }
         return nil
