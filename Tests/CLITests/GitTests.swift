@@ -146,6 +146,29 @@ struct GitTests {
         #expect(moved.lastCommit?.shortID.count == 8)
     }
 
+    @Test func commitAuthorsAreNamedIndividualsForBlamelessRules() throws {
+        let repo = try TemporaryRepository()
+        let text = cleanPostmortem().replacingOccurrences(of: "The index was restored.",
+                                                          with: "Dana pushed the change without testing it.")
+        try repo.write("postmortems/a.md", text)
+        // Outside git, "Dana" is nobody the tool knows.
+        #expect(!(try CLI.run(["lint"], in: repo.url).stdout.contains("blameless/named-individual")))
+        try repo.git(["init", "-q"])
+        try repo.git(["add", "-A"])
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Dana Scully"
+        environment["GIT_AUTHOR_EMAIL"] = "dana@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Dana Scully"
+        environment["GIT_COMMITTER_EMAIL"] = "dana@example.com"
+        environment["GIT_AUTHOR_DATE"] = "2025-03-15T09:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2025-03-15T09:00:00Z"
+        environment["HOME"] = repo.url.path
+        _ = try CLI.runProcess(URL(fileURLWithPath: "/usr/bin/git"), ["-c", "commit.gpgsign=false", "commit", "-q", "-m", "Draft"],
+                               in: repo.url, environment: environment)
+        let result = try CLI.run(["lint"], in: repo.url)
+        #expect(result.stdout.contains("[blameless/named-individual]"), "\(result.stdout)")
+    }
+
     @Test func notARepositoryIsNil() throws {
         let repo = try TemporaryRepository()
         #expect(try GitRepository.discover(from: repo.url) == nil)

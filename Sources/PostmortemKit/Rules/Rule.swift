@@ -62,7 +62,9 @@ public struct RuleContext: Sendable {
         actionItemSchema = try? schema.subschemaValidator(at: "#/$defs/actionItem")
         knownOwners = Set(config.people.map { $0.handle.lowercased() } + config.teams.map { $0.lowercased() })
         blamelessVocabulary = BlamelessVocabulary.builtIn.extended(terms: config.blamelessTerms, allowed: config.blamelessAllowed)
-        people = PeopleIndex(people: config.people)
+        // Commit authors are people too: "Dana pushed …" is about a person
+        // whether or not Dana is on the roster.
+        people = PeopleIndex(people: config.people).adding(names: history.authorNames)
     }
 
     /// `#/$defs/actionItem` of the schema; nil when the schema has none.
