@@ -34,7 +34,7 @@ public struct BlamelessAnalysis: Sendable {
         var found: [Match] = []
         for run in ProseExtractor.runs(in: postmortem) {
             let tokens = ProseTokenizer.tokens(run.scalars)
-            let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: index)
+            let facts = WordFacts(tokens: tokens, scalars: run.scalars, vocabulary: vocabulary, people: index)
             var locations: [SourceLocation]?
             for range in SentenceSegmenter.sentences(tokens, scalars: run.scalars) where facts.mayMatch(range) {
                 let analysis = SentenceAnalysis(tokens: tokens, scalars: run.scalars, facts: facts, range: range,
@@ -60,7 +60,7 @@ public struct BlamelessAnalysis: Sendable {
     static func analyse(_ text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) -> [BlamelessMatch] {
         let scalars = Array(text.unicodeScalars)
         let tokens = ProseTokenizer.tokens(scalars)
-        let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: people)
+        let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: people)
         guard facts.mayMatch(tokens.indices) else { return [] }
         return analyse(SentenceAnalysis(tokens: tokens, scalars: scalars, facts: facts, range: tokens.indices,
                                         vocabulary: vocabulary, people: people))

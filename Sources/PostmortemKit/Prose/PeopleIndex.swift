@@ -9,7 +9,7 @@
 ///
 /// Names match case-sensitively and as whole tokens, so "the dev cluster" and
 /// "grace period" never match "Dev" and "Grace". Handles match ignoring case.
-public struct PeopleIndex: Sendable, Hashable {
+public struct PeopleIndex: Sendable {
     /// Lower-cased handles, with their `@`.
     public private(set) var handles: Set<String> = []
     /// Names of one token, exactly as written ("Alice", "Chen", "Ali").
@@ -51,12 +51,16 @@ public struct PeopleIndex: Sendable, Hashable {
             if stem.count >= 3, separated, !PeopleIndex.notNames.contains(String(stem)) {
                 let name = stem.prefix(1).uppercased() + stem.dropFirst()
                 copy.names.insert(name)
+                copy.nameHashes.insert(WordTable<Int>.hash(String(stem)))
                 if let first = stem.utf8.first, first < 128 { copy.initials |= 1 << UInt64(first & 63) }
             }
         }
         return copy
     }
 
+    /// `WordTable.hash` of every name word, lower-cased: a cheap first test
+    /// before a token's exact text is compared.
+    private var nameHashes: Set<Int> = []
     /// Some name starts with a lower-case letter, so lower-case words must be looked up too.
     private var hasLowercaseNames = false
     /// A bit per lower-cased ASCII first letter of a name (by its low six bits); non-ASCII initials always pass.
@@ -67,6 +71,7 @@ public struct PeopleIndex: Sendable, Hashable {
         guard let first = words.first else { return }
         for word in words where word.count >= 2 {
             names.insert(word)
+            nameHashes.insert(WordTable<Int>.hash(word.lowercased()))
             if let first = word.lowercased().utf8.first, first < 128 { initials |= 1 << UInt64(first & 63) }
             if word.first?.isUppercase != true { hasLowercaseNames = true }
         }
@@ -81,7 +86,7 @@ public struct PeopleIndex: Sendable, Hashable {
         if token.kind == .handle {
             return token.lower.contains("/") || PeopleIndex.groupMentions.contains(token.lower) ? 0 : 1
         }
-        guard mightName(token) else { return 0 }
+        guard mightName(token), nameHashes.contains(token.hash) else { return 0 }
         let text = token.text(in: scalars)
         if let candidates = sequences[text] {
             for words in candidates.sorted(by: { $0.count > $1.count }) where index + words.count <= tokens.count {

@@ -39,13 +39,16 @@ public enum ProseTokenizer {
                 index = end
                 continue
             }
-            let straight = scalar == "’" ? "'" : String(Character(scalar))
+            let straight = scalar.value < 128 ? ProseTokenizer.asciiStrings[Int(scalar.value)] : scalar == "’" ? "'" : String(Character(scalar))
             tokens.append(ProseToken(kind: .punctuation, start: index, end: index + 1, lower: straight, isCapitalized: false))
             index += 1
         }
         markQuotations(&tokens, scalars)
         return tokens
     }
+
+    /// One-character strings for ASCII, so punctuation tokens build no string.
+    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\u{A0}" || (scalar.value > 127 && scalar.properties.isWhitespace)

@@ -47,7 +47,7 @@ final class SentenceAnalysis {
     convenience init(text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
         let scalars = Array(text.unicodeScalars)
         let tokens = ProseTokenizer.tokens(scalars)
-        let facts = WordFacts(tokens: tokens, vocabulary: vocabulary, people: people)
+        let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: people)
         self.init(tokens: tokens, scalars: scalars, facts: facts, range: tokens.indices, vocabulary: vocabulary, people: people)
     }
 
@@ -73,8 +73,8 @@ final class SentenceAnalysis {
     /// Some token is "'s" (a possessive, or "is").
     let hasPossessive: Bool
 
-    /// Some token could be a person's name or handle (checked without hashing);
-    /// when false, no mention is marked and the named-person mechanisms can be skipped.
+    /// Some token is a person's name or handle; when false, no mention is
+    /// marked and the named-person mechanisms can be skipped.
     let mayNamePeople: Bool
 
     var count: Int { tokens.count }

@@ -18,7 +18,7 @@ struct WordFacts {
     /// Per-token flags that a sentence sums up.
     struct Flags: OptionSet {
         let rawValue: UInt8
-        /// Could start a person's name or handle (checked without hashing).
+        /// Starts a person's name or handle (before the checks of use in context).
         static let mightName = Flags(rawValue: 1 << 0)
         /// "'s", or a plural possessive apostrophe.
         static let possessive = Flags(rawValue: 1 << 1)
@@ -32,14 +32,19 @@ struct WordFacts {
     private(set) var tokenFlags: [Flags] = []
     private let tokens: [ProseToken]
 
-    init(tokens: [ProseToken], vocabulary: BlamelessVocabulary, people: PeopleIndex) {
+    init(tokens: [ProseToken], scalars: [Unicode.Scalar], vocabulary: BlamelessVocabulary, people: PeopleIndex) {
         self.tokens = tokens
         entries.reserveCapacity(tokens.count)
         forms.reserveCapacity(tokens.count)
         verbs.reserveCapacity(tokens.count)
         tokenFlags.reserveCapacity(tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices { append(tokens, index, vocabulary: vocabulary, people: people) }
+        tokens.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { append(buffer, index, vocabulary: vocabulary, people: people) }
+        }
+        // Names: a capitalised word that starts with a name's initial is looked up; most are not names
+        // ("After", "Checkout"), and a sentence without one skips the named-person mechanisms.
+        for index in tokens.indices where tokenFlags[index].contains(.mightName) {
+            if people.mentionLength(in: tokens, scalars: scalars, at: index) == 0 { tokenFlags[index].remove(.mightName) }
         }
     }
 
