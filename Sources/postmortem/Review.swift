@@ -24,9 +24,7 @@ extension Postmortem {
             options.changedSince = base
             let loaded = try RepositoryLoader.load(options)
             printNotices(loaded.notices)
-            let context = RuleContext(config: loaded.config, schema: loaded.schema,
-                                      today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
-                                      history: loaded.history, base: loaded.base)
+            let context = loaded.ruleContext(today: today.date ?? loaded.config.today ?? TodayOption.clockDate)
             let findings = Linter(context: context).lint(loaded.postmortems, scope: loaded.scope)
             let report = ReviewReport(base: base, repository: loaded, findings: findings, linkBase: Review.gitHubLinkBase())
             FileHandle.standardOutput.write(Data((format == .json ? report.json() : report.markdown()).utf8))

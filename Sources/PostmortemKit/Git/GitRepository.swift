@@ -113,19 +113,7 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Every regular file below `folder` at a revision: path → blob id and contents.
     public func files(under folder: String, at revision: String) throws(GitError) -> [(path: String, blobID: String, data: Data)] {
-        let root = try tree(at: revision)
-        var start = root
-        if !folder.isEmpty {
-            var entry: OpaquePointer?
-            let result = git_tree_entry_bypath(&entry, root.pointer, folder)
-            if result == GIT_ENOTFOUND.rawValue { return [] }
-            try check("git_tree_entry_bypath", result)
-            let owned = Owned(entry!, free: git_tree_entry_free)
-            guard git_tree_entry_type(owned.pointer) == GIT_OBJECT_TREE else { return [] }
-            var subtree: OpaquePointer?
-            try check("git_tree_lookup", git_tree_lookup(&subtree, repository.pointer, git_tree_entry_id(owned.pointer)))
-            start = Owned(subtree!, free: git_tree_free)
-        }
+        guard let start = try subtree(folder, of: tree(at: revision)) else { return [] }
         var found: [(path: String, blobID: String, data: Data)] = []
         try collect(start, prefix: folder.isEmpty ? "" : folder + "/", into: &found, depth: 0)
         return found.sorted { $0.path < $1.path }

@@ -94,8 +94,7 @@ public struct SiteBuilder: Sendable {
 
         // lint: every postmortem, so repository rules see them all.
         report(.lint, 0, repository.postmortems.count)
-        let context = RuleContext(config: repository.config, schema: repository.schema, today: options.today,
-                                  history: repository.history, base: repository.base)
+        let context = repository.ruleContext(today: options.today)
         let findings = Linter(context: context).lint(repository.postmortems)
         let errors = findings.filter { $0.severity == .error }
         if options.strict && !errors.isEmpty {

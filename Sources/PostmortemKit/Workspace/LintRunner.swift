@@ -37,9 +37,7 @@ public struct LintRunner: Sendable {
 
     public func run() throws(UsageError) -> LintReport {
         let repository = try RepositoryLoader.load(options)
-        let context = RuleContext(config: repository.config, schema: repository.schema,
-                                  today: today ?? repository.config.today ?? fallbackToday,
-                                  history: repository.history, base: repository.base)
+        let context = repository.ruleContext(today: today ?? repository.config.today ?? fallbackToday)
         let findings = Linter(context: context).lint(repository.postmortems, scope: repository.scope)
         return LintReport(files: repository.scope?.count ?? repository.postmortems.count, findings: findings,
                           notices: repository.notices)

@@ -37,6 +37,11 @@ public struct LoadedRepository: Sendable {
     /// When action items were marked done, from git; nil without history.
     public var actionStatusHistory: (any ActionStatusHistory)?
 
+    /// The rules' view of this repository: its config, schema, history and base versions.
+    public func ruleContext(today: LocalDate) -> RuleContext {
+        RuleContext(config: config, schema: schema, today: today, history: history, base: base)
+    }
+
     /// The postmortems in scope.
     public var inScope: [Postmortem] {
         scope.map { scope in postmortems.filter { scope.contains($0.path) } } ?? postmortems
