@@ -33,7 +33,7 @@ enum ActionTableReader {
                 let name = columns[index]
                 guard !name.isEmpty, cells[name] == nil else { continue }
                 locations[name] = skipSpaces(from: cell.start, in: lines)
-                let text = cell.plainText.trimmingCharacters(in: .whitespaces)
+                let text = cell.plainText.trimmingSpaces()
                 if !text.isEmpty { cells[name] = text }
             }
             rows.append(ActionItem(location: row.start, cells: cells, cellLocations: locations))

@@ -39,7 +39,7 @@ public struct PostmortemParser: Sendable {
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lineSlices()
         postmortem.lines = lines
 
         var body = text
@@ -85,7 +85,7 @@ public struct PostmortemParser: Sendable {
         for block in document.children {
             if case .heading(level: 2) = block.kind {
                 if let finished = current { postmortem.sections.append(finished) }
-                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                let title = block.plainText.trimmingSpaces()
                 current = Section(title: title, kind: sectionNames.kind(forHeading: title), heading: block, blocks: [])
             } else if current != nil {
                 current!.blocks.append(block)

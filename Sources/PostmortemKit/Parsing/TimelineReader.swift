@@ -59,19 +59,19 @@ enum TimelineReader {
                     if case .list = child.kind { return false }
                     return true
                 }
-                let text = (first?.plainText ?? "").trimmingCharacters(in: .whitespaces)
+                let text = (first?.plainText ?? "").trimmingSpaces()
                 items.append(.entry(location: item.start, text: text))
             }
         case .table:
             for row in block.children {
                 if case .tableRow(isHeader: true) = row.kind { continue }
-                let cells = row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+                let cells = row.children.map { $0.plainText.trimmingSpaces() }
                 items.append(.entry(location: row.start, text: cells.joined(separator: " | ")))
             }
         case .heading, .paragraph:
             // A heading or a line that is just a date ("### 2024-03-15", "**2024-03-15 (Friday)**").
-            let text = block.plainText.trimmingCharacters(in: .whitespaces)
-            if text.count <= 40, let date = LocalDate(String(text.prefix(10))),
+            let text = block.plainText.trimmingSpaces()
+            if text.utf8.count <= 160, text.count <= 40, let date = LocalDate(String(text.prefix(10))),
                text.count == 10 || !text.dropFirst(10).first!.isNumber && TimestampScanner.scanTimelineStamp(text) == nil {
                 items.append(.date(date))
             }
