@@ -23,6 +23,9 @@ extension Postmortem {
         @Flag(help: "Fail (exit 1) when lint finds errors.")
         var strict = false
 
+        @Flag(name: .customLong("no-cache"), help: "Render every page, ignoring and not updating .postmortem-cache/.")
+        var noCache = false
+
         @Option(help: ArgumentHelp("Threads to use (default: all cores); the output is the same for any number.", valueName: "n"))
         var jobs: Int?
 
@@ -47,6 +50,7 @@ extension Postmortem {
             options.baseURL = baseURL
             options.strict = strict
             options.sourceDate = sourceDate
+            options.useCache = !noCache
             if let jobs { options.workers = jobs }
             if isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.report }
 
@@ -68,6 +72,7 @@ extension Postmortem {
             let warnings = result.findings.filter { $0.severity == .warning }.count
             var summary = "postmortem: built \(result.postmortems) postmortem\(result.postmortems == 1 ? "" : "s") into \(out)/ (\(result.files) files)"
             if errors + warnings > 0 { summary += "; lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (postmortem lint)" }
+            if !noCache { summary += "; pages: \(result.pagesRendered) rendered, \(result.pagesReused) from cache" }
             let total = result.timings.reduce(0) { $0 + $1.seconds }
             summary += String(format: " in %.1f s (", total)
                 + result.timings.map { String(format: "%@ %.2f", $0.stage.rawValue, $0.seconds) }.joined(separator: ", ") + ")"

@@ -168,3 +168,81 @@ struct BuildOutputTests {
         #expect((first["durations"] as! [String: Any])["time_to_detect_seconds"] as? Int == 300)
     }
 }
+
+/// Incremental builds: pages whose inputs did not change come from the page
+/// cache, and the site is byte for byte the one a clean build makes.
+struct IncrementalBuildTests {
+    /// The sample repository copied into a fresh git repository.
+    static func sampleRepository() throws -> TemporaryRepository {
+        let repo = try TemporaryRepository()
+        let manager = FileManager.default
+        try manager.removeItem(at: repo.url.appendingPathComponent("postmortems"))
+        try manager.copyItem(at: CLI.packageRoot.appendingPathComponent("postmortems"), to: repo.url.appendingPathComponent("postmortems"))
+        try manager.copyItem(at: CLI.packageRoot.appendingPathComponent(".postmortem.yml"), to: repo.url.appendingPathComponent(".postmortem.yml"))
+        try repo.write(".gitignore", ".postmortem-cache/\n_site/\n")
+        try repo.initialCommit()
+        return repo
+    }
+
+    /// "pages: R rendered, C from cache" from the build's summary line.
+    static func pageCounts(_ stderr: String) -> (rendered: Int, cached: Int)? {
+        guard let range = stderr.range(of: #"pages: (\d+) rendered, (\d+) from cache"#, options: .regularExpression) else { return nil }
+        let numbers = stderr[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+    }
+
+    func build(_ repo: TemporaryRepository, into folder: String, _ extra: [String] = []) throws -> CLI.Result {
+        let result = try CLI.run(["build", "--out", folder, "--today", "2026-11-01"] + extra, in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    @Test func incrementalBuildEqualsCleanBuildAfterEditsRenamesAndDeletions() throws {
+        let repo = try IncrementalBuildTests.sampleRepository()
+        let first = try build(repo, into: "_site")
+        let firstCounts = try #require(IncrementalBuildTests.pageCounts(first.stderr))
+        #expect(firstCounts.cached == 0 && firstCounts.rendered >= 30)
+
+        // Nothing changed: every page comes from the cache.
+        let unchanged = try build(repo, into: "_site")
+        #expect(IncrementalBuildTests.pageCounts(unchanged.stderr)?.rendered == 0)
+
+        // An edit (summary text and a service), a rename and a deletion, committed.
+        let edited = "postmortems/2024/2024-01-17-auth-dns-record-removed.md"
+        var text = try String(contentsOf: repo.url.appendingPathComponent(edited), encoding: .utf8)
+        text = text.replacingOccurrences(of: "customers could not log in", with: "customers could not sign in")
+        try repo.write(edited, text)
+        try repo.git(["mv", "postmortems/2024/2024-04-22-loki-ingester-disk-full.md", "postmortems/2024/2024-04-22-log-ingester-disk-full.md"])
+        try repo.git(["rm", "-q", "postmortems/2025/2025-03-27-primary-payment-provider-outage.md"])
+        try repo.git(["commit", "-q", "-am", "Edit, rename and delete"], date: "2026-10-01T09:00:00Z")
+        let incremental = try build(repo, into: "_site")
+        let counts = try #require(IncrementalBuildTests.pageCounts(incremental.stderr))
+        #expect(counts.rendered > 0 && counts.cached > 0, "\(incremental.stderr)")
+
+        // A working-tree edit, not committed, on top.
+        try repo.write(edited, text.replacingOccurrences(of: "sign in", with: "authenticate"))
+        _ = try build(repo, into: "_site")
+
+        let clean = try build(repo, into: "_clean", ["--no-cache"])
+        #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
+        let site = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
+        let reference = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_clean"))
+        #expect(site.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference where site[path] != data { Issue.record("\(path) differs from a clean build") }
+        let page = String(decoding: site["postmortems/PM-2024-001.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("could not authenticate"), "the edited page shows the edit")
+        #expect(site.keys.contains { $0.contains("PM-2025-002") } == false, "the deleted postmortem's page is gone")
+    }
+
+    @Test func cacheHoldsOnlyTheLastBuildsPages() throws {
+        let repo = try IncrementalBuildTests.sampleRepository()
+        _ = try build(repo, into: "_site")
+        let cache = repo.url.appendingPathComponent(".postmortem-cache/pages")
+        let before = try FileManager.default.contentsOfDirectory(atPath: cache.path).count
+        // Another day changes every page that shows ages or overdue items.
+        #expect(try CLI.run(["build", "--out", "_site", "--today", "2027-02-01"], in: repo.url).status == 0)
+        let after = try FileManager.default.contentsOfDirectory(atPath: cache.path).count
+        #expect(before >= 30)
+        #expect(after <= before + 2, "pages of the previous build that no longer apply are pruned")
+    }
+}

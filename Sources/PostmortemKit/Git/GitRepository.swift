@@ -46,6 +46,26 @@ public final class GitRepository: @unchecked Sendable {
         return GitRepository(pointer!)
     }
 
+    /// The id git gives a blob with these bytes (`git hash-object`): SHA-1 of
+    /// "blob <size>\0" and the bytes. It is the build cache's content key — the
+    /// same id a repository already stores for a committed file, and a content
+    /// hash for anything else (pages' inputs, files outside a repository).
+    public static func blobID(of bytes: UnsafeRawBufferPointer) -> String {
+        _ = initialised
+        var oid = git_oid()
+        // git_odb_hash fails only on an invalid object type; an empty buffer has a valid id too.
+        let empty: UInt8 = 0
+        let result = withUnsafePointer(to: empty) { fallback in
+            git_odb_hash(&oid, bytes.baseAddress ?? UnsafeRawPointer(fallback), bytes.count, GIT_OBJECT_BLOB)
+        }
+        precondition(result == 0, "git_odb_hash rejected a blob")
+        return hex(&oid)
+    }
+
+    public static func blobID(of data: Data) -> String {
+        data.withUnsafeBytes { blobID(of: $0) }
+    }
+
     /// A shallow clone (CI's default checkout) has no history past its
     /// boundary; libgit2 1.5 fails to walk past it.
     public var isShallow: Bool { git_repository_is_shallow(repository.pointer) == 1 }

@@ -69,8 +69,8 @@ enum EmbeddedTheme {
         "footer.mustache": ##"""
 <footer class="site-footer">
 <div class="wrap">
-<p>{{footer_note}}</p>
-<p><a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}index.json">index.json</a> · <a href="{{root}}actions.json">actions.json</a></p>
+{{#footer_note}}<p>{{footer_note}}</p>
+{{/footer_note}}<p><a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}index.json">index.json</a> · <a href="{{root}}actions.json">actions.json</a></p>
 </div>
 </footer>
 <div id="pm-errors" hidden></div>

@@ -37,12 +37,15 @@ struct PageContexts: Sendable {
     // MARK: Shared parts
 
     /// What every page's head, header and footer need. `root` leads back to
-    /// the site root from the page ("" or "../").
-    func base(title: String, root: String, current: String) -> [String: JSONValue] {
+    /// the site root from the page ("" or "../"). Postmortem pages leave out
+    /// the collection summary ("16 postmortems, the newest from …"): it says
+    /// nothing about the incident, and with it every page would change, and
+    /// be rebuilt, whenever a postmortem is added or removed.
+    func base(title: String, root: String, current: String, collectionSummary: Bool = true) -> [String: JSONValue] {
         var nav: [(String, String)] = [("Postmortems", "index.html"), ("Action items", "actions.html"), ("Patterns", "patterns.html")]
         nav += extraPages.map { ($0.title, $0.path) }
         nav.append(("Search", "search.html"))
-        let footer = entries.isEmpty ? "No postmortems yet."
+        let footer = !collectionSummary ? "" : entries.isEmpty ? "No postmortems yet."
             : "\(DisplayFormat.count(entries.count, "postmortem")), the newest from \(newestDate)."
         return [
             "site_title": .string(siteTitle),
@@ -264,7 +267,7 @@ struct PageContexts: Sendable {
     // MARK: One postmortem
 
     func postmortem(_ entry: SiteEntry) -> JSONValue {
-        var context = base(title: "\(entry.id): \(entry.title)", root: "../", current: "")
+        var context = base(title: "\(entry.id): \(entry.title)", root: "../", current: "", collectionSummary: false)
         context["pm"] = postmortemDetails(entry)
         return .object(context)
     }

@@ -4,6 +4,10 @@ import Foundation
 /// (load → parse → lint → analyse → render → index → write, see `BuildStage`), each
 /// reporting progress and wrapping its errors with the stage and file.
 ///
+/// Pages whose inputs did not change since the last build are copied from
+/// the page cache rather than rendered (see `PageCache`); the result is the
+/// same bytes either way.
+///
 /// Output is byte-identical across runs and thread counts: every collection
 /// is sorted before it is written, work is split with order-keeping parallel
 /// maps, and dates come from content, git or `SOURCE_DATE_EPOCH`, never the clock.
@@ -24,9 +28,12 @@ public struct SiteBuilder: Sendable {
         public var findings: [Finding]
         public var notices: [String]
         public var timings: [(stage: BuildStage, seconds: Double)]
+        /// Pages rendered by this build, and pages copied from the page cache.
+        public var pagesRendered: Int
+        public var pagesReused: Int
     }
 
-    /// The site in memory, before the write stage.
+    /// The site in memory (tests look at it whole; `build` streams pages out instead).
     struct Generated: Sendable {
         var files: [SiteFile]
         var entries: [SiteEntry]
@@ -37,20 +44,93 @@ public struct SiteBuilder: Sendable {
         var notices: [String]
     }
 
-    public func build() throws(SiteBuildError) -> Result {
-        var timings: [(BuildStage, Double)] = []
-        let generated = try generate(timings: &timings)
-        let started = DispatchTime.now().uptimeNanoseconds
-        report(.write, 0, generated.files.count)
-        try SiteWriter(output: options.output, workers: options.workers).write(generated.files)
-        timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
-        return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
-                      postmortems: generated.entries.count, files: generated.files.count,
-                      bytes: generated.files.reduce(0) { $0 + $1.contents.count }, search: generated.search,
-                      findings: generated.findings, notices: generated.notices, timings: timings)
+    /// Everything but the pages: their contexts, and the site's other files.
+    struct Prepared: Sendable {
+        var jobs: [Page]
+        var entries: [SiteEntry]
+        var contexts: PageContexts
+        var theme: Theme
+        var search: SearchIndexBuilder.Output
+        /// Assets, search index, JSON and feed.
+        var otherFiles: [SiteFile]
+        var findings: [Finding]
+        var notices: [String]
+        var root: URL
+
+        /// Refuses two files with one path (a theme file or extra page that clashes with a page).
+        func checkPathsAreUnique() throws(SiteBuildError) {
+            let paths = (jobs.map { $0.path(entries: entries) } + otherFiles.map(\.path)).sorted()
+            for (previous, path) in zip(paths, paths.dropFirst()) where previous == path {
+                throw SiteBuildError(stage: .index, file: path, message: "two files of the site have the same path (a theme file or extra page clashes)")
+            }
+        }
     }
 
+    public func build() throws(SiteBuildError) -> Result {
+        var timings: [(BuildStage, Double)] = []
+        let prepared = try prepare(timings: &timings)
+        try prepared.checkPathsAreUnique()
+
+        // render: pages stream into the staging folder as they are made,
+        // unchanged ones copied from the page cache instead of rendered.
+        var started = DispatchTime.now().uptimeNanoseconds
+        let staging = try SiteWriter(output: options.output, workers: options.workers).begin()
+        let cacheFolder = options.cacheFolder ?? PageCache.defaultFolder(root: prepared.root)
+        let cache = options.useCache ? PageCache(folder: cacheFolder, theme: prepared.theme) : nil
+        let usable = cache?.prepare() ?? false
+        let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
+        report(.render, 0, prepared.jobs.count)
+        let written: [(bytes: Int, reused: Bool, failure: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
+            let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
+            let path = job.path(entries: prepared.entries)
+            let key = usable ? cache!.key(template: template, context: context) : nil
+            var reused = false
+            let contents: Data
+            if let key, let cached = cache!.page(for: key) {
+                contents = cached
+                reused = true
+            } else {
+                contents = Data(prepared.theme.render(template, context).utf8)
+                if let key { cache!.store(contents, for: key) }
+            }
+            let failure = staging.write(SiteFile(path: path, contents: contents))
+            progress.step()
+            return (contents.count, reused, failure)
+        }
+        try staging.check(written.map(\.failure))
+        timings.append((.render, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+
+        started = DispatchTime.now().uptimeNanoseconds
+        report(.write, 0, prepared.otherFiles.count)
+        try staging.write(prepared.otherFiles)
+        try staging.commit()
+        if usable { cache!.prune() }
+        timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+        var notices = prepared.notices
+        if options.useCache && !usable { notices.append("cannot create the page cache \(cacheFolder.path); every page was rendered") }
+        let reused = written.filter(\.reused).count
+        return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
+                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + 1,
+                      bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count },
+                      search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
+                      pagesRendered: prepared.jobs.count - reused, pagesReused: reused)
+    }
+
+    /// The whole site in memory, pages rendered without the cache.
     func generate(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Generated {
+        let prepared = try prepare(timings: &timings)
+        var files: [SiteFile] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
+            let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
+            return SiteFile(path: job.path(entries: prepared.entries), text: prepared.theme.render(template, context))
+        }
+        files += prepared.otherFiles
+        files.sort { $0.path < $1.path }
+        try prepared.checkPathsAreUnique()
+        return Generated(files: files, entries: prepared.entries, contexts: prepared.contexts, theme: prepared.theme,
+                         search: prepared.search, findings: prepared.findings, notices: prepared.notices)
+    }
+
+    func prepare(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Prepared {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ stage: BuildStage) {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -112,7 +192,7 @@ public struct SiteBuilder: Sendable {
                                                  statusHistory: repository.actionStatusHistory)
         lap(.analyse)
 
-        // render: every page, in parallel.
+        // Page contexts; the rows that list pages repeat are rendered once here.
         var contexts = PageContexts(siteTitle: repository.config.siteTitle, entries: entries, people: repository.config.people,
                                     today: options.today, extraPages: options.extraPages,
                                     similar: options.similarIncidents ?? PatternsSimilarIncidents(report: patterns))
@@ -125,17 +205,7 @@ public struct SiteBuilder: Sendable {
         contexts.renderedRows = Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
         let pageContexts = contexts
         let jobs = SiteBuilder.pages(for: finalEntries)
-        report(.render, 0, jobs.count)
-        let progress = ProgressCounter(total: jobs.count) { done, total in report(.render, done, total) }
-        var files: [SiteFile] = ParallelMap.map(jobs, workers: options.workers) { job in
-            let (template, context) = pageContexts.page(job, entries: finalEntries)
-            let file = SiteFile(path: job.path(entries: finalEntries), text: theme.render(template, context))
-            progress.step()
-            return file
-        }
-        files += theme.assets
-        files += options.extraPages.compactMap(\.file)
-        lap(.render)
+        var files = theme.assets + options.extraPages.compactMap(\.file)
 
         // index: search files, JSON, feed.
         report(.index, 0, entries.count)
@@ -150,12 +220,9 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: entries, title: repository.config.siteTitle,
                                                                       baseURL: baseURL, sourceDate: options.sourceDate)))
         files.sort { $0.path < $1.path }
-        for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
-            throw SiteBuildError(stage: .index, file: file.path, message: "two files of the site have the same path (a theme file or extra page clashes)")
-        }
         lap(.index)
-        return Generated(files: files, entries: entries, contexts: pageContexts, theme: theme, search: search,
-                         findings: findings, notices: notices)
+        return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
+                        otherFiles: files, findings: findings, notices: notices, root: repository.config.root)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {

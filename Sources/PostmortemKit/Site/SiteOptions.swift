@@ -27,6 +27,11 @@ public struct SiteOptions: Sendable {
     /// Extra links for the navigation (e.g. `patterns.html`), with the pages
     /// that provide them.
     public var extraPages: [ExtraPage] = []
+    /// Reuse pages rendered by earlier builds (`--no-cache` turns it off).
+    public var useCache = true
+    /// Where the page cache lives; nil means `.postmortem-cache/pages/`
+    /// beside `.postmortem.yml`.
+    public var cacheFolder: URL?
 
     public init(load: LoadOptions, output: URL, today: LocalDate) {
         self.load = load

@@ -16,14 +16,21 @@ struct SiteWriter {
     /// Called before each file is written; tests make it throw to fail midway.
     var beforeWrite: @Sendable (String) throws -> Void = { _ in }
 
+    /// Writes `files` as the whole new site and swaps it in.
     func write(_ files: [SiteFile]) throws(SiteBuildError) {
+        let staging = try begin()
+        try staging.write(files)
+        try staging.commit()
+    }
+
+    /// Creates the staging folder that files are written into until `commit`.
+    func begin() throws(SiteBuildError) -> SiteStaging {
         let manager = FileManager.default
         let output = self.output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent("\(name).tmp-\(pid)")
-        let old = parent.appendingPathComponent("\(name).old-\(pid)")
 
         try checkReplaceable(output)
         do {
@@ -33,43 +40,8 @@ struct SiteWriter {
         } catch {
             throw SiteBuildError(stage: .write, file: staging.path, message: "cannot create the build folder: \(Self.reason(error))")
         }
-
-        let all = files + [SiteFile(path: SiteWriter.marker, text: "Built by postmortem; this folder is replaced on each build.\n")]
-        let folders = Set(all.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
-        let beforeWrite = self.beforeWrite
-        let failures: [String?] = ParallelMap.map(folders, workers: workers) { folder in
-            do {
-                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                return nil
-            } catch { return "\(folder)/: \(Self.reason(error))" }
-        } + ParallelMap.map(all, workers: workers) { file in
-            do {
-                try beforeWrite(file.path)
-                try file.contents.write(to: staging.appendingPathComponent(file.path))
-                return nil
-            } catch { return "\(file.path): \(Self.reason(error))" }
-        }
-        if let failure = failures.compactMap({ $0 }).first {
-            try? manager.removeItem(at: staging)
-            throw SiteBuildError(stage: .write, message: "cannot write \(failure); the previous site is unchanged")
-        }
-
-        // The swap: two renames; the old site is deleted only once the new one is in place.
-        let hadOutput = manager.fileExists(atPath: output.path)
-        do {
-            if hadOutput { try manager.moveItem(at: output, to: old) }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the previous site aside: \(Self.reason(error))")
-        }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? manager.moveItem(at: old, to: output) }
-            try? manager.removeItem(at: staging)
-            throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the new site into place: \(Self.reason(error))")
-        }
-        if hadOutput { try? manager.removeItem(at: old) }
+        return SiteStaging(root: staging, output: output, old: parent.appendingPathComponent("\(name).old-\(pid)"),
+                           workers: workers, beforeWrite: beforeWrite)
     }
 
     /// Refuses to replace anything but a missing or empty folder or a previous site.
@@ -92,5 +64,89 @@ struct SiteWriter {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
+    }
+}
+
+/// A site being written: files go into a staging folder as they are made
+/// (pages stream out of the render stage instead of being held in memory),
+/// and `commit` swaps the folder in with two renames. Until then the previous
+/// site is untouched; `abandon` deletes the staging folder after a failure.
+final class SiteStaging: @unchecked Sendable {
+    let root: URL
+    private let output: URL
+    private let old: URL
+    private let workers: Int
+    private let beforeWrite: @Sendable (String) throws -> Void
+    private let lock = NSLock()
+    /// Folders already created under `root`, so each is made once.
+    private var folders: Set<String> = [""]
+
+    init(root: URL, output: URL, old: URL, workers: Int, beforeWrite: @escaping @Sendable (String) throws -> Void) {
+        self.root = root
+        self.output = output
+        self.old = old
+        self.workers = workers
+        self.beforeWrite = beforeWrite
+    }
+
+    /// Writes one file; safe to call from several threads at once. Returns
+    /// the failure as "path: reason" instead of throwing, for parallel callers.
+    func write(_ file: SiteFile) -> String? {
+        do {
+            try beforeWrite(file.path)
+            try makeFolder((file.path as NSString).deletingLastPathComponent)
+            try file.contents.write(to: root.appendingPathComponent(file.path))
+            return nil
+        } catch {
+            return "\(file.path): \(SiteWriter.reason(error))"
+        }
+    }
+
+    /// Writes files in parallel; on any failure deletes the staging folder and throws.
+    func write(_ files: [SiteFile]) throws(SiteBuildError) {
+        let failures = ParallelMap.map(files, workers: workers) { self.write($0) }
+        try check(failures)
+    }
+
+    /// Throws the first failure of a batch of writes, after abandoning the build.
+    func check(_ failures: [String?]) throws(SiteBuildError) {
+        guard let failure = failures.lazy.compactMap({ $0 }).first else { return }
+        abandon()
+        throw SiteBuildError(stage: .write, message: "cannot write \(failure); the previous site is unchanged")
+    }
+
+    private func makeFolder(_ folder: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !folders.contains(folder) else { return }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        folders.insert(folder)
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Adds the marker and swaps the staging folder in place of the output.
+    func commit() throws(SiteBuildError) {
+        if let failure = write(SiteFile(path: SiteWriter.marker, text: "Built by postmortem; this folder is replaced on each build.\n")) {
+            try check([failure])
+        }
+        let manager = FileManager.default
+        let hadOutput = manager.fileExists(atPath: output.path)
+        do {
+            if hadOutput { try manager.moveItem(at: output, to: old) }
+        } catch {
+            abandon()
+            throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the previous site aside: \(SiteWriter.reason(error))")
+        }
+        do {
+            try manager.moveItem(at: root, to: output)
+        } catch {
+            if hadOutput { try? manager.moveItem(at: old, to: output) }
+            abandon()
+            throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the new site into place: \(SiteWriter.reason(error))")
+        }
+        if hadOutput { try? manager.removeItem(at: old) }
     }
 }

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Rendered pages kept between builds, so that an incremental build renders
+/// only the pages whose inputs changed.
+///
+/// A page is a pure function of its template set and its context, so the key
+/// of a page is the git blob id (SHA-1, `GitRepository.blobID`) of: the tool's
+/// build (version and a digest of its own executable, so a rebuilt tool never
+/// reuses pages of an older one), the theme (every template and asset), the
+/// template name and the context in a canonical byte form. Everything a page
+/// shows — the postmortem's content, its lint findings, similar incidents,
+/// git history, today's date, the config's people and title — reaches the page
+/// only through its context, so a change to any of them changes the key; cross-page
+/// parts (similar incidents, lists, indexes) are handled by the same rule.
+///
+/// The cache is a folder of files named by key (`.postmortem-cache/pages/`
+/// beside `.postmortem.yml`, git-ignored). Cached bytes are copied into the
+/// new site, never hard-linked, so editing a built site cannot corrupt the
+/// cache. After a successful build, files no page used are deleted, so the
+/// cache holds the last build's pages and does not grow without bound.
+struct PageCache: Sendable {
+    let folder: URL
+    /// Bytes that every key starts with: the tool's build and the theme.
+    private let salt: [UInt8]
+    /// Keys used by this build, to prune the rest afterwards.
+    private let used = KeySet()
+
+    init(folder: URL, theme: Theme) {
+        self.folder = folder
+        var salt: [UInt8] = []
+        CanonicalBytes.append(PostmortemVersion.current, to: &salt)
+        CanonicalBytes.append(PageCache.executableDigest, to: &salt)
+        for name in theme.files.keys.sorted() {
+            CanonicalBytes.append(name, to: &salt)
+            CanonicalBytes.append(theme.files[name]!, to: &salt)
+        }
+        self.salt = salt
+    }
+
+    /// The default folder for a repository whose config lives in `root`.
+    static func defaultFolder(root: URL) -> URL {
+        root.appendingPathComponent(".postmortem-cache/pages", isDirectory: true)
+    }
+
+    /// The key of a page rendered from `template` with `context`.
+    func key(template: String, context: JSONValue) -> String {
+        var bytes = salt
+        bytes.reserveCapacity(salt.count + 16 * 1024)
+        CanonicalBytes.append(template, to: &bytes)
+        CanonicalBytes.append(context, to: &bytes)
+        return bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
+    }
+
+    /// The cached page for `key`, if a previous build stored one.
+    func page(for key: String) -> Data? {
+        used.insert(key)
+        return FileManager.default.contents(atPath: file(key).path)
+    }
+
+    /// Stores a freshly rendered page; a cache that cannot be written only
+    /// makes the next build slower, so failures are ignored.
+    func store(_ contents: Data, for key: String) {
+        used.insert(key)
+        try? contents.write(to: file(key), options: .atomic)
+    }
+
+    /// Creates the folder; false when it cannot be (the build then runs uncached).
+    func prepare() -> Bool {
+        (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+    }
+
+    /// Deletes every cached page this build did not use.
+    func prune() {
+        let manager = FileManager.default
+        let keys = used.snapshot()
+        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !keys.contains(name) {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    private func file(_ key: String) -> URL { folder.appendingPathComponent(key) }
+
+    /// Blob id of the running executable, which contains all of the tool's
+    /// code: any rebuild, even without a version change, gets new keys.
+    static let executableDigest: String = {
+        let path = CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil } ?? "/proc/self/exe"
+        guard let data = FileManager.default.contents(atPath: "/proc/self/exe") ?? FileManager.default.contents(atPath: path) else {
+            return "unknown-build"
+        }
+        return GitRepository.blobID(of: data)
+    }()
+
+    /// A set shared by the render threads.
+    private final class KeySet: @unchecked Sendable {
+        private let lock = NSLock()
+        private var keys = Set<String>()
+
+        func insert(_ key: String) {
+            lock.lock()
+            keys.insert(key)
+            lock.unlock()
+        }
+
+        func snapshot() -> Set<String> {
+            lock.lock()
+            defer { lock.unlock() }
+            return keys
+        }
+    }
+}
+
+/// A byte form of values that is the same for equal values and different
+/// for different ones: every item is tagged and length-prefixed, so no two
+/// sequences of items run together, and object members are sorted by key.
+enum CanonicalBytes {
+    static func append(_ string: String, to bytes: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { utf8 in
+            appendLength(utf8.count, to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    static func append(_ value: JSONValue, to bytes: inout [UInt8]) {
+        switch value {
+        case .null:
+            bytes.append(0)
+        case .bool(let bool):
+            bytes.append(bool ? 2 : 1)
+        case .integer(let integer):
+            bytes.append(3)
+            appendLength(integer, to: &bytes)
+        case .number(let number):
+            bytes.append(4)
+            appendLength(Int(bitPattern: UInt(number.bitPattern)), to: &bytes)
+        case .string(let string):
+            bytes.append(5)
+            append(string, to: &bytes)
+        case .array(let items):
+            bytes.append(6)
+            appendLength(items.count, to: &bytes)
+            for item in items { append(item, to: &bytes) }
+        case .object(let members):
+            bytes.append(7)
+            appendLength(members.count, to: &bytes)
+            for key in members.keys.sorted() {
+                append(key, to: &bytes)
+                append(members[key]!, to: &bytes)
+            }
+        }
+    }
+
+    private static func appendLength(_ value: Int, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(value)).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
