@@ -105,73 +105,97 @@ extension JSONValue {
     /// Serialises with sorted keys and no insignificant whitespace unless `pretty`,
     /// so that output is byte-identical across runs.
     public func jsonString(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
-        let nl = pretty ? "\n" : ""
+    // Written as UTF-8 bytes: the site's JSON files run to megabytes, and
+    // appending to a String scalar by scalar was a tenth of a build.
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ depth: Int) {
+            guard pretty else { return }
+            out.append(10)
+            out.append(contentsOf: repeatElement(32, count: 2 * depth))
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .integer(let i): out += String(i).utf8
         case .number(let d):
-            if d.isFinite, d.rounded() == d, abs(d) < 1e15 { out += String(Int(d)) }
-            else if d.isFinite { out += String(d) } else { out += "null" }
+            if d.isFinite, d.rounded() == d, abs(d) < 1e15 { out += String(Int(d)).utf8 }
+            else if d.isFinite { out += String(d).utf8 } else { out += "null".utf8 }
         case .string(let s): JSONValue.writeEscaped(s, to: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "[" + nl
+            if a.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                out += pad
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 v.write(to: &out, pretty: pretty, indent: indent + 1)
-                if i < a.count - 1 { out += "," }
-                out += nl
             }
-            out += closePad + "]"
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{" + nl
-            let keys = o.keys.sorted()
-            for (i, k) in keys.enumerated() {
-                out += pad
+            if o.isEmpty { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
+            for (i, k) in o.keys.sorted().enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 JSONValue.writeEscaped(k, to: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(32) }
                 o[k]!.write(to: &out, pretty: pretty, indent: indent + 1)
-                if i < keys.count - 1 { out += "," }
-                out += nl
             }
-            out += closePad + "}"
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// Escapes for JSON; also escapes `<`, `>` and `&` so that the text can be
     /// embedded in an HTML `<script>` element without closing it.
     static func writeEscaped(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        writeEscaped(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func writeEscaped(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied in one go.
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: String, skipping length: Int) {
+                out.append(contentsOf: bytes[runStart..<index])
+                out += replacement.utf8
+                index += length
+                runStart = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", skipping: 1)
+                case 10: escape("\\n", skipping: 1)
+                case 13: escape("\\r", skipping: 1)
+                case 9: escape("\\t", skipping: 1)
+                case UInt8(ascii: "<"): escape("\\u003c", skipping: 1)
+                case UInt8(ascii: ">"): escape("\\u003e", skipping: 1)
+                case UInt8(ascii: "&"): escape("\\u0026", skipping: 1)
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, skipping: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default:
+                    index += 1
                 }
             }
+            out.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
