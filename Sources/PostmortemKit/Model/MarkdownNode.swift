@@ -83,6 +83,22 @@ public struct MarkdownNode: Sendable, Hashable {
         }
     }
 
+    /// The first block, depth first, that `matches`: looks inside block
+    /// containers (quotes, lists, items) but not into paragraphs, headings or
+    /// tables, whose children are inline text or rows.
+    public func firstBlock(where matches: (MarkdownNode) -> Bool) -> MarkdownNode? {
+        if matches(self) { return self }
+        switch kind {
+        case .document, .blockQuote, .list, .item:
+            for child in children {
+                if let found = child.firstBlock(where: matches) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// Calls `visit` on this node and every descendant, depth first, in document order.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)

@@ -16,13 +16,8 @@ enum ActionTableReader {
 
     /// - Parameter lines: the file's lines, to point cell locations at their text rather than the padding.
     static func table(in section: Section, lines: [Substring]) -> ActionTable? {
-        var found: MarkdownNode?
-        for block in section.blocks {
-            block.walk { node in
-                if found == nil, case .table = node.kind { found = node }
-            }
-            if found != nil { break }
-        }
+        let isTable = { (node: MarkdownNode) -> Bool in if case .table = node.kind { return true } else { return false } }
+        let found = section.blocks.lazy.compactMap { $0.firstBlock(where: isTable) }.first
         guard let table = found, let header = table.children.first else { return nil }
         let columns = header.children.map { normalise($0.plainText) }
         var rows: [ActionItem] = []

@@ -18,11 +18,14 @@ struct LengthRule: Rule {
         body.walk { node in
             switch node.kind {
             case .text, .code, .codeBlock:
-                var inWord = false
-                for byte in node.literal.utf8 {
-                    let isSpace = byte == 32 || byte == 10 || byte == 9
-                    if !isSpace && !inWord { words += 1 }
-                    inWord = !isSpace
+                var literal = node.literal
+                literal.withUTF8 { bytes in
+                    var inWord = false
+                    for byte in bytes {
+                        let isSpace = byte == 32 || byte == 10 || byte == 9
+                        if !isSpace && !inWord { words += 1 }
+                        inWord = !isSpace
+                    }
                 }
             default:
                 break
