@@ -53,11 +53,23 @@ struct FrontMatterParser {
     }
 
     private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        isMarker(line, of: UInt8(ascii: "-"))
     }
 
     private static func isDocumentEnd(_ line: Substring) -> Bool {
-        line.hasPrefix("...") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        isMarker(line, of: UInt8(ascii: "."))
+    }
+
+    /// Three `byte`s, then only spaces or tabs. Read on bytes: comparing
+    /// Characters cost more than the rest of the split.
+    private static func isMarker(_ line: Substring, of byte: UInt8) -> Bool {
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        for _ in 0..<3 {
+            guard index < utf8.endIndex, utf8[index] == byte else { return false }
+            utf8.formIndex(after: &index)
+        }
+        return utf8[index...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     struct Problem: Error {

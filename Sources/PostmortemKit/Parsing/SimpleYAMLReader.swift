@@ -493,21 +493,31 @@ enum SimpleYAMLReader {
             return position + digits + 1
         }
 
-        /// Resolves a plain scalar as the Yams path does. Most plain scalars
-        /// (words, timestamps) can be neither null, bool nor number: those
-        /// skip building the resolver's candidates.
+        /// Resolves a plain scalar as the Yams path does, without building
+        /// the resolver's candidates for the common cases: words (a letter
+        /// first, longer than any null or bool keyword), text that holds a
+        /// character no number has (timestamps), and plain decimal integers.
         func resolvePlain(_ start: Int, _ end: Int) -> JSONValue {
             let value = string(start, end)
-            switch text[start] {
-            case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
-                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-                return ScalarResolver.resolve(value)
+            let first = text[start]
+            switch first {
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                // Numbers use only digits, hex letters, signs, `.`, `_` and the `x` of `0x`.
-                for index in start..<end where !text[index].canBeInNumber { return .string(value) }
+                var isDecimal = first != UInt8(ascii: "0") && end - start <= 18
+                for index in start..<end {
+                    let byte = text[index]
+                    if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
+                        // Numbers use only digits, hex letters, signs, `.`, `_` and the `x` of `0x`.
+                        guard byte.canBeInNumber else { return .string(value) }
+                        isDecimal = false
+                    }
+                }
+                if isDecimal, let integer = Int(value) { return .integer(integer) }
+                return ScalarResolver.resolve(value)
+            case UInt8(ascii: "~"):
                 return ScalarResolver.resolve(value)
             default:
-                return .string(value)
+                // Null and bool keywords ("null", "FALSE", "on") have at most five letters.
+                return end - start <= 5 ? ScalarResolver.resolve(value) : .string(value)
             }
         }
 
