@@ -152,8 +152,9 @@ enum SimpleYAMLReader {
             skipBlankLines()
             guard current < lines.count else { throw Unsupported() }
             let line = lines[current]
-            // A key or an element per line, give or take flow collections.
-            locations.reserveCapacity(lines.count * 2)
+            // About a key or an element per line. More would cost memory for
+            // every postmortem kept; fewer, rehashing as the table grows.
+            locations.reserveCapacity(lines.count)
             let value = try blockMapping(indent: line.indent, start: line.start + line.indent, pointer: "", depth: 1)
             skipBlankLines()
             guard current == lines.count else { throw Unsupported() }
