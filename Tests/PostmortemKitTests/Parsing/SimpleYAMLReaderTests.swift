@@ -251,7 +251,7 @@ struct FrontMatterGenerator {
                        "\"quoted key\"", "'single key'", "\"@alice\"", "\"a: b\"", "\"\"", "'it''s'"]
     /// Plain and quoted scalars that stay inside the subset wherever they appear.
     static let scalars = ["PM-2025-001", "word", "two words", "a   b", "published", "SEV1", "0", "42", "-7", "+3", "1_000", "012",
-                          "0x10", "0xFF", "0b101", "0o17", "1e3", "1.5", "1.5e3", ".5", "-.5", "6.8523015e+5", "1.", "1..2", "1e",
+                          "0x10", "0xFF", "0b101", "0o17", "0009", "08", "-0", "123456789012345678", "9223372036854775808", "1__2", "0x_1", "-0x1A", "1e3", "1.5", "1.5e3", ".5", "-.5", "6.8523015e+5", "1.", "1..2", "1e",
                           "2025-03-14", "~", "null", "Null", "NULL", "true", "True", "False", "FALSE",
                           "yes", "No", "on", "Off", "y", "n", ".inf", "-.Inf", ".NaN", "é", "🚨 down", "ünïcödé", "日本語",
                           "\"@alice\"", "'@bob'", "\"quoted: colon\"", "'single # hash'", "'it''s'", "\"esc \\\" \\\\ \\u00e9\"",
