@@ -185,6 +185,23 @@ struct SimpleYAMLReaderTests {
         }
     }
 
+    /// `split` slices the fences' text out of the file when the lines come
+    /// from one string, and joins them otherwise; both must give the same text.
+    @Test func splitGivesTheSameTextForLinesOfOneStringAndForLooseLines() throws {
+        let text = "---\nid: PM-1\n\ntitle: é\n---\n\n# Title\nbody"
+        let sliced = FrontMatterParser.split(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        let loose = FrontMatterParser.split(lines: text.components(separatedBy: "\n").map { Substring($0) })
+        let (a, b) = (try sliced.get(), try loose.get())
+        #expect(a.yaml == "id: PM-1\n\ntitle: é" && b.yaml == a.yaml)
+        #expect(a.body == "\n# Title\nbody" && b.body == a.body)
+        #expect(a.closingLine == 5 && b.closingLine == 5 && a.bodyFirstLine == 6)
+        // Lines of one string, but not all of them: the text between must not leak in.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let gapped = FrontMatterParser.split(lines: [lines[0], lines[1], lines[3], lines[4], lines[7]])
+        #expect(try gapped.get().yaml == "id: PM-1\ntitle: é")
+        #expect(try gapped.get().body == "body")
+    }
+
     // MARK: Random documents
 
     @Test func randomSubsetDocumentsTakeTheFastPathAndAgree() async {
