@@ -25,19 +25,51 @@ struct FrontMatterParser {
     static func split(lines: [Substring]) -> Result<Split, SplitError> {
         guard let first = lines.first, isFence(first) else { return .failure(.missing) }
         for index in 1..<max(lines.count, 1) where isFence(lines[index]) || isDocumentEnd(lines[index]) {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
+            let yaml = joined(lines[1..<index])
+            let body = index + 1 < lines.count ? joined(lines[(index + 1)...]) : ""
             return .success(Split(yaml: yaml, openingLine: 1, closingLine: index + 1, body: body, bodyFirstLine: index + 2))
         }
         return .failure(.unterminated)
     }
 
+    /// The lines joined with `\n`. Lines split from one string lie in it one
+    /// `\n` apart, so the joined text is a single slice of that string: one
+    /// copy instead of one append per line.
+    private static func joined(_ lines: ArraySlice<Substring>) -> String {
+        guard let first = lines.first, let last = lines.last else { return "" }
+        let base = first.base
+        let utf8 = base.utf8
+        var expectedStart = first.startIndex
+        for line in lines {
+            // Same storage (cheap identity check first) and right after the previous line's `\n`.
+            guard line.base == base, line.startIndex == expectedStart else { return lines.joined(separator: "\n") }
+            guard line.endIndex < utf8.endIndex, utf8[line.endIndex] == UInt8(ascii: "\n") else {
+                guard line.endIndex == last.endIndex else { return lines.joined(separator: "\n") }
+                break
+            }
+            expectedStart = utf8.index(after: line.endIndex)
+        }
+        return String(base[first.startIndex..<last.endIndex])
+    }
+
     private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        isMarker(line, of: UInt8(ascii: "-"))
     }
 
     private static func isDocumentEnd(_ line: Substring) -> Bool {
-        line.hasPrefix("...") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        isMarker(line, of: UInt8(ascii: "."))
+    }
+
+    /// Three `byte`s, then only spaces or tabs. Read on bytes: comparing
+    /// Characters cost more than the rest of the split.
+    private static func isMarker(_ line: Substring, of byte: UInt8) -> Bool {
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        for _ in 0..<3 {
+            guard index < utf8.endIndex, utf8[index] == byte else { return false }
+            utf8.formIndex(after: &index)
+        }
+        return utf8[index...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     struct Problem: Error {
@@ -57,6 +89,17 @@ struct FrontMatterParser {
     /// Reads a YAML document that must be a mapping (front matter, the config).
     /// `lineOffset` is added to YAML's 1-based lines to give file lines.
     static func readMapping(yaml: String, lineOffset: Int, fallbackLine: Int, what: String)
+        -> (value: JSONValue?, locations: [String: SourceLocation], problems: [Problem]) {
+        // Most front matter is simple YAML that a byte-level reader handles
+        // many times faster; anything else, errors included, goes to Yams.
+        if let (value, locations) = SimpleYAMLReader.read(yaml, lineOffset: lineOffset) {
+            return (value, locations, [])
+        }
+        return readMappingWithYams(yaml: yaml, lineOffset: lineOffset, fallbackLine: fallbackLine, what: what)
+    }
+
+    /// `readMapping` without the fast reader: the reference it must agree with.
+    static func readMappingWithYams(yaml: String, lineOffset: Int, fallbackLine: Int, what: String)
         -> (value: JSONValue?, locations: [String: SourceLocation], problems: [Problem]) {
         let node: Node?
         do {
