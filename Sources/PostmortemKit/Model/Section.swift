@@ -48,6 +48,7 @@ public struct SectionNames: Sendable, Hashable {
 
     /// Lower-cased words with "&" read as "and" and other punctuation dropped.
     static func key(_ text: String) -> String {
+        if let key = asciiKey(text) { return key }
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -65,6 +66,33 @@ public struct SectionNames: Sendable, Hashable {
         // A leading section number ("3. Root Cause Analysis") is decoration.
         if let first = words.first, first.allSatisfy(\.isNumber) { words.removeFirst() }
         return words.joined(separator: " ")
+    }
+}
+
+extension SectionNames {
+    /// `key` for ASCII headings, on bytes: every heading of every file is
+    /// looked up, and lower-casing through Unicode tables was most of it.
+    /// Nil for any non-ASCII heading, which `key` handles in full.
+    static func asciiKey(_ text: String) -> String? {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "&"):
+                if !current.isEmpty { words.append(current); current = [] }
+                words.append(Array("and".utf8))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+            default:
+                if !current.isEmpty { words.append(current); current = [] }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        if let first = words.first, first.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { words.removeFirst() }
+        return String(decoding: Array(words.joined(separator: [32])), as: UTF8.self)
     }
 }
 

@@ -161,30 +161,46 @@ public struct MarkdownParser: Sendable {
 /// Keeps only the byte offset where each line starts, so building it is one
 /// pass over the bytes.
 private struct ColumnMap {
-    private let bytes: [UInt8]
+    private var text: String
     private var lineStarts: [Int] = [0]
-    /// Lines with a non-ASCII byte; on every other line a byte column is a scalar column.
-    private var nonASCIILines = Set<Int>()
+    /// Per line (1-based, index 0 unused): whether it has a non-ASCII byte;
+    /// on every other line a byte column is a scalar column.
+    private var nonASCII: [Bool] = [false, false]
 
     init(text: String) {
-        bytes = Array(text.utf8)
-        for (offset, byte) in bytes.enumerated() {
-            if byte == 10 { lineStarts.append(offset + 1) } else if byte >= 0x80 { nonASCIILines.insert(lineStarts.count) }
+        self.text = text
+        var lineStarts = [0]
+        var nonASCII = [false, false]
+        self.text.withUTF8 { bytes in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if byte == 10 {
+                    lineStarts.append(offset + 1)
+                    nonASCII.append(false)
+                } else if byte >= 0x80 {
+                    nonASCII[lineStarts.count] = true
+                }
+            }
         }
+        self.lineStarts = lineStarts
+        self.nonASCII = nonASCII
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        guard nonASCIILines.contains(line) else { return byteColumn }
-        let start = lineStarts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        // Count scalars by their lead bytes so a column inside a scalar still maps.
-        var count = 0
-        var offset = start
-        while offset < end {
-            if bytes[offset] & 0xC0 != 0x80 { count += 1 }
-            offset += 1
+        guard nonASCII[line] else { return byteColumn }
+        var text = self.text
+        return text.withUTF8 { bytes in
+            let start = lineStarts[line - 1]
+            let end = min(start + byteColumn - 1, bytes.count)
+            // Count scalars by their lead bytes so a column inside a scalar still maps.
+            var count = 0
+            var offset = start
+            while offset < end {
+                if bytes[offset] & 0xC0 != 0x80 { count += 1 }
+                offset += 1
+            }
+            return count + 1
         }
-        return count + 1
     }
 }

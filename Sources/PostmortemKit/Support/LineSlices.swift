@@ -9,21 +9,32 @@ extension StringProtocol where Self.SubSequence == Substring {
     /// "\r\n" is not a line end here (it is one grapheme for `split`, so the
     /// results differ on it): callers normalise line ends first.
     func lineSlices() -> [Substring] {
-        var lines: [Substring] = []
-        let bytes = utf8
-        var lineStart = bytes.startIndex
-        var index = lineStart
-        let end = bytes.endIndex
-        while index != end {
-            if bytes[index] == 10 {
-                lines.append(self[lineStart..<index])
-                bytes.formIndex(after: &index)
-                lineStart = index
-            } else {
-                bytes.formIndex(after: &index)
+        let text = Substring(self)
+        let utf8 = text.utf8
+        // Offsets of the line feeds, found with memchr on the contiguous bytes.
+        var ends: [Int] = []
+        var contiguous = (self as? String) ?? String(text)
+        contiguous.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(end)
+                offset = end + 1
             }
         }
-        lines.append(self[lineStart..<end])
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var lineStart = utf8.startIndex
+        var previous = 0
+        for end in ends {
+            // UTF-8 offsets move String indices in constant time on native strings.
+            let index = utf8.index(lineStart, offsetBy: end - previous)
+            lines.append(text[lineStart..<index])
+            lineStart = utf8.index(after: index)
+            previous = end + 1
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
         return lines
     }
 }

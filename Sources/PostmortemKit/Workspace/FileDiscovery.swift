@@ -58,26 +58,33 @@ public enum FileDiscovery {
                                         problem: "is a folder that cannot be read"))
             return
         }
+        // One stat per entry, and display paths made from the folder's: URL
+        // standardisation and FileManager's attribute dictionaries cost more
+        // than reading a small file.
+        let prefix = String(displayPath(directory.appendingPathComponent("x"), root: root, workingDirectory: workingDirectory).dropLast())
         for name in names.sorted() where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
+            var info = stat()
+            if stat(url.path, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR {
                     walk(url, root: root, workingDirectory: workingDirectory, visited: &visited, into: &found)
                 } else if isPostmortemName(name) {
-                    found.append(file(url, root: root, workingDirectory: workingDirectory))
+                    found.append(file(url, path: prefix + name, size: Int(info.st_size)))
                 }
             } else if isPostmortemName(name), isBrokenLink(url) {
-                found.append(DiscoveredFile(url: url, path: displayPath(url, root: root, workingDirectory: workingDirectory),
-                                            problem: "is a broken symbolic link or a link loop"))
+                found.append(DiscoveredFile(url: url, path: prefix + name, problem: "is a broken symbolic link or a link loop"))
             }
         }
     }
 
     private static func file(_ url: URL, root: URL, workingDirectory: URL) -> DiscoveredFile {
-        var file = DiscoveredFile(url: url, path: displayPath(url, root: root, workingDirectory: workingDirectory), problem: nil)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxFileSize {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+        return file(url, path: displayPath(url, root: root, workingDirectory: workingDirectory), size: size)
+    }
+
+    private static func file(_ url: URL, path: String, size: Int) -> DiscoveredFile {
+        var file = DiscoveredFile(url: url, path: path, problem: nil)
+        if size > maxFileSize {
             file.problem = String(format: "is %.1f MB; postmortems larger than %d MB are not read", Double(size) / 1_048_576, maxFileSize / 1_048_576)
         }
         // Unreadable files are reported when reading them fails.

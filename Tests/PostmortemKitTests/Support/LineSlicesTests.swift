@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+/// The byte-level line splitter and trimmer against the standard library's
+/// grapheme-based `split` and Foundation's `trimmingCharacters`.
+struct LineSlicesTests {
+    static let texts = ["", "\n", "\n\n", "one", "one\n", "one\ntwo", "é\n🚨 two\n\nthree\n", "a\u{301}\nb", "\u{0}\n\u{FEFF}x",
+                        String(repeating: "line é\n", count: 200), "  padded \t\n\tcell  ", "\u{A0}no-break\u{A0}", "日本語\n語"]
+
+    @Test(arguments: texts)
+    func linesMatchSplit(text: String) {
+        #expect(text.lineSlices() == text.split(separator: "\n", omittingEmptySubsequences: false))
+        let inner = text.dropFirst().dropLast()
+        #expect(inner.lineSlices() == inner.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    @Test(arguments: texts + [" a ", "\t\t", "x\u{2003}", "\u{2003}x y\u{3000}"])
+    func trimmingMatchesFoundation(text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test(arguments: ["Root Cause Analysis", "3. Root-cause analysis!", "Resolution & Recovery", "  LESSONS  learned ", "Zeitleiste über", "", "2024"])
+    func asciiSectionKeysMatchTheFullKey(heading: String) {
+        if let fast = SectionNames.asciiKey(heading) {
+            var words: [String] = []
+            var current = ""
+            for scalar in heading.lowercased().unicodeScalars {
+                if scalar == "&" { if !current.isEmpty { words.append(current); current = "" }; words.append("and") }
+                else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { current.unicodeScalars.append(scalar) }
+                else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            if let first = words.first, first.allSatisfy(\.isNumber) { words.removeFirst() }
+            #expect(fast == words.joined(separator: " "))
+        } else {
+            #expect(heading.utf8.contains { $0 >= 0x80 })
+        }
+    }
+}
