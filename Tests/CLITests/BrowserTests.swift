@@ -77,17 +77,8 @@ struct BrowserTests {
             words += SearchTokenizer.words(text)
         }
         let unique = Array(Set(words)).sorted()
-        let folder = BrowserTests.site.deletingLastPathComponent()
-        try Data("<!doctype html><meta charset=utf-8><pre id=out></pre><script src=\"_site/assets/site.js\"></script><script src=\"stem.js\"></script>".utf8)
-            .write(to: folder.appendingPathComponent("stem.html"))
-        try Data("var words = \(JSONValue.array(unique.map { .string($0) }).jsonString());\ndocument.getElementById('out').textContent = words.map(function (w) { return w + ' ' + PM_STEM(w); }).join('\\n');\n".utf8)
-            .write(to: folder.appendingPathComponent("stem.js"))
-        let page = try Browser.load("file://\(folder.path)/stem.html")
-        guard let start = page.dom.range(of: "<pre id=\"out\">"), let end = page.dom.range(of: "</pre>", range: start.upperBound..<page.dom.endIndex) else {
-            Issue.record("no output: \(page.log.suffix(500))")
-            return
-        }
-        let lines = page.dom[start.upperBound..<end.lowerBound].split(separator: "\n")
+        let lines = try outputOfSiteScript(named: "stem", "var words = \(JSONValue.array(unique.map { .string($0) }).jsonString());\n" +
+            "document.getElementById('out').textContent = words.map(function (w) { return w + ' ' + PM_STEM(w); }).join('\\n');\n")
         #expect(lines.count == unique.count)
         var mismatches: [String] = []
         for line in lines {
@@ -95,6 +86,33 @@ struct BrowserTests {
             if parts.count == 2, PorterStemmer.stem(parts[0]) != parts[1] { mismatches.append("\(parts[0]): swift \(PorterStemmer.stem(parts[0])), js \(parts[1])") }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test func javaScriptPostingDecoderMatchesSwift() throws {
+        // Deltas and weights around every digit and inline-weight boundary.
+        let cases: [[(document: Int, weight: Int)]] = [[], [(0, 1)], [(0, 7), (1, 8), (2, 9), (3, 99)],
+            [(3, 1), (4, 2), (35, 40), (1_059, 8), (33_827, 99), (1_082_400, 1)],
+            (0..<300).map { ($0 * 3, $0 % 99 + 1) }]
+        let encoded = cases.map { PostingCoder.encode($0) }
+        let lines = try outputOfSiteScript(named: "decode", "var texts = \(JSONValue.array(encoded.map { .string($0) }).jsonString());\n" +
+            "document.getElementById('out').textContent = texts.map(function (t) { return PM_DECODE(t).join(','); }).join('\\n');\n")
+        #expect(lines == cases.map { $0.flatMap { [$0.document, $0.weight] }.map(String.init).joined(separator: ",") })
+    }
+
+    /// Runs `script` after the site's own `site.js` on a blank page, and
+    /// returns the lines it wrote into `<pre id=out>`: how tests call the
+    /// browser's copies of Swift code.
+    func outputOfSiteScript(named name: String, _ script: String) throws -> [String] {
+        let folder = BrowserTests.site.deletingLastPathComponent()
+        try Data("<!doctype html><meta charset=utf-8><pre id=out></pre><script src=\"_site/assets/site.js\"></script><script src=\"\(name).js\"></script>".utf8)
+            .write(to: folder.appendingPathComponent("\(name).html"))
+        try Data(script.utf8).write(to: folder.appendingPathComponent("\(name).js"))
+        let page = try Browser.load("file://\(folder.path)/\(name).html")
+        guard let start = page.dom.range(of: "<pre id=\"out\">"), let end = page.dom.range(of: "</pre>", range: start.upperBound..<page.dom.endIndex) else {
+            Issue.record("no output: \(page.log.suffix(500))")
+            return []
+        }
+        return page.dom[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }
 

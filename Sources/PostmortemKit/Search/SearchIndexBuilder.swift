@@ -3,34 +3,46 @@ import Foundation
 /// Builds the site's search index as JavaScript files that register
 /// themselves with `window.PM_SEARCH`, so that the search page works from
 /// `file://` (no `fetch`, no WebAssembly): every file is loaded with a
-/// `<script>` element, the term shards only when a query needs them.
+/// `<script>` element, the term shards and document blocks only when a query
+/// needs them.
 ///
 /// Files (all under `search/`; the README's "Search index format" section
 /// is the reference):
 /// - `meta.js` — `PM_SEARCH.meta({...})`, always loaded: version, document
-///   count, shard prefix length and the list of shard keys, the stop words
-///   and the facet values.
+///   count, longest shard key, the shard keys, documents per block, the stop
+///   words and the facet values.
 /// - `facets.js` — `PM_SEARCH.facets([...])`, loaded when a filter is set:
 ///   per document the indexes of its facet values.
-/// - `terms.js` (prefix length 0) or `t-<key>.js` — `PM_SEARCH.terms(key,
-///   {term: [doc, weight, doc, weight, ...]})`: postings with doc numbers
-///   delta-encoded, terms sorted. Weights add up per occurrence: title ×3,
-///   summary, tags, services and factors ×2, body ×1, capped at 99.
-/// - `d/<n>.js` — `PM_SEARCH.doc(n, {...})`: what a result shows (id, title,
-///   severity, date, url, services, status) and the text snippets are cut
-///   from, loaded only for the results on screen.
+/// - `terms.js` (one shard, key "") or `t-<key>.js` — `PM_SEARCH.terms(key,
+///   {term: "postings"})`, terms sorted, postings as `PostingCoder` writes
+///   them. Weights add up per occurrence: title ×3, summary, tags, services
+///   and factors ×2, body ×1, capped at 99.
+/// - `d/<b>.js` — `PM_SEARCH.docs(b, [...])`: for the `documentsPerBlock`
+///   documents from number b × documentsPerBlock on, what a result shows and
+///   the text its snippet is cut from; loaded only for the results on screen.
 ///
-/// Shards are keyed by the first `prefixLength` characters of the term; the
-/// length is the smallest of 0…3 that keeps every shard under
-/// `targetShardBytes`, so a small repository ships one file and a large one
-/// loads only the shards its query words fall in. Output is deterministic:
-/// terms, shards and facet values are sorted, documents keep their order.
+/// All terms start in one shard (key ""); a shard over `targetShardBytes` is
+/// split by one more character of its terms, up to three, and a term's shard
+/// is the longest key that begins its first three characters. So a small
+/// repository ships one file, 10,000 postmortems about a hundred, and a query
+/// loads only the shards its words fall in. Documents come in blocks because ten thousand
+/// files of a kilobyte each cost more on disk (and in a copy) than their bytes.
+/// Output is deterministic: terms, shards and facet values are sorted,
+/// documents keep their order.
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 1
-    /// Largest shard wanted before the prefix gets longer.
+    public static let formatVersion = 2
+    /// Largest shard wanted before its key gets longer.
     public var targetShardBytes = 96 * 1024
-    /// Characters of body text kept per document for snippets.
-    public var snippetCharacters = 1_600
+    /// Longest shard key, in characters.
+    public static let maximumKeyLength = 3
+    /// Characters of summary and opening body text kept per document for
+    /// snippets: the summary is usually all a snippet needs, and this text is
+    /// most of the index's bytes.
+    public var snippetCharacters = 640
+    /// Documents per `d/<b>.js` file. A page of 20 results scattered over the
+    /// repository loads up to 20 blocks, so this trades file count against
+    /// the bytes a query loads.
+    public var documentsPerBlock = 16
     public var workers: Int
 
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -40,8 +52,8 @@ public struct SearchIndexBuilder: Sendable {
     /// The built index: files relative to the site root, and figures for reports.
     public struct Output: Sendable {
         public var files: [SiteFile]
-        public var prefixLength: Int
-        public var shardCount: Int
+        public var shardKeys: [String]
+        public var blockCount: Int
         public var termCount: Int
         public var metaBytes: Int
         public var totalBytes: Int
@@ -62,8 +74,9 @@ public struct SearchIndexBuilder: Sendable {
             add(document.body, SearchIndexBuilder.bodyWeight)
             return weights.mapValues { min($0, SearchIndexBuilder.maximumWeight) }
         }
+
         // Postings in document order.
-        var postings: [String: [(Int, Int)]] = [:]
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
         for (number, weights) in perDocument.enumerated() {
             for (term, weight) in weights { postings[term, default: []].append((number, weight)) }
         }
@@ -71,51 +84,59 @@ public struct SearchIndexBuilder: Sendable {
         var encoded: [String: String] = [:]
         encoded.reserveCapacity(terms.count)
         for term in terms {
-            var text = ""
-            var previous = 0
-            for (index, (number, weight)) in postings[term]!.enumerated() {
-                if index > 0 { text += "," }
-                text += String(number - previous) + "," + String(weight)
-                previous = number
-            }
-            var key = ""
-            JSONValue.writeEscaped(term, to: &key)
-            encoded[term] = key + ":[" + text + "]"
-        }
-
-        // The shortest prefix that keeps shards small.
-        var prefixLength = 0
-        var shards: [String: [String]] = [:]
-        for length in 0...3 {
-            prefixLength = length
-            shards = Dictionary(grouping: terms) { SearchIndexBuilder.shardKey(of: $0, length: length) }
-            let largest = shards.values.map { $0.reduce(0) { $0 + encoded[$1]!.utf8.count + 1 } }.max() ?? 0
-            if largest <= targetShardBytes { break }
+            var line = ""
+            JSONValue.writeEscaped(term, to: &line)
+            encoded[term] = line + ":\"" + PostingCoder.encode(postings[term]!) + "\""
         }
 
         var files: [SiteFile] = []
-        let keys = shards.keys.sorted()
-        for key in keys {
-            let body = shards[key]!.map { encoded[$0]! }.joined(separator: ",\n")
+        let shards = SearchIndexBuilder.shards(terms, target: targetShardBytes) { encoded[$0]!.utf8.count + 2 }
+        for (key, members) in shards {
             var name = ""
             JSONValue.writeEscaped(key, to: &name)
-            files.append(SiteFile(path: SearchIndexBuilder.shardPath(key: key, length: prefixLength),
+            let body = members.map { encoded[$0]! }.joined(separator: ",\n")
+            files.append(SiteFile(path: SearchIndexBuilder.shardPath(key: key),
                                   text: "PM_SEARCH.terms(\(name), {\n\(body)\n});\n"))
         }
 
-        let metaFiles = metaFiles(documents, prefixLength: prefixLength, shardKeys: keys)
-        let meta = metaFiles[0]
-        files += metaFiles
-        files += ParallelMap.map(Array(documents.enumerated()), workers: workers) { number, document in
-            documentFile(number, document)
+        let facets = Facets(documents)
+        let meta = metaFile(documents, facets: facets, shardKeys: shards.map(\.key))
+        files.append(meta)
+        files.append(facetsFile(documents, facets: facets))
+        let blocks = stride(from: 0, to: documents.count, by: documentsPerBlock).map { $0 / documentsPerBlock }
+        files += ParallelMap.map(blocks, workers: workers) { block in
+            blockFile(block, documents, facets: facets)
         }
         files.sort { $0.path < $1.path }
-        return Output(files: files, prefixLength: prefixLength, shardCount: keys.count, termCount: terms.count,
+        return Output(files: files, shardKeys: shards.map(\.key), blockCount: blocks.count, termCount: terms.count,
                       metaBytes: meta.contents.count, totalBytes: files.reduce(0) { $0 + $1.contents.count })
     }
 
-    /// The shard a term lives in: its first `length` characters, with any
-    /// character outside a–z and 0–9 written as `_` (so keys are file-name safe).
+    /// The term shards: `terms` (sorted) grouped under keys, each key's group
+    /// split by one more character while it weighs over `targetShardBytes`
+    /// and the key is shorter than `maximumKeyLength`. Terms too short to
+    /// split further stay under their own key. Keys come out sorted, terms
+    /// sorted within a shard.
+    static func shards(_ terms: [String], target: Int,
+                       size: (String) -> Int) -> [(key: String, terms: [String])] {
+        var result: [(key: String, terms: [String])] = []
+        func split(_ group: [String], key: String) {
+            let keyLength = key.unicodeScalars.count
+            if keyLength >= maximumKeyLength || group.reduce(0, { $0 + size($1) }) <= target {
+                result.append((key, group))
+                return
+            }
+            let subgroups = Dictionary(grouping: group) { shardKey(of: $0, length: keyLength + 1) }
+            for subkey in subgroups.keys.sorted() {
+                if subkey == key { result.append((key, subgroups[subkey]!)) } else { split(subgroups[subkey]!, key: subkey) }
+            }
+        }
+        if !terms.isEmpty { split(terms, key: "") }
+        return result.sorted { $0.key < $1.key }
+    }
+
+    /// The first `length` characters of a term, with any character outside
+    /// a–z and 0–9 written as `_` (so keys are file-name safe).
     public static func shardKey(of term: String, length: Int) -> String {
         var key = ""
         for scalar in term.unicodeScalars.prefix(length) {
@@ -125,74 +146,121 @@ public struct SearchIndexBuilder: Sendable {
         return key
     }
 
-    static func shardPath(key: String, length: Int) -> String {
-        length == 0 ? "search/terms.js" : "search/t-\(key).js"
+    /// The key of the shard holding `term`: the longest of `keys` that begins
+    /// the term's own key (the browser looks terms up the same way).
+    static func shard(of term: String, in keys: Set<String>) -> String? {
+        var key = shardKey(of: term, length: maximumKeyLength)
+        while true {
+            if keys.contains(key) { return key }
+            if key.isEmpty { return nil }
+            key.removeLast()
+        }
     }
 
-    private func metaFiles(_ documents: [SearchDocument], prefixLength: Int, shardKeys: [String]) -> [SiteFile] {
-        func values(_ pick: (SearchDocument) -> [String]) -> [String] {
-            Array(Set(documents.flatMap(pick))).sorted()
+    static func shardPath(key: String) -> String {
+        key.isEmpty ? "search/terms.js" : "search/t-\(key).js"
+    }
+
+    /// The sorted values of each facet and their positions.
+    struct Facets {
+        var severities: [String], services: [String], years: [String], statuses: [String], factors: [String]
+        var severity: [String: Int], service: [String: Int], year: [String: Int], status: [String: Int], factor: [String: Int]
+
+        init(_ documents: [SearchDocument]) {
+            func values(_ pick: (SearchDocument) -> [String]) -> [String] {
+                Array(Set(documents.flatMap(pick))).sorted()
+            }
+            func indexes(_ all: [String]) -> [String: Int] {
+                Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+            }
+            severities = values { [$0.severity] }
+            services = values(\.services)
+            years = values { [$0.year] }.sorted(by: >)
+            statuses = values { [$0.status] }
+            factors = values(\.factors)
+            severity = indexes(severities)
+            service = indexes(services)
+            year = indexes(years)
+            status = indexes(statuses)
+            factor = indexes(factors)
         }
-        let severities = values { [$0.severity] }
-        let services = values(\.services)
-        let years = values { [$0.year] }.sorted(by: >)
-        let statuses = values { [$0.status] }
-        let factors = values(\.factors)
-        func indexes(_ all: [String]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
-        }
-        let severityIndex = indexes(severities), serviceIndex = indexes(services), yearIndex = indexes(years)
-        let statusIndex = indexes(statuses), factorIndex = indexes(factors)
-        let rows: [JSONValue] = documents.map { document in
-            .array([
-                .integer(severityIndex[document.severity]!),
-                .array(document.services.compactMap { serviceIndex[$0] }.sorted().map { .integer($0) }),
-                .integer(yearIndex[document.year]!),
-                .integer(statusIndex[document.status]!),
-                .array(document.factors.compactMap { factorIndex[$0] }.sorted().map { .integer($0) }),
-            ])
-        }
+    }
+
+    private func metaFile(_ documents: [SearchDocument], facets: Facets, shardKeys: [String]) -> SiteFile {
         let meta: JSONValue = .object([
             "version": .integer(SearchIndexBuilder.formatVersion),
             "count": .integer(documents.count),
-            "prefix": .integer(prefixLength),
+            "prefix": .integer(SearchIndexBuilder.maximumKeyLength),
             "shards": .array(shardKeys.map { .string($0) }),
+            "block": .integer(documentsPerBlock),
             "stopwords": .array(SearchTokenizer.stopWords.sorted().map { .string($0) }),
             "facets": .object([
-                "severity": .array(severities.map { .string($0) }),
-                "service": .array(services.map { .string($0) }),
-                "year": .array(years.map { .string($0) }),
-                "status": .array(statuses.map { .string($0) }),
-                "factor": .array(factors.map { .string($0) }),
+                "severity": .array(facets.severities.map { .string($0) }),
+                "service": .array(facets.services.map { .string($0) }),
+                "year": .array(facets.years.map { .string($0) }),
+                "status": .array(facets.statuses.map { .string($0) }),
+                "factor": .array(facets.factors.map { .string($0) }),
             ]),
         ])
-        // Per document: severity, [services], year, status, [factors] as indexes
-        // into the facet values; only a filtered search needs it, so it is apart.
-        let facets = SiteFile(path: "search/facets.js", text: "PM_SEARCH.facets(\(JSONValue.array(rows).jsonString()));\n")
-        return [SiteFile(path: "search/meta.js", text: "PM_SEARCH.meta(\(meta.jsonString()));\n"), facets]
+        return SiteFile(path: "search/meta.js", text: "PM_SEARCH.meta(\(meta.jsonString()));\n")
     }
 
-    private func documentFile(_ number: Int, _ document: SearchDocument) -> SiteFile {
-        let summary = SearchIndexBuilder.clip(document.summary, to: snippetCharacters)
-        let body = SearchIndexBuilder.clip(document.body, to: max(0, snippetCharacters - summary.unicodeScalars.count))
-        let value: JSONValue = .object([
-            "id": .string(document.id),
-            "title": .string(document.title),
-            "severity": .string(document.severity),
-            "date": .string(document.date),
-            "status": .string(document.status),
-            "services": .array(document.services.map { .string($0) }),
-            "url": .string(document.url),
-            "summary": .string(summary),
-            "text": .string(body),
-        ])
-        return SiteFile(path: "search/d/\(number).js", text: "PM_SEARCH.doc(\(number), \(value.jsonString()));\n")
+    /// Per document: severity, [services], year, status, [factors] as indexes
+    /// into the facet values; only a filtered search needs it, so it is apart.
+    private func facetsFile(_ documents: [SearchDocument], facets: Facets) -> SiteFile {
+        let rows: [JSONValue] = documents.map { document in
+            .array([
+                .integer(facets.severity[document.severity]!),
+                .array(document.services.compactMap { facets.service[$0] }.sorted().map { .integer($0) }),
+                .integer(facets.year[document.year]!),
+                .integer(facets.status[document.status]!),
+                .array(document.factors.compactMap { facets.factor[$0] }.sorted().map { .integer($0) }),
+            ])
+        }
+        return SiteFile(path: "search/facets.js", text: "PM_SEARCH.facets(\(JSONValue.array(rows).jsonString()));\n")
+    }
+
+    /// Block `block`: per document `[id, title, date, severity, [services],
+    /// status, url, text]`, severity, services and status as indexes into the
+    /// facet values (services in the document's order, as a result lists them).
+    private func blockFile(_ block: Int, _ documents: [SearchDocument], facets: Facets) -> SiteFile {
+        let first = block * documentsPerBlock
+        let rows: [JSONValue] = documents[first..<min(first + documentsPerBlock, documents.count)].map { document in
+            .array([
+                .string(document.id),
+                .string(document.title),
+                .string(document.date),
+                .integer(facets.severity[document.severity]!),
+                .array(document.services.compactMap { facets.service[$0] }.map { .integer($0) }),
+                .integer(facets.status[document.status]!),
+                .string(document.url),
+                .string(snippetText(document)),
+            ])
+        }
+        let text = rows.map { $0.jsonString() }.joined(separator: ",\n")
+        return SiteFile(path: "search/d/\(block).js", text: "PM_SEARCH.docs(\(block), [\n\(text)\n]);\n")
+    }
+
+    /// The summary, then as much of the body as fits in `snippetCharacters`
+    /// (none when the summary alone was cut, or when too little room is left
+    /// for a phrase).
+    func snippetText(_ document: SearchDocument) -> String {
+        let (summary, cut) = SearchIndexBuilder.clipped(document.summary, to: snippetCharacters)
+        let room = snippetCharacters - summary.unicodeScalars.count - 1
+        guard !cut, room >= 40 else { return summary }
+        let body = SearchIndexBuilder.clip(document.body, to: room)
+        return summary.isEmpty ? body : body.isEmpty ? summary : summary + " " + body
     }
 
     /// At most `limit` Unicode scalars of `text` with runs of whitespace
     /// collapsed to one space, cut at a space and marked with " …" when cut.
     /// Reads only as far as it keeps: bodies can be long.
     static func clip(_ text: String, to limit: Int) -> String {
+        clipped(text, to: limit).text
+    }
+
+    /// `clip`, and whether it cut the text.
+    static func clipped(_ text: String, to limit: Int) -> (text: String, cut: Bool) {
         var out = String.UnicodeScalarView()
         var count = 0, pendingSpace = false, truncated = false
         for scalar in text.unicodeScalars {
@@ -214,8 +282,8 @@ public struct SearchIndexBuilder: Sendable {
             out.append(scalar)
             count += 1
         }
-        guard truncated else { return String(out) }
+        guard truncated else { return (String(out), false) }
         if let space = out.lastIndex(of: " ") { out = String.UnicodeScalarView(out[..<space]) }
-        return String(out) + " …"
+        return (String(out) + " …", true)
     }
 }

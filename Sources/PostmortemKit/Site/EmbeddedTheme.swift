@@ -544,14 +544,46 @@ enum EmbeddedTheme {
   var FACETS = ["severity", "service", "year", "status", "factor"];
   var PAGE_SIZE = 20;
   var loaded = {};
-  var index = { meta: null, facets: null, shards: {}, docs: {} };
+  var index = { meta: null, facets: null, shards: {}, docs: {}, postings: new Map() };
 
   window.PM_SEARCH = {
-    meta: function (meta) { index.meta = meta; },
+    meta: function (meta) { index.meta = meta; index.shardSet = new Set(meta.shards); },
     facets: function (rows) { index.facets = rows; },
     terms: function (key, table) { index.shards[key] = table; },
-    doc: function (number, doc) { index.docs[number] = doc; }
+    docs: function (block, rows) {
+      rows.forEach(function (row, i) {
+        var facets = index.meta.facets;
+        index.docs[block * index.meta.block + i] = {
+          id: row[0], title: row[1], date: row[2], severity: facets.severity[row[3]],
+          services: row[4].map(function (n) { return facets.service[n]; }), status: facets.status[row[5]],
+          url: row[6], text: row[7]
+        };
+      });
+    }
   };
+
+  // Postings as PostingCoder.swift writes them: base-32 numbers whose last
+  // digit is one of the first 32 characters of DIGITS, earlier digits one of
+  // the last 32; per posting delta × 8 + min(weight, 8) − 1, then weight − 8
+  // when the weight is 8 or more. Returns [doc, weight, doc, weight, …].
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", DIGIT_VALUE = {};
+  for (var place = 0; place < DIGITS.length; place++) DIGIT_VALUE[DIGITS.charCodeAt(place)] = place;
+  function decodePostings(text) {
+    var numbers = [], value = 0, i;
+    for (i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      if (digit >= 32) value = value * 32 + digit - 32;
+      else { numbers.push(value * 32 + digit); value = 0; }
+    }
+    var out = [], doc = 0;
+    for (i = 0; i < numbers.length; i++) {
+      doc += Math.floor(numbers[i] / 8);
+      var weight = numbers[i] % 8 + 1;
+      if (weight === 8) weight += numbers[++i];
+      out.push(doc, weight);
+    }
+    return out;
+  }
 
   function loadScript(src) {
     if (!loaded[src]) {
@@ -569,7 +601,15 @@ enum EmbeddedTheme {
   function shardKey(term, length) {
     return Array.from(term).slice(0, length).map(function (c) { return /[a-z0-9]/.test(c) ? c : "_"; }).join("");
   }
-  function shardFile(key) { return index.meta.prefix === 0 ? "search/terms.js" : "search/t-" + key + ".js"; }
+  function shardFile(key) { return key === "" ? "search/terms.js" : "search/t-" + key + ".js"; }
+  // The shard holding a term: the longest shard key that begins the term's
+  // own key (shards are split by one more character only where they were big).
+  function shardOf(term) {
+    for (var key = shardKey(term, index.meta.prefix); ; key = key.slice(0, -1)) {
+      if (index.shardSet.has(key)) return key;
+      if (key === "") return null;
+    }
+  }
 
   // The word groups of a query: every word must match (AND); the last one,
   // unless followed by a space, also matches as a prefix.
@@ -582,21 +622,30 @@ enum EmbeddedTheme {
     });
   }
 
+  // The shards a query needs: each word's and stem's own, and for a word
+  // matched as a prefix also every shard whose key it begins.
   function shardsFor(groups) {
-    var n = index.meta.prefix, keys = new Set();
+    var keys = new Set();
     groups.forEach(function (group) {
       [group.term, group.word].forEach(function (p) {
-        var key = shardKey(p, n);
-        if (!group.prefix || Array.from(p).length >= n) { keys.add(key); return; }
+        var own = shardOf(p);
+        if (own !== null) keys.add(own);
+        if (!group.prefix) return;
+        var key = shardKey(p, index.meta.prefix);
         index.meta.shards.forEach(function (existing) { if (existing.indexOf(key) === 0) keys.add(existing); });
       });
     });
-    return Array.from(keys).filter(function (key) { return index.meta.shards.indexOf(key) >= 0; }).sort();
+    return Array.from(keys).sort();
   }
 
   function lookup(term) {
-    var shard = index.shards[shardKey(term, index.meta.prefix)];
-    return shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    if (index.postings.has(term)) return index.postings.get(term);
+    var key = shardOf(term), shard = key === null ? null : index.shards[key];
+    if (!shard || !Object.prototype.hasOwnProperty.call(shard, term)) return null;
+    // Decoded once per page: typing refines the same words again and again.
+    var found = decodePostings(shard[term]);
+    index.postings.set(term, found);
+    return found;
   }
 
   // Candidate terms of a group with the factor their matches count for.
@@ -624,9 +673,9 @@ enum EmbeddedTheme {
       candidates(group).forEach(function (candidate) {
         var postings = lookup(candidate[0]);
         if (!postings) return;
-        var idf = Math.log(1 + total / (postings.length / 2)), doc = 0;
+        var idf = Math.log(1 + total / (postings.length / 2));
         for (var i = 0; i < postings.length; i += 2) {
-          doc += postings[i];
+          var doc = postings[i];
           var weight = postings[i + 1];
           var value = candidate[1] * idf * weight / (weight + 4);
           if (!scores.has(doc) || scores.get(doc) < value) scores.set(doc, value);
@@ -717,7 +766,7 @@ enum EmbeddedTheme {
     item.appendChild(meta);
     var snippet = document.createElement("p");
     snippet.className = "snippet";
-    highlightInto(snippet, (doc.summary + " " + doc.text).trim(), terms, prefix);
+    highlightInto(snippet, doc.text, terms, prefix);
     item.appendChild(snippet);
     item.setAttribute("data-id", doc.id);
     return item;
@@ -756,8 +805,11 @@ enum EmbeddedTheme {
     }
 
     function showPage() {
-      var slice = current.slice(shown, shown + PAGE_SIZE), mine = generation;
-      return Promise.all(slice.map(function (n) { return loadScript("search/d/" + n + ".js"); })).then(function () {
+      var slice = current.slice(shown, shown + PAGE_SIZE), mine = generation, blocks = new Set();
+      slice.forEach(function (n) { blocks.add(Math.floor(n / index.meta.block)); });
+      return Promise.all(Array.from(blocks).sort(function (a, b) { return a - b; }).map(function (block) {
+        return loadScript("search/d/" + block + ".js");
+      })).then(function () {
         if (mine !== generation) return;
         slice.forEach(function (n) {
           var doc = index.docs[n];
@@ -859,6 +911,7 @@ enum EmbeddedTheme {
   else start();
 
   window.PM_STEM = stem; // for tests that compare with the Swift stemmer
+  window.PM_DECODE = decodePostings; // and with the Swift posting coder
 })();
 """##,
         "style.css": ##"""

@@ -3,51 +3,122 @@ import Testing
 @testable import PostmortemKit
 
 struct SearchIndexBuilderTests {
-    func document(_ n: Int, title: String, body: String = "", services: [String] = ["api"]) -> SearchDocument {
+    func document(_ n: Int, title: String, body: String = "", summary: String = "", services: [String] = ["api"]) -> SearchDocument {
         SearchDocument(id: "PM-2025-\(String(format: "%03d", n))", title: title, severity: "SEV\(n % 4 + 1)",
                        date: "2025-01-0\(n % 9 + 1)", year: "2025", status: "published", services: services,
-                       factors: ["deploy"], tags: [], url: "postmortems/PM-2025-\(n).html", summary: "", body: body)
+                       factors: ["deploy"], tags: [], url: "postmortems/PM-2025-\(n).html", summary: summary, body: body)
     }
 
     func text(_ output: SearchIndexBuilder.Output, _ path: String) -> String? {
         output.files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
     }
 
-    @Test func smallIndexIsOneShardWithWeightedDeltaPostings() throws {
+    /// The `{"term":"postings", …}` table of a shard file, decoded.
+    func table(_ shard: String) throws -> [String: [(document: Int, weight: Int)]] {
+        let start = try #require(shard.firstIndex(of: "{")), end = try #require(shard.lastIndex(of: "}"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shard[start...end].utf8)) as? [String: String])
+        return try object.mapValues { try #require(PostingCoder.decode($0), "\($0)") }
+    }
+
+    /// Words whose terms spread over many shard keys, for large indexes.
+    static let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+
+    @Test func smallIndexIsOneShardWithWeightedPostings() throws {
         let output = SearchIndexBuilder(workers: 2).build([
             document(0, title: "Certificate expired", body: "The certificate expired."),
             document(1, title: "Kafka rebalancing", body: "A certificate was fine."),
         ])
-        #expect(output.prefixLength == 0)
+        #expect(output.shardKeys == [""])
         let terms = try #require(text(output, "search/terms.js"))
-        // title ×3 + body ×1 for doc 0; body ×1 for doc 1 (delta 1).
-        #expect(terms.contains("\"certif\":[0,4,1,1]"))
-        #expect(terms.contains("\"rebalanc\":[1,3]"))
-        #expect(!terms.contains("\"the\""), "stop words are not indexed")
+        #expect(terms.hasPrefix("PM_SEARCH.terms(\"\", {"))
+        let postings = try table(terms)
+        // title ×3 + body ×1 for doc 0; body ×1 for doc 1.
+        #expect(postings["certif"]!.map { [$0.document, $0.weight] } == [[0, 4], [1, 1]])
+        #expect(postings["rebalanc"]!.map { [$0.document, $0.weight] } == [[1, 3]])
+        #expect(postings["the"] == nil, "stop words are not indexed")
         let meta = try #require(text(output, "search/meta.js"))
         #expect(meta.hasPrefix("PM_SEARCH.meta({"))
-        #expect(meta.contains("\"prefix\":0"))
+        #expect(meta.contains("\"prefix\":3") && meta.contains("\"shards\":[\"\"]") && meta.contains("\"block\":16"))
         #expect(text(output, "search/facets.js") == "PM_SEARCH.facets([[0,[0],0,0,[0]],[1,[0],0,0,[0]]]);\n")
-        #expect(text(output, "search/d/1.js")?.contains("\"title\":\"Kafka rebalancing\"") == true)
+        // Both documents share block 0: severity SEV1 and SEV2 are facet values 0 and 1.
+        let block = try #require(text(output, "search/d/0.js"))
+        #expect(block.hasPrefix("PM_SEARCH.docs(0, [\n"))
+        #expect(block.contains("[\"PM-2025-001\",\"Kafka rebalancing\",\"2025-01-02\",1,[0],0,\"postmortems/PM-2025-1.html\",\"A certificate was fine.\"]"))
     }
 
-    @Test func largeIndexIsShardedByPrefixAndLoadsLittle() {
+    @Test func largeIndexIsShardedWhereItIsBigAndEveryTermIsInItsShard() throws {
         var builder = SearchIndexBuilder(workers: 2)
         builder.targetShardBytes = 2_000
-        let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+        // Many terms begin with "al" (split to three characters), a few with
+        // "ab" (split off "a" but small), and the rest stay
+        // under keys of one character.
         let documents = (0..<200).map { n in
-            document(n, title: "Incident \(words[n % 10]) \(n)", body: (0..<30).map { "\(words[($0 + n) % 10])\($0 % 7)" }.joined(separator: " "))
+            document(n, title: "Incident \(Self.words[n % 10]) \(n)", body: "ab\(n % 20) al\(n) alx\(n) aly\(n) " + (0..<30).map { "\(Self.words[($0 + n) % 10])\($0 % 7)" }.joined(separator: " "))
         }
         let output = builder.build(documents)
-        #expect(output.prefixLength >= 1)
-        #expect(output.shardCount > 1)
-        let shards = output.files.filter { $0.path.hasPrefix("search/t-") }
-        #expect(shards.count == output.shardCount)
-        for shard in shards {
-            let key = String(shard.path.dropFirst("search/t-".count).dropLast(3))
-            let text = String(decoding: shard.contents, as: UTF8.self)
-            #expect(text.hasPrefix("PM_SEARCH.terms(\"\(key)\", {"))
+        #expect(output.shardKeys == output.shardKeys.sorted())
+        #expect(Set(output.shardKeys.map(\.count)) == [1, 2, 3], "only big shards are split further: \(output.shardKeys)")
+        let keys = Set(output.shardKeys)
+        var seen = 0
+        for key in output.shardKeys {
+            let shard = try #require(text(output, "search/t-\(key).js"), "no file for key \(key)")
+            let bytes = shard.utf8.count
+            #expect(shard.hasPrefix("PM_SEARCH.terms(\"\(key)\", {"))
+            #expect(bytes <= 2_100 || key.count == SearchIndexBuilder.maximumKeyLength, "\(key): \(bytes) bytes")
+            for term in try table(shard).keys {
+                #expect(SearchIndexBuilder.shard(of: term, in: keys) == key, "\(term) is looked up where it is")
+                seen += 1
+            }
         }
+        #expect(seen == output.termCount)
+        #expect(!keys.contains(""), "a split index has no catch-all shard")
+    }
+
+    @Test func documentsComeInBlocksInTheirOrder() throws {
+        var builder = SearchIndexBuilder(workers: 2)
+        builder.documentsPerBlock = 4
+        let documents = (0..<10).map { document($0, title: "Outage \($0)", services: ["zeta", "alpha"]) }
+        let output = builder.build(documents)
+        #expect(output.blockCount == 3)
+        #expect(output.files.filter { $0.path.hasPrefix("search/d/") }.map(\.path) == ["search/d/0.js", "search/d/1.js", "search/d/2.js"])
+        let last = try #require(text(output, "search/d/2.js"))
+        #expect(last.hasPrefix("PM_SEARCH.docs(2, [\n[\"PM-2025-008\",\"Outage 8\""))
+        #expect(last.components(separatedBy: "\n").count == 5, "two rows: \(last)")
+        #expect(last.contains(",[1,0],"), "services keep the document's order (zeta, alpha)")
+    }
+
+    @Test func snippetTextIsTheSummaryThenTheOpeningOfTheBody() {
+        var builder = SearchIndexBuilder(workers: 1)
+        builder.snippetCharacters = 80
+        let body = "Incident Overview\nThe pool ran dry at noon and every request waited for a connection that never came."
+        #expect(builder.snippetText(document(0, title: "t", body: body, summary: "Orders failed.")) ==
+                "Orders failed. Incident Overview The pool ran dry at noon and every request …")
+        #expect(builder.snippetText(document(0, title: "t", body: body)) ==
+                "Incident Overview The pool ran dry at noon and every request waited for a …")
+        let long = String(repeating: "word ", count: 30)
+        #expect(builder.snippetText(document(0, title: "t", body: body, summary: long)).hasSuffix("word …"),
+                "a cut summary is not followed by body text")
+    }
+
+    @Test func postingsRoundTripAndMostTakeOneCharacter() {
+        #expect(PostingCoder.encode([(0, 1)]) == "0")
+        #expect(PostingCoder.encode([(0, 1), (1, 1), (2, 2)]) == "089")
+        #expect(PostingCoder.encode([(0, 8)]) == "70", "weights from 8 on add a number")
+        #expect(PostingCoder.encode([(4, 1)]) == "x0", "32 and up take a second digit")
+        var generator = SeededGenerator(seed: 8)
+        for _ in 0..<200 {
+            var document = 0
+            let postings = (0..<Int.random(in: 0...50, using: &generator)).map { _ in
+                document += [0, 1, 1, 2, 37, 5_000, 70_000].randomElement(using: &generator)!
+                return (document: document, weight: Int.random(in: 1...99, using: &generator))
+            }
+            let text = PostingCoder.encode(postings)
+            #expect(text.utf8.allSatisfy { PostingCoder.alphabet.contains($0) })
+            let back = PostingCoder.decode(text)
+            #expect(back?.map { [$0.document, $0.weight] } == postings.map { [$0.document, $0.weight] }, "\(text)")
+        }
+        #expect(PostingCoder.decode("w") == nil, "a number cut short")
+        #expect(PostingCoder.decode("7") == nil, "a weight missing")
     }
 
     @Test func outputIsIdenticalForAnyNumberOfWorkers() {
@@ -58,11 +129,12 @@ struct SearchIndexBuilderTests {
     }
 
     @Test func scriptBreakoutIsEscapedInEveryFile() {
-        let output = SearchIndexBuilder(workers: 1).build([document(0, title: "</script><script>alert(1)</script>", body: "x </script> y")])
+        let output = SearchIndexBuilder(workers: 1).build([document(0, title: "</script><script>alert(1)</script>", body: "x </script> y",
+                                                                    summary: "<!-- </SCRIPT> &amp;")])
         for file in output.files {
             let text = String(decoding: file.contents, as: UTF8.self)
-            #expect(!text.contains("</script"), "\(file.path)")
-            #expect(!text.contains("<script"), "\(file.path)")
+            #expect(!text.lowercased().contains("</script"), "\(file.path)")
+            #expect(!text.contains("<script") && !text.contains("<!--"), "\(file.path)")
         }
     }
 
@@ -70,5 +142,21 @@ struct SearchIndexBuilderTests {
         #expect(SearchIndexBuilder.shardKey(of: "größe", length: 3) == "gr_")
         #expect(SearchIndexBuilder.shardKey(of: "a", length: 2) == "a")
         #expect(SearchIndexBuilder.shardKey(of: "kafka", length: 0) == "")
+        #expect(SearchIndexBuilder.shard(of: "kafka", in: ["k", "ka", "kaf"]) == "kaf")
+        #expect(SearchIndexBuilder.shard(of: "kb", in: ["k", "ka", "kaf"]) == "k")
+        #expect(SearchIndexBuilder.shard(of: "x", in: ["k"]) == nil)
+    }
+}
+
+/// SplitMix64, so the round-trip cases are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
