@@ -2,9 +2,33 @@ import Foundation
 
 /// How alike two documents are. Text carries the problem; structure only
 /// tips close calls, so that two different problems on one service stay apart.
+///
+/// Keeps each field of the documents in its own array, so that scoring a
+/// pair reads what it needs without copying whole documents.
 struct PairScorer: Sendable {
-    let documents: [PatternDocument]
     let vocabulary: [String]
+    private let words: [SparseVector]
+    private let concepts: [SparseVector]
+    private let serviceIDs: [[Int32]]
+    private let factorIDs: [[Int32]]
+    private let tagIDs: [[Int32]]
+    private let services: [[String]]
+    private let factors: [[String]]
+    private let tags: [[String]]
+    private let related: [[Int32]]
+
+    init(documents: [PatternDocument], vocabulary: [String]) {
+        self.vocabulary = vocabulary
+        words = documents.map(\.vector)
+        concepts = documents.map(\.concepts)
+        serviceIDs = documents.map(\.serviceIDs)
+        factorIDs = documents.map(\.factorIDs)
+        tagIDs = documents.map(\.tagIDs)
+        services = documents.map(\.services)
+        factors = documents.map(\.factors)
+        tags = documents.map(\.tags)
+        related = documents.map(\.relatedDocuments)
+    }
 
     static let textWeight = 0.80
     static let relatedBonus = 0.3
@@ -43,19 +67,17 @@ struct PairScorer: Sendable {
 
     /// Words catch shared specifics; concepts catch the same problem told in other words.
     func textSimilarity(_ x: Int, _ y: Int) -> Double {
-        let a = documents[x], b = documents[y]
-        return 0.5 * Double(PairScorer.dot(a.vector, b.vector)) + 0.5 * Double(PairScorer.dot(a.concepts, b.concepts))
+        0.5 * Double(PairScorer.dot(words[x], words[y])) + 0.5 * Double(PairScorer.dot(concepts[x], concepts[y]))
     }
 
     func isRelated(_ x: Int, _ y: Int) -> Bool {
-        documents[x].relatedDocuments.contains(Int32(y)) || documents[y].relatedDocuments.contains(Int32(x))
+        (!related[x].isEmpty || !related[y].isEmpty) && (related[x].contains(Int32(y)) || related[y].contains(Int32(x)))
     }
 
     /// Shared services (10%), factors (5%) and tags (5%), and the `related:` bonus.
     func structure(_ x: Int, _ y: Int) -> Double {
-        let a = documents[x], b = documents[y]
-        let shared = 0.10 * PairScorer.jaccard(a.serviceIDs, b.serviceIDs)
-            + 0.05 * PairScorer.jaccard(a.factorIDs, b.factorIDs) + 0.05 * PairScorer.jaccard(a.tagIDs, b.tagIDs)
+        let shared = 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
         return isRelated(x, y) ? shared + PairScorer.relatedBonus : shared
     }
 
@@ -65,9 +87,8 @@ struct PairScorer: Sendable {
     }
 
     private func score(text: Double, _ x: Int, _ y: Int) -> Double {
-        let a = documents[x], b = documents[y]
-        var score = PairScorer.textWeight * text + 0.10 * PairScorer.jaccard(a.serviceIDs, b.serviceIDs)
-            + 0.05 * PairScorer.jaccard(a.factorIDs, b.factorIDs) + 0.05 * PairScorer.jaccard(a.tagIDs, b.tagIDs)
+        var score = PairScorer.textWeight * text + 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
         if isRelated(x, y) { score += PairScorer.relatedBonus }
         return min(score, 1)
     }
@@ -83,24 +104,33 @@ struct PairScorer: Sendable {
     }
 
     func explain(_ x: Int, _ y: Int) -> PatternsReport.Explanation {
-        let a = documents[x], b = documents[y]
         let text = textSimilarity(x, y)
         return PatternsReport.Explanation(
             score: score(text: text, x, y), textSimilarity: text,
-            sharedTerms: sharedTerms(a.concepts, b.concepts, limit: 3) + sharedTerms(a.vector, b.vector, limit: 5),
-            sharedServices: PairScorer.shared(a.services, b.services), sharedFactors: PairScorer.shared(a.factors, b.factors),
-            sharedTags: PairScorer.shared(a.tags, b.tags), explicitlyRelated: isRelated(x, y))
+            sharedTerms: sharedTerms(concepts[x], concepts[y], limit: 3) + sharedTerms(words[x], words[y], limit: 5),
+            sharedServices: PairScorer.shared(services[x], services[y]), sharedFactors: PairScorer.shared(factors[x], factors[y]),
+            sharedTags: PairScorer.shared(tags[x], tags[y]), explicitlyRelated: isRelated(x, y))
     }
 
-    /// The shared terms that contribute most to the dot product.
+    /// The `limit` shared terms that contribute most to the dot product,
+    /// most first (equal contributions: lower term id first).
     private func sharedTerms(_ a: SparseVector, _ b: SparseVector, limit: Int) -> [String] {
-        var contributions: [(term: Int32, value: Float)] = []
+        var best: [(term: Int32, value: Float)] = []
+        best.reserveCapacity(limit + 1)
         var i = 0, j = 0
         while i < a.count && j < b.count {
             if a[i].term == b[j].term {
-                contributions.append((a[i].term, a[i].weight * b[j].weight)); i += 1; j += 1
+                let entry = (term: a[i].term, value: a[i].weight * b[j].weight)
+                i += 1; j += 1
+                // Terms come in increasing id order, so a later term ranks
+                // before an earlier one only with a larger contribution.
+                if best.count == limit, entry.value <= best[limit - 1].value { continue }
+                var position = best.count
+                while position > 0 && entry.value > best[position - 1].value { position -= 1 }
+                best.insert(entry, at: position)
+                if best.count > limit { best.removeLast() }
             } else if a[i].term < b[j].term { i += 1 } else { j += 1 }
         }
-        return contributions.sorted { ($0.value, $1.term) > ($1.value, $0.term) }.prefix(limit).map { vocabulary[Int($0.term)] }
+        return best.map { vocabulary[Int($0.term)] }
     }
 }

@@ -58,7 +58,7 @@ public struct PatternAnalyzer: Sendable {
             .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
         let similar = similarIncidents(documents, pairs: pairs, scores: scores, scorer: scorer)
-        let recurrences = recurrences(clusters, documents, today: today, statusHistory: statusHistory)
+        let recurrences = recurrences(clusters, documents, corpus.postmortems, today: today, statusHistory: statusHistory)
         let report = PatternsReport(
             incidents: documents.count,
             today: today.description,
@@ -81,33 +81,35 @@ public struct PatternAnalyzer: Sendable {
     // MARK: Clusters
 
     private func member(_ document: PatternDocument) -> PatternsReport.Member {
-        PatternsReport.Member(id: document.id, title: document.title, path: document.postmortem.path,
+        PatternsReport.Member(id: document.id, title: document.title, path: document.path,
                               started: document.started.iso8601UTC, severity: document.severity)
     }
 
     private func describe(_ group: [Int], _ documents: [PatternDocument], _ scorer: PairScorer) -> PatternsReport.Cluster {
-        let members = group.map { documents[$0] }
         // Label: the terms with most weight across members, concepts first.
         var weights: [Int32: Float] = [:]
-        for document in members {
-            for (term, weight) in document.vector { weights[term, default: 0] += weight }
-            for (term, weight) in document.concepts { weights[term, default: 0] += weight }
+        for member in group {
+            for (term, weight) in documents[member].vector { weights[term, default: 0] += weight }
+            for (term, weight) in documents[member].concepts { weights[term, default: 0] += weight }
         }
         let ranked = weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { scorer.vocabulary[Int($0.key)] }
         let concepts = ranked.filter { $0.hasPrefix("~") }.prefix(3).map { String($0.dropFirst()) }
         let words = ranked.filter { !$0.hasPrefix("~") }.prefix(5)
-        let factorCounts = Dictionary(members.flatMap(\.factors).map { ($0, 1) }, uniquingKeysWith: +)
+        let factorCounts = Dictionary(group.flatMap { documents[$0].factors }.map { ($0, 1) }, uniquingKeysWith: +)
         let factors = factorCounts.keys.sorted { (factorCounts[$0]!, $1) > (factorCounts[$1]!, $0) }
         var label = (concepts.isEmpty ? Array(words.prefix(3)) : Array(concepts)).joined(separator: " · ")
         if let factor = factors.first { label += " (\(factor))" }
-        let days = zip(members, members.dropFirst()).map { ($1.started.secondsSince1970 - $0.started.secondsSince1970) / 86_400 }
+        let days = zip(group, group.dropFirst()).map {
+            (documents[$1].started.secondsSince1970 - documents[$0].started.secondsSince1970) / 86_400
+        }
         let links = zip(group, group.dropFirst()).map { (from: documents[$0].id, to: documents[$1].id, explanation: scorer.explain($0, $1)) }
         return PatternsReport.Cluster(
-            id: "CL-" + members[0].id, label: label, members: members.map(member),
-            services: Set(members.flatMap(\.services)).sorted(), factors: factors, topTerms: Array(ranked.prefix(8)),
-            firstDate: members.first!.started.localDate.description, lastDate: members.last!.started.localDate.description,
-            totalImpactSeconds: members.reduce(0) { total, document in
-                total + max(0, (document.resolved?.secondsSince1970 ?? document.started.secondsSince1970) - document.started.secondsSince1970)
+            id: "CL-" + documents[group[0]].id, label: label, members: group.map { member(documents[$0]) },
+            services: Set(group.flatMap { documents[$0].services }).sorted(), factors: factors, topTerms: Array(ranked.prefix(8)),
+            firstDate: documents[group.first!].started.localDate.description, lastDate: documents[group.last!].started.localDate.description,
+            totalImpactSeconds: group.reduce(0) { total, index in
+                let started = documents[index].started.secondsSince1970
+                return total + max(0, (documents[index].resolved?.secondsSince1970 ?? started) - started)
             },
             intervalsDays: days, links: links)
     }
@@ -138,9 +140,9 @@ public struct PatternAnalyzer: Sendable {
 
     private func factorRecurrence(_ documents: [PatternDocument]) -> [PatternsReport.FactorRecurrence] {
         var groups: [String: (service: String, factor: String, ids: [String])] = [:]
-        for document in documents.sorted(by: { ($0.started, $0.idRank) < ($1.started, $1.idRank) }) {
-            for service in document.services { for factor in document.factors {
-                groups["\(service)\u{0}\(factor)", default: (service, factor, [])].ids.append(document.id)
+        for index in documents.indices.sorted(by: { (documents[$0].started, documents[$0].idRank) < (documents[$1].started, documents[$1].idRank) }) {
+            for service in documents[index].services { for factor in documents[index].factors {
+                groups["\(service)\u{0}\(factor)", default: (service, factor, [])].ids.append(documents[index].id)
             } }
         }
         return groups.values.filter { $0.ids.count >= 2 }
@@ -152,32 +154,41 @@ public struct PatternAnalyzer: Sendable {
 
     /// Each later member of a cluster against the action items of at most
     /// `recurrenceLookback` members before it, so the work grows with the
-    /// cluster's size, not its square.
-    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], today: LocalDate,
+    /// cluster's size, not its square. Sorted by later id, earlier id and
+    /// action (then table order): each later incident is in one cluster, so
+    /// sorting the later incidents and, once per earlier one, its rows gives
+    /// that order without sorting the records.
+    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], _ postmortems: [Postmortem], today: LocalDate,
                              statusHistory: (any ActionStatusHistory)?) -> [PatternsReport.Recurrence] {
         let asOfToday = "status as of \(today)"
-        // Each record with its sort key: later and earlier by id, the action, then table order.
-        typealias Keyed = (later: Int32, earlier: Int32, row: Int, record: PatternsReport.Recurrence)
-        let perCluster: [[Keyed]] = ParallelMap.map(clusters, workers: workers) { group in
-            var found: [Keyed] = []
+        let perCluster: [[(later: Int32, records: [PatternsReport.Recurrence])]] = ParallelMap.map(clusters, workers: workers) { group in
             let clusterID = "CL-" + documents[group[0]].id
-            for (laterIndex, later) in group.enumerated() where laterIndex > 0 {
-                let laterDocument = documents[later]
-                let laterStarted = laterDocument.started.iso8601UTC
+            // Each member's action items in the order they are reported: by action, then table order.
+            let rows: [[PatternAction]] = group.map { member in
+                documents[member].actions.enumerated().filter { $0.element.action != nil }
+                    .sorted { ($0.element.action!, $0.offset) < ($1.element.action!, $1.offset) }.map(\.element)
+            }
+            var result: [(later: Int32, records: [PatternsReport.Recurrence])] = []
+            for laterIndex in group.indices.dropFirst() {
+                let later = group[laterIndex]
+                let laterID = documents[later].id, laterStart = documents[later].started
+                let laterStarted = laterStart.iso8601UTC
                 // The most recent earlier members: in a long-running cluster the
                 // oldest write-ups say little about the latest recurrence.
-                for earlier in group[max(0, laterIndex - PatternAnalyzer.recurrenceLookback)..<laterIndex] {
-                    let earlierDocument = documents[earlier]
-                    for (rowIndex, row) in (earlierDocument.postmortem.actionTable?.rows ?? []).enumerated() {
-                        guard let action = row.action else { continue }
-                        let status = row.status ?? "open"
+                let earlierIndices = (max(0, laterIndex - PatternAnalyzer.recurrenceLookback)..<laterIndex)
+                    .sorted { documents[group[$0]].idRank < documents[group[$1]].idRank }
+                var records: [PatternsReport.Recurrence] = []
+                for earlierIndex in earlierIndices {
+                    let earlier = group[earlierIndex]
+                    for row in rows[earlierIndex] {
+                        let action = row.action!, status = row.status
                         var state: PatternsReport.Recurrence.State
                         var doneAt: String?
                         var basis = asOfToday
                         switch status {
                         case "done":
-                            let known = statusHistory?.doneDate(ofAction: action, in: earlierDocument.postmortem)
-                            if let known, known.date <= laterDocument.started {
+                            let known = statusHistory?.doneDate(ofAction: action, in: postmortems[earlier])
+                            if let known, known.date <= laterStart {
                                 basis = "git history"
                                 doneAt = known.date.localDate.description
                                 state = .doneBefore
@@ -192,57 +203,58 @@ public struct PatternAnalyzer: Sendable {
                         case "wont-do": state = .wontDo
                         default: state = .open
                         }
-                        found.append((laterDocument.idRank, earlierDocument.idRank, rowIndex, PatternsReport.Recurrence(
-                            cluster: clusterID, later: laterDocument.id, laterStarted: laterStarted,
-                            earlier: earlierDocument.id, action: action, owner: row.owner, due: row.due, status: status,
-                            state: state, doneAt: doneAt, basis: basis)))
+                        records.append(PatternsReport.Recurrence(
+                            cluster: clusterID, later: laterID, laterStarted: laterStarted,
+                            earlier: documents[earlier].id, action: action, owner: row.owner, due: row.due, status: status,
+                            state: state, doneAt: doneAt, basis: basis))
                     }
                 }
+                result.append((documents[later].idRank, records))
             }
-            return found
+            return result
         }
-        return perCluster.joined().sorted { x, y in
-            if x.later != y.later { return x.later < y.later }
-            if x.earlier != y.earlier { return x.earlier < y.earlier }
-            if x.record.action != y.record.action { return x.record.action < y.record.action }
-            return x.row < y.row
-        }.map(\.record)
+        return perCluster.joined().sorted { $0.later < $1.later }.flatMap(\.records)
     }
 
     // MARK: Trends
 
     private func trends(_ documents: [PatternDocument], today: LocalDate) -> PatternsReport.Trends {
-        var months: [String: [String: Int]] = [:]
-        for document in documents {
-            let date = document.started.localDate
-            months[String(format: "%04d-%02d", date.year, date.month), default: [:]][document.severity, default: 0] += 1
+        func monthKey(_ year: Int, _ month: Int) -> String {
+            (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + String(year) + (month < 10 ? "-0" : "-") + String(month)
+        }
+        // Year × 12 + month − 1 → severity → count.
+        var months: [Int: [String: Int]] = [:]
+        var quarters: [Int: [Int]] = [:]
+        var severities: [String: [Int]] = [:]
+        for index in documents.indices {
+            let date = documents[index].started.localDate
+            months[date.year * 12 + date.month - 1, default: [:]][documents[index].severity, default: 0] += 1
+            quarters[date.year * 4 + (date.month - 1) / 3, default: []].append(index)
+            severities[documents[index].severity, default: []].append(index)
         }
         // Months without incidents are part of the trend too.
-        if let first = documents.map({ $0.started.localDate }).min(), let last = documents.map({ $0.started.localDate }).max() {
-            var (year, month) = (first.year, first.month)
-            while (year, month) <= (last.year, last.month) {
-                let key = String(format: "%04d-%02d", year, month)
-                if months[key] == nil { months[key] = [:] }
-                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
-            }
+        if let first = months.keys.min(), let last = months.keys.max() {
+            for month in first...last where months[month] == nil { months[month] = [:] }
         }
-        func stats(_ group: String, _ members: [PatternDocument]) -> PatternsReport.DurationStats {
-            let detect = members.compactMap { d in d.detected.map { $0.secondsSince1970 - d.started.secondsSince1970 } }.filter { $0 >= 0 }.sorted()
-            let resolve = members.compactMap { d in d.resolved.map { $0.secondsSince1970 - d.started.secondsSince1970 } }.filter { $0 >= 0 }.sorted()
+        func stats(_ group: String, _ members: [Int]) -> PatternsReport.DurationStats {
+            func durations(_ end: (PatternDocument) -> Timestamp?) -> [Int] {
+                members.compactMap { index in end(documents[index]).map { $0.secondsSince1970 - documents[index].started.secondsSince1970 } }
+                    .filter { $0 >= 0 }.sorted()
+            }
+            let detect = durations(\.detected), resolve = durations(\.resolved)
             return PatternsReport.DurationStats(group: group, count: members.count,
                                                 medianTimeToDetect: Statistics.median(detect), p90TimeToDetect: Statistics.percentile(detect, 90),
                                                 medianTimeToResolve: Statistics.median(resolve), p90TimeToResolve: Statistics.percentile(resolve, 90))
         }
-        let bySeverity = Dictionary(grouping: documents, by: \.severity).sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
-        let byQuarter = Dictionary(grouping: documents) { document -> String in
-            let date = document.started.localDate
-            return "\(date.year)-Q\((date.month - 1) / 3 + 1)"
-        }.sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
+        let bySeverity = severities.sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
+        // Keys in the form "2025-Q3"; sorted as strings, as they always were.
+        let byQuarter = quarters.map { ("\($0.key / 4)-Q\($0.key % 4 + 1)", $0.value) }
+            .sorted { $0.0 < $1.0 }.map { stats($0.0, $0.1) }
 
         var total = 0, done = 0, wontDo = 0, outstanding = 0, overdue = 0
         var openAges: [Int] = []
-        for document in documents {
-            for row in document.postmortem.actionTable?.rows ?? [] {
+        for index in documents.indices {
+            for row in documents[index].actions {
                 total += 1
                 switch row.status {
                 case "done": done += 1
@@ -251,14 +263,14 @@ public struct PatternAnalyzer: Sendable {
                     outstanding += 1
                     if let due = row.dueDate, due < today { overdue += 1 }
                     // Age from when the postmortem's incident was resolved (or began).
-                    let since = (document.resolved ?? document.started).localDate
+                    let since = (documents[index].resolved ?? documents[index].started).localDate
                     openAges.append(max(0, today.daysSince1970 - since.daysSince1970))
                 }
             }
         }
         let completable = total - wontDo
         return PatternsReport.Trends(
-            incidentsPerMonth: months.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            incidentsPerMonth: months.sorted { $0.key < $1.key }.map { (monthKey($0.key / 12, $0.key % 12 + 1), $0.value) },
             bySeverity: bySeverity, byQuarter: byQuarter,
             actions: PatternsReport.ActionStats(total: total, done: done, wontDo: wontDo, outstanding: outstanding, overdue: overdue,
                                                 completionRate: completable > 0 ? Double(done) / Double(completable) : nil,

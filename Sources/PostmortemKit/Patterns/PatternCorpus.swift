@@ -7,7 +7,7 @@ typealias SparseVector = [(term: Int32, weight: Float)]
 /// sorted arrays (with interned ids for the set comparisons) and its text as
 /// two sparse unit vectors.
 struct PatternDocument: Sendable {
-    var postmortem: Postmortem
+    var path: String
     var id: String
     /// Position of `id` among all ids in ascending order: ties between
     /// documents are broken by it, which orders them as by id without
@@ -30,15 +30,29 @@ struct PatternDocument: Sendable {
     var related: Set<String>
     /// Indices of the documents named in `related:` (sorted).
     var relatedDocuments: [Int32] = []
+    /// Action items in table order.
+    var actions: [PatternAction] = []
     /// Unit TF-IDF vector of words (Porter stems).
     var vector: SparseVector = []
     /// Unit TF-IDF vector of concept tokens (`~certificate`).
     var concepts: SparseVector = []
 }
 
+/// An action item's cells, read once.
+struct PatternAction: Sendable {
+    var action: String?
+    var owner: String?
+    var due: String?
+    var dueDate: LocalDate?
+    /// "open" when the table has no status.
+    var status: String
+}
+
 /// The documents of one analysis and the term strings their vectors refer to.
 struct PatternCorpus: Sendable {
     var documents: [PatternDocument]
+    /// The postmortem of each document, at the same index.
+    var postmortems: [Postmortem]
     /// Term string by term id; ids are positions in sorted order, so ordering
     /// by id is ordering by string.
     var vocabulary: [String]
@@ -50,24 +64,31 @@ struct PatternCorpus: Sendable {
     /// share).
     init(_ postmortems: [Postmortem], workers: Int) {
         var seen = Set<String>()
-        let usable = postmortems.sorted { $0.path < $1.path }.filter { postmortem in
-            guard let id = postmortem.id, postmortem.started != nil else { return false }
+        // Sorted as indices: a Postmortem is large to move.
+        let usable = postmortems.indices.sorted { postmortems[$0].path < postmortems[$1].path }.filter { index in
+            guard let id = postmortems[index].id, postmortems[index].started != nil else { return false }
             return seen.insert(id).inserted
-        }
+        }.map { postmortems[$0] }
         // Words and concepts of each document, unstemmed, summed in the order they occur.
-        let raw: [[(term: String, weight: Double)]] = ParallelMap.map(usable, workers: workers) { postmortem in
+        // In runs of 64 documents that share one counter.
+        let runs: [[[(term: String, weight: Double)]]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)),
+                                                                         workers: workers) { first in
             var counter = TermCounter()
-            counter.add(postmortem.title ?? "", weight: 2.0)
-            let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
-            for (kind, weight) in fields {
-                guard let section = postmortem.section(kind) else { continue }
-                for block in section.blocks where !block.isComment {
-                    if case .codeBlock = block.kind { continue }
-                    counter.add(block.plainText, weight: weight)
+            return usable[first..<min(first + 64, usable.count)].map { postmortem in
+                counter.startDocument()
+                counter.add(postmortem.title ?? "", weight: 2.0)
+                let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
+                for (kind, weight) in fields {
+                    guard let section = postmortem.section(kind) else { continue }
+                    for block in section.blocks where !block.isComment {
+                        if case .codeBlock = block.kind { continue }
+                        counter.add(block.plainText, weight: weight)
+                    }
                 }
+                return counter.terms
             }
-            return counter.terms
         }
+        let raw = Array(runs.joined())
 
         // Intern every distinct word once, so that everything after works on integers.
         var wordID: [String: Int32] = [:]
@@ -141,13 +162,16 @@ struct PatternCorpus: Sendable {
         var documents = ParallelMap.map(Array(zip(usable, termCounts)), workers: workers) { postmortem, terms in
             let frontMatter = postmortem.frontMatter
             var document = PatternDocument(
-                postmortem: postmortem, id: postmortem.id!, idRank: 0, title: postmortem.title ?? postmortem.id!,
+                path: postmortem.path, id: postmortem.id!, idRank: 0, title: postmortem.title ?? postmortem.id!,
                 started: postmortem.started!, resolved: postmortem.resolved, detected: postmortem.detected,
                 severity: frontMatter?.string("severity") ?? "unknown",
                 services: Set(frontMatter?.strings("services") ?? []).sorted(),
                 factors: Set(frontMatter?.strings("contributing_factors") ?? []).sorted(),
                 tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }).sorted(),
                 related: Set(frontMatter?.strings("related") ?? []))
+            document.actions = (postmortem.actionTable?.rows ?? []).map { row in
+                PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
+            }
             document.serviceIDs = document.services.map(services.id)
             document.factorIDs = document.factors.map(factors.id)
             document.tagIDs = document.tags.map(tags.id)
@@ -163,6 +187,7 @@ struct PatternCorpus: Sendable {
             documents[index].relatedDocuments = documents[index].related.compactMap { byID[$0] }.filter { $0 != index }.sorted()
         }
         self.documents = documents
+        self.postmortems = usable
         self.vocabulary = vocabulary
     }
 }

@@ -1,12 +1,14 @@
+import Foundation
+
 /// The weighted words and concepts of one document, as `TextVectorizer`
 /// defines them: each word (not a stop word, longer than one character) and
 /// each concept a phrase evokes adds the weight of the text it is in; a
 /// failure-mode concept adds twice that.
 ///
-/// Words are told apart by their bytes in a small hash table of the
-/// document's own, so a String is made, and the stop words and concept
-/// phrases are looked up, once per distinct word rather than once per
-/// occurrence.
+/// Words are told apart by their bytes in a small hash table, so a String
+/// is made, and the stop words and concept phrases are looked up, once per
+/// distinct word rather than once per occurrence. One counter serves a run of
+/// documents (`startDocument()`), so that the table is built once for them.
 struct TermCounter {
     private var words: [String] = []
     /// Counted as a word: not a stop word and longer than one character.
@@ -24,6 +26,15 @@ struct TermCounter {
     private var slots = [Int32](repeating: -1, count: 256)
     /// The words of the text being added, by number.
     private var sequence: [Int32] = []
+    /// Words with a weight in the current document.
+    private var weighted: [Int32] = []
+
+    /// Forgets the weights of the previous document, keeping the words known.
+    mutating func startDocument() {
+        for word in weighted { wordWeights[Int(word)] = 0 }
+        weighted.removeAll(keepingCapacity: true)
+        for concept in conceptSeen.indices { conceptWeights[concept] = 0; conceptSeen[concept] = false }
+    }
 
     /// Adds the words and concepts of `text`, each with `weight`.
     mutating func add(_ text: String, weight: Double) {
@@ -43,16 +54,20 @@ struct TermCounter {
             conceptWeights[concept] += ConceptLexicon.isFailureMode[concept] ? 2 * weight : weight
             conceptSeen[concept] = true
         }
-        for word in tokens where isCounted[Int(word)] { wordWeights[Int(word)] += weight }
+        for word in tokens where isCounted[Int(word)] {
+            if wordWeights[Int(word)] == 0 { weighted.append(word) }
+            wordWeights[Int(word)] += weight
+        }
     }
 
-    /// Every word and concept token added, with its summed weight, in no particular order.
+    /// Every word and concept token added since `startDocument()`, with its
+    /// summed weight, in no particular order.
     var terms: [(term: String, weight: Double)] {
         var terms: [(term: String, weight: Double)] = []
         for concept in conceptSeen.indices where conceptSeen[concept] {
             terms.append((ConceptLexicon.tokens[concept], conceptWeights[concept]))
         }
-        for word in words.indices where isCounted[word] { terms.append((words[word], wordWeights[word])) }
+        for word in weighted { terms.append((words[Int(word)], wordWeights[Int(word)])) }
         return terms
     }
 
@@ -64,8 +79,9 @@ struct TermCounter {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let number = Int(slots[slot])
-            if hashes[number] == hash && starts[number + 1] - starts[number] == token.count
-                && zip(bytes[starts[number]..<starts[number + 1]], token).allSatisfy({ $0 == $1 }) {
+            let start = starts[number]
+            if hashes[number] == hash && starts[number + 1] - start == token.count
+                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, token.baseAddress!, token.count) == 0 }) {
                 return Int32(number)
             }
             slot = (slot + 1) & mask
