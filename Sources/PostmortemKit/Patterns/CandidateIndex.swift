@@ -3,20 +3,27 @@ import Foundation
 /// The pairs of documents worth scoring, found through an inverted index of
 /// each document's strongest terms instead of comparing all pairs.
 ///
-/// Each document is indexed under its `strongestTerms` heaviest words. A term
-/// indexed by more than `postingCap` documents is too common to tell problems
-/// apart and is skipped (it would also make the cost grow with the square of
-/// its frequency). Through the remaining terms each document accumulates
-/// dot-product evidence for the others and keeps the `candidatesPerDocument`
-/// best, so there are at most that many pairs per document, plus explicit
-/// `related:` links.
+/// Each document is indexed under its `strongestTerms` heaviest words. Through
+/// them each document accumulates dot-product evidence for the others and
+/// keeps the `candidatesPerDocument` best, so there are at most that many
+/// pairs per document, plus explicit `related:` links. A term indexed by more
+/// than `postingCap` documents is common: scanning all of it would make the
+/// cost grow with the square of its frequency and tells few problems apart,
+/// so a document only looks at the `commonTermWindow` documents on either
+/// side of it in that term's list (in path order). In a large corpus whose
+/// recurring problems are all common terms, that still finds recent
+/// recurrences, and the work per document stays bounded.
 struct CandidateIndex {
     static let strongestTerms = 24
     static let candidatesPerDocument = 8
 
-    /// Terms indexed by more documents than this are left out of candidate
-    /// generation: 4√n (at least 64) up to 10,000 documents, then flat at
-    /// 400, so that the work per document stays bounded as the corpus grows.
+    /// A document looks through at most this many documents on either side
+    /// of it in the posting list of a common term.
+    static let commonTermWindow = 16
+
+    /// Terms indexed by more documents than this are common: 4√n (at least
+    /// 64) up to 10,000 documents, then flat at 400, so that the work per
+    /// document stays bounded as the corpus grows.
     static func postingCap(documentCount: Int) -> Int {
         min(400, max(64, Int(4 * Double(documentCount).squareRoot())))
     }
@@ -66,8 +73,17 @@ struct CandidateIndex {
             for index in first..<min(first + chunk, count) {
                 touched.removeAll(keepingCapacity: true)
                 for (term, weight) in top[index] {
-                    let range = postingStart[Int(term)]..<postingStart[Int(term) + 1]
-                    guard range.count <= cap else { continue }
+                    var range = postingStart[Int(term)]..<postingStart[Int(term) + 1]
+                    if range.count > cap {
+                        // A common term: only the documents nearest in path order
+                        // (by date, in the usual layout) that share it.
+                        var low = range.lowerBound, high = range.upperBound
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if Int(postingDocuments[middle]) < index { low = middle + 1 } else { high = middle }
+                        }
+                        range = max(range.lowerBound, low - commonTermWindow)..<min(range.upperBound, low + commonTermWindow + 1)
+                    }
                     for slot in range {
                         let other = Int(postingDocuments[slot])
                         guard other != index else { continue }
