@@ -65,13 +65,19 @@ enum ConceptLexicon {
         "~clock", "~schedule", "~cache", "~timeout", "~lag",
     ]
 
-    /// First word → (phrase words, concept), longest phrases first.
-    static let index: [String: [(words: [String], concept: String)]] = {
-        var index: [String: [(words: [String], concept: String)]] = [:]
+    /// Concept tokens (`~certificate`) in sorted order; phrases name them by position.
+    static let tokens: [String] = concepts.keys.map { "~" + $0 }.sorted()
+    /// Whether the concept at each position of `tokens` is a failure mode.
+    static let isFailureMode: [Bool] = tokens.map(failureModes.contains)
+
+    /// First word → (phrase words, position in `tokens`), longest phrases first.
+    static let index: [String: [(words: [String], concept: Int)]] = {
+        var index: [String: [(words: [String], concept: Int)]] = [:]
+        let position = Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, $0) })
         for (concept, phrases) in concepts {
             for phrase in phrases {
                 let words = phrase.split(separator: " ").map(String.init)
-                index[words[0], default: []].append((words, "~" + concept))
+                index[words[0], default: []].append((words, position["~" + concept]!))
             }
         }
         for key in index.keys {
@@ -83,18 +89,26 @@ enum ConceptLexicon {
     /// The concepts the lower-cased words evoke, one per matching phrase.
     static func concepts(in words: [String]) -> [String] {
         var found: [String] = []
+        forEachConcept(in: words.count, word: { words[$0] }, phrases: { index[words[$0]] }) { found.append(tokens[$0]) }
+        return found
+    }
+
+    /// Calls `found` with the position in `tokens` of each concept evoked by
+    /// the `count` words that `word` gives, one per matching phrase;
+    /// `phrases` gives the phrases starting at a position.
+    static func forEachConcept(in count: Int, word: (Int) -> String, phrases: (Int) -> [(words: [String], concept: Int)]?,
+                               _ found: (Int) -> Void) {
         var position = 0
-        while position < words.count {
+        while position < count {
             var advance = 1
-            if let candidates = index[words[position]] {
-                for candidate in candidates where position + candidate.words.count <= words.count
-                    && candidate.words.indices.allSatisfy({ words[position + $0] == candidate.words[$0] }) {
-                    found.append(candidate.concept)
+            if let candidates = phrases(position) {
+                for candidate in candidates where position + candidate.words.count <= count
+                    && candidate.words.indices.allSatisfy({ word(position + $0) == candidate.words[$0] }) {
+                    found(candidate.concept)
                     advance = max(advance, candidate.words.count)
                 }
             }
             position += advance
         }
-        return found
     }
 }

@@ -28,9 +28,11 @@ public protocol ActionStatusHistory: Sendable {
 /// and over concept tokens (`ConceptLexicon`), from the title (×2), executive
 /// summary (×1.5), root cause analysis (×1.5) and incident overview (×0.3),
 /// blended with shared services, factors and tags, and explicit `related:`
-/// links. Weights and thresholds were set on two labelled corpora written by
-/// different authors (the samples and Tests/Fixtures/patterns-corpus). Candidate pairs come from an inverted index of each
-/// postmortem's strongest terms, so cost grows near-linearly.
+/// links (`PairScorer`). Weights and thresholds were set on two labelled
+/// corpora written by different authors (the samples and
+/// Tests/Fixtures/patterns-corpus). Candidate pairs come from an inverted
+/// index of each postmortem's strongest terms (`CandidateIndex`), so cost
+/// grows near-linearly; clusters from `PatternClusterer`.
 public struct PatternAnalyzer: Sendable {
     /// Two incidents whose combined score reaches this are the same problem.
     public var clusterThreshold = 0.32
@@ -39,320 +41,108 @@ public struct PatternAnalyzer: Sendable {
     /// Similar incidents below this score are not shown.
     public var similarFloor = 0.10
     public var maxSimilar = 3
+    /// Threads for the per-document work; the report is the same for any number.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5
 
     public init() {}
 
-    // MARK: Documents
-
-    struct Document {
-        var postmortem: Postmortem
-        var id: String
-        var title: String
-        var started: Timestamp
-        var resolved: Timestamp?
-        var detected: Timestamp?
-        var severity: String
-        var services: Set<String>
-        var factors: Set<String>
-        var tags: Set<String>
-        var related: Set<String>
-        /// Sparse unit vector of words, sorted by term id.
-        var vector: [(term: Int32, weight: Float)] = []
-        /// Sparse unit vector of concept tokens (`~certificate`), sorted by term id.
-        var concepts: [(term: Int32, weight: Float)] = []
-    }
-
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
-        let (documents, vocabulary) = makeDocuments(postmortems)
-        let scorer = PairScorer(documents: documents, vocabulary: vocabulary)
-        var scores: [Pair: Double] = [:]
-        for pair in candidatePairs(documents) { scores[pair] = scorer.score(pair.a, pair.b) }
-        let clusters = cluster(documents, scores: scores, scorer: scorer)
-        return PatternsReport(
+        let corpus = PatternCorpus(postmortems, workers: workers)
+        let documents = corpus.documents
+        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
+        let pairs = CandidateIndex.pairs(documents, workers: workers)
+        let scores = inChunks(pairs.count) { range in range.map { scorer.score(Int(pairs[$0].a), Int(pairs[$0].b)) } }
+        let clusters = PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
+            .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
+        let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
+        let similar = similarIncidents(documents, pairs: pairs, scores: scores, scorer: scorer)
+        let recurrences = recurrences(clusters, documents, corpus.postmortems, today: today, statusHistory: statusHistory)
+        let report = PatternsReport(
             incidents: documents.count,
             today: today.description,
-            clusters: clusters.map { describe($0, documents, scorer) }.sorted { ($0.members.count, $1.id) > ($1.members.count, $0.id) },
-            similar: similarIncidents(documents, scores: scores, scorer: scorer),
+            clusters: described.sorted { ($0.members.count, $1.id) > ($1.members.count, $0.id) },
+            similar: similar,
             factorRecurrence: factorRecurrence(documents),
-            recurrences: recurrences(clusters, documents, today: today, statusHistory: statusHistory),
+            recurrences: recurrences,
             trends: trends(documents, today: today))
+        return report
     }
 
-    /// The documents, and term strings by term id.
-    private func makeDocuments(_ postmortems: [Postmortem]) -> (documents: [Document], vocabulary: [String]) {
-        // One document per id, the first file in path order; undated files are left out.
-        var seen = Set<String>()
-        let usable = postmortems.sorted { $0.path < $1.path }.filter { postmortem in
-            guard let id = postmortem.id, postmortem.started != nil else { return false }
-            return seen.insert(id).inserted
-        }
-        let serviceWords = Set(usable.flatMap { $0.frontMatter?.strings("services") ?? [] }
-            .flatMap { $0.lowercased().split(separator: "-").map { PorterStemmer.stem(String($0)) } })
-        let words: [[String: Double]] = ParallelMap.map(usable) { postmortem in
-            var terms: [String: Double] = [:]
-            TextVectorizer.addWords(of: postmortem.title ?? "", weight: 2.0, into: &terms)
-            // The overview mostly describes symptoms, which unrelated incidents share.
-            let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
-            for (kind, weight) in fields {
-                guard let section = postmortem.section(kind) else { continue }
-                for block in section.blocks where !block.isComment {
-                    if case .codeBlock = block.kind { continue }
-                    TextVectorizer.addWords(of: block.plainText, weight: weight, into: &terms)
-                }
-            }
-            return terms
-        }
-        // Stem each distinct word once for the whole corpus.
-        let distinct = Array(Set(words.flatMap(\.keys)).filter { !$0.hasPrefix("~") })
-        let stemOf = Dictionary(uniqueKeysWithValues: zip(distinct, ParallelMap.map(distinct) { PorterStemmer.stem($0) }))
-        let extracted: [[String: Double]] = ParallelMap.map(words) { words in
-            var terms: [String: Double] = [:]
-            // In sorted order: floating-point sums must not depend on hash order.
-            for word in words.keys.sorted() { terms[stemOf[word] ?? word, default: 0] += words[word]! }
-            // Service names are compared as structure; in text they would make
-            // every incident of a service look alike.
-            for word in serviceWords { if let value = terms[word] { terms[word] = value * 0.3 } }
-            return terms
-        }
-        var frequencies: [String: Int] = [:]
-        for terms in extracted { for term in terms.keys { frequencies[term, default: 0] += 1 } }
-        let documentFrequency = frequencies
-        let vocabulary = documentFrequency.keys.sorted()
-        let termID = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
-        let count = Double(usable.count)
-        let documents = ParallelMap.map(Array(zip(usable, extracted))) { postmortem, terms in
-            let frontMatter = postmortem.frontMatter
-            var document = Document(
-                postmortem: postmortem, id: postmortem.id!, title: postmortem.title ?? postmortem.id!,
-                started: postmortem.started!, resolved: postmortem.resolved, detected: postmortem.detected,
-                severity: frontMatter?.string("severity") ?? "unknown",
-                services: Set(frontMatter?.strings("services") ?? []), factors: Set(frontMatter?.strings("contributing_factors") ?? []),
-                tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }), related: Set(frontMatter?.strings("related") ?? []))
-            func unitVector(_ selected: [String: Double]) -> [(term: Int32, weight: Float)] {
-                var vector: [(term: Int32, weight: Float)] = selected.map { term, frequency in
-                    let idf = log((count + 1) / (Double(documentFrequency[term]!) + 0.5))
-                    return (termID[term]!, Float((1 + log(max(frequency, 1))) * idf))
-                }.sorted { $0.term < $1.term }
-                let norm = sqrt(vector.reduce(Float(0)) { $0 + $1.weight * $1.weight })
-                if norm > 0 { vector = vector.map { ($0.term, $0.weight / norm) } }
-                return vector
-            }
-            document.vector = unitVector(terms.filter { !$0.key.hasPrefix("~") })
-            document.concepts = unitVector(terms.filter { $0.key.hasPrefix("~") })
-            return document
-        }
-        return (documents, vocabulary)
-    }
-
-    // MARK: Candidates
-
-    struct Pair: Hashable {
-        var a: Int
-        var b: Int
-        init(_ x: Int, _ y: Int) { a = min(x, y); b = max(x, y) }
-    }
-
-    /// Pairs worth scoring: documents that share one of their strongest
-    /// terms (rare enough to be telling), plus explicit `related:` links.
-    private func candidatePairs(_ documents: [Document]) -> Set<Pair> {
-        let strongest = 24, perDocument = 8
-        let cap = max(64, Int(4 * Double(documents.count).squareRoot()))
-        let top: [[(term: Int32, weight: Float)]] = documents.map { document in
-            Array(document.vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(strongest))
-        }
-        var index: [Int32: [(document: Int32, weight: Float)]] = [:]
-        for (position, terms) in top.enumerated() {
-            for (term, weight) in terms { index[term, default: []].append((Int32(position), weight)) }
-        }
-        let postings = index
-        let lists: [[Int]] = ParallelMap.map(Array(documents.indices)) { index in
-            var accumulator: [Int32: Float] = [:]
-            for (term, weight) in top[index] {
-                guard let list = postings[term], list.count <= cap else { continue }
-                for entry in list where Int(entry.document) != index { accumulator[entry.document, default: 0] += weight * entry.weight }
-            }
-            return accumulator.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(perDocument).map { Int($0.key) }
-        }
-        var pairs = Set<Pair>()
-        for (index, list) in lists.enumerated() { for other in list { pairs.insert(Pair(index, other)) } }
-        let byID = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for (index, document) in documents.enumerated() {
-            for id in document.related { if let other = byID[id], other != index { pairs.insert(Pair(index, other)) } }
-        }
-        return pairs
-    }
-
-    // MARK: Scoring
-
-    struct PairScorer {
-        let documents: [Document]
-        let vocabulary: [String]
-
-        static func cosine(_ a: [(term: Int32, weight: Float)], _ b: [(term: Int32, weight: Float)]) -> Double {
-            var i = 0, j = 0
-            var sum: Float = 0
-            while i < a.count && j < b.count {
-                if a[i].term == b[j].term { sum += a[i].weight * b[j].weight; i += 1; j += 1 }
-                else if a[i].term < b[j].term { i += 1 } else { j += 1 }
-            }
-            return Double(sum)
-        }
-
-        static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-            let union = a.union(b).count
-            return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
-        }
-
-        func score(_ x: Int, _ y: Int) -> Double {
-            explain(x, y).score
-        }
-
-        func explain(_ x: Int, _ y: Int) -> PatternsReport.Explanation {
-            let a = documents[x], b = documents[y]
-            // Words catch shared specifics; concepts catch the same problem told in other words.
-            let text = 0.5 * PairScorer.cosine(a.vector, b.vector) + 0.5 * PairScorer.cosine(a.concepts, b.concepts)
-            let related = a.related.contains(b.id) || b.related.contains(a.id)
-            // Text carries the problem; structure only tips close calls, so that
-            // two different problems on one service stay apart.
-            var score = 0.80 * text + 0.10 * PairScorer.jaccard(a.services, b.services)
-                + 0.05 * PairScorer.jaccard(a.factors, b.factors) + 0.05 * PairScorer.jaccard(a.tags, b.tags)
-            if related { score += 0.3 }
-            return PatternsReport.Explanation(
-                score: min(score, 1), textSimilarity: text, sharedTerms: sharedTerms(a, b),
-                sharedServices: a.services.intersection(b.services).sorted(), sharedFactors: a.factors.intersection(b.factors).sorted(),
-                sharedTags: a.tags.intersection(b.tags).sorted(), explicitlyRelated: related)
-        }
-
-        /// The terms that contribute most to the text similarity, concepts first.
-        func sharedTerms(_ a: Document, _ b: Document) -> [String] {
-            shared(a.concepts, b.concepts, limit: 3) + shared(a.vector, b.vector, limit: 5)
-        }
-
-        private func shared(_ x: [(term: Int32, weight: Float)], _ y: [(term: Int32, weight: Float)], limit: Int) -> [String] {
-            let a = (vector: x, unused: 0), b = (vector: y, unused: 0)
-            var contributions: [(term: Int32, value: Float)] = []
-            var i = 0, j = 0
-            while i < a.vector.count && j < b.vector.count {
-                if a.vector[i].term == b.vector[j].term {
-                    contributions.append((a.vector[i].term, a.vector[i].weight * b.vector[j].weight)); i += 1; j += 1
-                } else if a.vector[i].term < b.vector[j].term { i += 1 } else { j += 1 }
-            }
-            return contributions.sorted { ($0.value, $1.term) > ($1.value, $0.term) }.prefix(limit).map { vocabulary[Int($0.term)] }
-        }
+    /// Maps index ranges of `count` items on the workers, in chunks large
+    /// enough that handing them out costs nothing, and joins the results in order.
+    private func inChunks<Result: Sendable>(_ count: Int, chunk: Int = 1024,
+                                            _ transform: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+        let starts = Array(stride(from: 0, to: count, by: chunk))
+        return Array(ParallelMap.map(starts, workers: workers) { transform($0..<min($0 + chunk, count)) }.joined())
     }
 
     // MARK: Clusters
 
-    /// Greedy average linkage: strongest pairs first; two groups merge when
-    /// the linking pair reaches the threshold and their average pairwise
-    /// score stays high, which stops chains of loosely similar incidents.
-    /// The average text similarity of two groups is the dot product of their
-    /// summed vectors over the number of pairs, so it costs one sparse dot
-    /// product however large the groups grow; the structural part is
-    /// averaged over (at most 16 × 16) member pairs.
-    private func cluster(_ documents: [Document], scores: [Pair: Double], scorer: PairScorer) -> [[Int]] {
-        struct Group {
-            var members: [Int]
-            var words: [Int32: Float]
-            var concepts: [Int32: Float]
-        }
-        func sum(_ vector: [(term: Int32, weight: Float)]) -> [Int32: Float] {
-            Dictionary(vector.map { ($0.term, $0.weight) }, uniquingKeysWith: +)
-        }
-        func dot(_ a: [Int32: Float], _ b: [Int32: Float]) -> Double {
-            let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-            // Summed in term order so the result does not depend on hash order.
-            return Double(small.keys.sorted().reduce(Float(0)) { $0 + small[$1]! * (large[$1] ?? 0) })
-        }
-        var groupOf = Array(documents.indices)
-        var groups: [Int: Group] = [:]
-        let edges = scores.filter { $0.value >= clusterThreshold }
-            .sorted { ($0.value, documents[$1.key.a].id, documents[$1.key.b].id) > ($1.value, documents[$0.key.a].id, documents[$0.key.b].id) }
-        for (pair, _) in edges {
-            let x = groupOf[pair.a], y = groupOf[pair.b]
-            guard x != y else { continue }
-            let left = groups[x] ?? Group(members: [x], words: sum(documents[x].vector), concepts: sum(documents[x].concepts))
-            let right = groups[y] ?? Group(members: [y], words: sum(documents[y].vector), concepts: sum(documents[y].concepts))
-            let pairs = Double(left.members.count * right.members.count)
-            let text = 0.5 * dot(left.words, right.words) / pairs + 0.5 * dot(left.concepts, right.concepts) / pairs
-            var structure = 0.0, sampled = 0
-            for i in left.members.prefix(16) {
-                for j in right.members.prefix(16) {
-                    let explanation = scorer.explain(i, j)
-                    structure += explanation.score - 0.80 * explanation.textSimilarity
-                    sampled += 1
-                }
-            }
-            guard 0.80 * text + structure / Double(sampled) >= clusterAverageThreshold else { continue }
-            var (keep, drop) = left.members.count >= right.members.count ? (left, right) : (right, left)
-            for member in drop.members { groupOf[member] = keep.members[0] }
-            keep.members += drop.members
-            keep.words.merge(drop.words, uniquingKeysWith: +)
-            keep.concepts.merge(drop.concepts, uniquingKeysWith: +)
-            groups[drop.members[0]] = nil
-            groups[keep.members[0]] = keep
-        }
-        return groups.values.map(\.members).filter { $0.count >= 2 }.map { group in
-            group.sorted { (documents[$0].started, documents[$0].id) < (documents[$1].started, documents[$1].id) }
-        }
-    }
-
-    private func member(_ document: Document) -> PatternsReport.Member {
-        PatternsReport.Member(id: document.id, title: document.title, path: document.postmortem.path,
+    private func member(_ document: PatternDocument) -> PatternsReport.Member {
+        PatternsReport.Member(id: document.id, title: document.title, path: document.path,
                               started: document.started.iso8601UTC, severity: document.severity)
     }
 
-    private func describe(_ group: [Int], _ documents: [Document], _ scorer: PairScorer) -> PatternsReport.Cluster {
-        let members = group.map { documents[$0] }
+    private func describe(_ group: [Int], _ documents: [PatternDocument], _ scorer: PairScorer) -> PatternsReport.Cluster {
         // Label: the terms with most weight across members, concepts first.
         var weights: [Int32: Float] = [:]
-        for document in members { for (term, weight) in document.vector + document.concepts { weights[term, default: 0] += weight } }
+        for member in group {
+            for (term, weight) in documents[member].vector { weights[term, default: 0] += weight }
+            for (term, weight) in documents[member].concepts { weights[term, default: 0] += weight }
+        }
         let ranked = weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { scorer.vocabulary[Int($0.key)] }
         let concepts = ranked.filter { $0.hasPrefix("~") }.prefix(3).map { String($0.dropFirst()) }
         let words = ranked.filter { !$0.hasPrefix("~") }.prefix(5)
-        let factorCounts = Dictionary(members.flatMap(\.factors).map { ($0, 1) }, uniquingKeysWith: +)
+        let factorCounts = Dictionary(group.flatMap { documents[$0].factors }.map { ($0, 1) }, uniquingKeysWith: +)
         let factors = factorCounts.keys.sorted { (factorCounts[$0]!, $1) > (factorCounts[$1]!, $0) }
         var label = (concepts.isEmpty ? Array(words.prefix(3)) : Array(concepts)).joined(separator: " · ")
         if let factor = factors.first { label += " (\(factor))" }
-        let days = zip(members, members.dropFirst()).map { ($1.started.secondsSince1970 - $0.started.secondsSince1970) / 86_400 }
+        let days = zip(group, group.dropFirst()).map {
+            (documents[$1].started.secondsSince1970 - documents[$0].started.secondsSince1970) / 86_400
+        }
         let links = zip(group, group.dropFirst()).map { (from: documents[$0].id, to: documents[$1].id, explanation: scorer.explain($0, $1)) }
         return PatternsReport.Cluster(
-            id: "CL-" + members[0].id, label: label, members: members.map(member),
-            services: Set(members.flatMap(\.services)).sorted(), factors: factors, topTerms: Array(ranked.prefix(8)),
-            firstDate: members.first!.started.localDate.description, lastDate: members.last!.started.localDate.description,
-            totalImpactSeconds: members.reduce(0) { total, document in
-                total + max(0, (document.resolved?.secondsSince1970 ?? document.started.secondsSince1970) - document.started.secondsSince1970)
+            id: "CL-" + documents[group[0]].id, label: label, members: group.map { member(documents[$0]) },
+            services: Set(group.flatMap { documents[$0].services }).sorted(), factors: factors, topTerms: Array(ranked.prefix(8)),
+            firstDate: documents[group.first!].started.localDate.description, lastDate: documents[group.last!].started.localDate.description,
+            totalImpactSeconds: group.reduce(0) { total, index in
+                let started = documents[index].started.secondsSince1970
+                return total + max(0, (documents[index].resolved?.secondsSince1970 ?? started) - started)
             },
             intervalsDays: days, links: links)
     }
 
     // MARK: Similar incidents
 
-    private func similarIncidents(_ documents: [Document], scores: [Pair: Double], scorer: PairScorer) -> [(id: String, similar: [PatternsReport.Similar])] {
-        var neighbours: [Int: [(other: Int, score: Double)]] = [:]
-        for (pair, score) in scores where score >= similarFloor {
-            neighbours[pair.a, default: []].append((pair.b, score))
-            neighbours[pair.b, default: []].append((pair.a, score))
+    private func similarIncidents(_ documents: [PatternDocument], pairs: [CandidateIndex.Pair], scores: [Double],
+                                  scorer: PairScorer) -> [(id: String, similar: [PatternsReport.Similar])] {
+        var lists = [[(other: Int32, score: Double)]](repeating: [], count: documents.count)
+        for (pair, score) in zip(pairs, scores) where score >= similarFloor {
+            lists[Int(pair.a)].append((pair.b, score))
+            lists[Int(pair.b)].append((pair.a, score))
         }
-        return documents.indices.compactMap { index in
-            guard let list = neighbours[index] else { return nil }
-            let best = list.sorted { ($0.score, documents[$1.other].id) > ($1.score, documents[$0.other].id) }.prefix(maxSimilar)
+        let neighbours = lists
+        let indices = documents.indices.filter { !neighbours[$0].isEmpty }.sorted { documents[$0].idRank < documents[$1].idRank }
+        return ParallelMap.map(indices, workers: workers) { index in
+            let best = neighbours[index].sorted {
+                ($0.score, documents[Int($1.other)].idRank) > ($1.score, documents[Int($0.other)].idRank)
+            }.prefix(maxSimilar)
             return (documents[index].id, best.map { entry in
-                PatternsReport.Similar(id: documents[entry.other].id, title: documents[entry.other].title,
-                                       explanation: scorer.explain(index, entry.other))
+                PatternsReport.Similar(id: documents[Int(entry.other)].id, title: documents[Int(entry.other)].title,
+                                       explanation: scorer.explain(index, Int(entry.other)))
             })
-        }.sorted { $0.id < $1.id }
+        }
     }
 
     // MARK: Factor recurrence
 
-    private func factorRecurrence(_ documents: [Document]) -> [PatternsReport.FactorRecurrence] {
+    private func factorRecurrence(_ documents: [PatternDocument]) -> [PatternsReport.FactorRecurrence] {
         var groups: [String: (service: String, factor: String, ids: [String])] = [:]
-        for document in documents.sorted(by: { ($0.started, $0.id) < ($1.started, $1.id) }) {
-            for service in document.services { for factor in document.factors {
-                groups["\(service)\u{0}\(factor)", default: (service, factor, [])].ids.append(document.id)
+        for index in documents.indices.sorted(by: { (documents[$0].started, documents[$0].idRank) < (documents[$1].started, documents[$1].idRank) }) {
+            for service in documents[index].services { for factor in documents[index].factors {
+                groups["\(service)\u{0}\(factor)", default: (service, factor, [])].ids.append(documents[index].id)
             } }
         }
         return groups.values.filter { $0.ids.count >= 2 }
@@ -362,27 +152,43 @@ public struct PatternAnalyzer: Sendable {
 
     // MARK: Recurrence despite action items
 
-    private func recurrences(_ clusters: [[Int]], _ documents: [Document], today: LocalDate,
+    /// Each later member of a cluster against the action items of at most
+    /// `recurrenceLookback` members before it, so the work grows with the
+    /// cluster's size, not its square. Sorted by later id, earlier id and
+    /// action (then table order): each later incident is in one cluster, so
+    /// sorting the later incidents and, once per earlier one, its rows gives
+    /// that order without sorting the records.
+    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], _ postmortems: [Postmortem], today: LocalDate,
                              statusHistory: (any ActionStatusHistory)?) -> [PatternsReport.Recurrence] {
-        var found: [PatternsReport.Recurrence] = []
-        for group in clusters {
+        let asOfToday = "status as of \(today)"
+        let perCluster: [[(later: Int32, records: [PatternsReport.Recurrence])]] = ParallelMap.map(clusters, workers: workers) { group in
             let clusterID = "CL-" + documents[group[0]].id
-            for (laterIndex, later) in group.enumerated() where laterIndex > 0 {
-                let laterDocument = documents[later]
+            // Each member's action items in the order they are reported: by action, then table order.
+            let rows: [[PatternAction]] = group.map { member in
+                documents[member].actions.enumerated().filter { $0.element.action != nil }
+                    .sorted { ($0.element.action!, $0.offset) < ($1.element.action!, $1.offset) }.map(\.element)
+            }
+            var result: [(later: Int32, records: [PatternsReport.Recurrence])] = []
+            for laterIndex in group.indices.dropFirst() {
+                let later = group[laterIndex]
+                let laterID = documents[later].id, laterStart = documents[later].started
+                let laterStarted = laterStart.iso8601UTC
                 // The most recent earlier members: in a long-running cluster the
                 // oldest write-ups say little about the latest recurrence.
-                for earlier in group[max(0, laterIndex - PatternAnalyzer.recurrenceLookback)..<laterIndex] {
-                    let earlierDocument = documents[earlier]
-                    for row in earlierDocument.postmortem.actionTable?.rows ?? [] {
-                        guard let action = row.action else { continue }
-                        let status = row.status ?? "open"
+                let earlierIndices = (max(0, laterIndex - PatternAnalyzer.recurrenceLookback)..<laterIndex)
+                    .sorted { documents[group[$0]].idRank < documents[group[$1]].idRank }
+                var records: [PatternsReport.Recurrence] = []
+                for earlierIndex in earlierIndices {
+                    let earlier = group[earlierIndex]
+                    for row in rows[earlierIndex] {
+                        let action = row.action!, status = row.status
                         var state: PatternsReport.Recurrence.State
                         var doneAt: String?
-                        var basis = "status as of \(today)"
+                        var basis = asOfToday
                         switch status {
                         case "done":
-                            let known = statusHistory?.doneDate(ofAction: action, in: earlierDocument.postmortem)
-                            if let known, known.date <= laterDocument.started {
+                            let known = statusHistory?.doneDate(ofAction: action, in: postmortems[earlier])
+                            if let known, known.date <= laterStart {
                                 basis = "git history"
                                 doneAt = known.date.localDate.description
                                 state = .doneBefore
@@ -397,51 +203,58 @@ public struct PatternAnalyzer: Sendable {
                         case "wont-do": state = .wontDo
                         default: state = .open
                         }
-                        found.append(PatternsReport.Recurrence(
-                            cluster: clusterID, later: laterDocument.id, laterStarted: laterDocument.started.iso8601UTC,
-                            earlier: earlierDocument.id, action: action, owner: row.owner, due: row.due, status: status,
+                        records.append(PatternsReport.Recurrence(
+                            cluster: clusterID, later: laterID, laterStarted: laterStarted,
+                            earlier: documents[earlier].id, action: action, owner: row.owner, due: row.due, status: status,
                             state: state, doneAt: doneAt, basis: basis))
                     }
                 }
+                result.append((documents[later].idRank, records))
             }
+            return result
         }
-        return found.sorted { ($0.later, $0.earlier, $0.action) < ($1.later, $1.earlier, $1.action) }
+        return perCluster.joined().sorted { $0.later < $1.later }.flatMap(\.records)
     }
 
     // MARK: Trends
 
-    private func trends(_ documents: [Document], today: LocalDate) -> PatternsReport.Trends {
-        var months: [String: [String: Int]] = [:]
-        for document in documents {
-            let date = document.started.localDate
-            months[String(format: "%04d-%02d", date.year, date.month), default: [:]][document.severity, default: 0] += 1
+    private func trends(_ documents: [PatternDocument], today: LocalDate) -> PatternsReport.Trends {
+        func monthKey(_ year: Int, _ month: Int) -> String {
+            (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + String(year) + (month < 10 ? "-0" : "-") + String(month)
+        }
+        // Year × 12 + month − 1 → severity → count.
+        var months: [Int: [String: Int]] = [:]
+        var quarters: [Int: [Int]] = [:]
+        var severities: [String: [Int]] = [:]
+        for index in documents.indices {
+            let date = documents[index].started.localDate
+            months[date.year * 12 + date.month - 1, default: [:]][documents[index].severity, default: 0] += 1
+            quarters[date.year * 4 + (date.month - 1) / 3, default: []].append(index)
+            severities[documents[index].severity, default: []].append(index)
         }
         // Months without incidents are part of the trend too.
-        if let first = documents.map({ $0.started.localDate }).min(), let last = documents.map({ $0.started.localDate }).max() {
-            var (year, month) = (first.year, first.month)
-            while (year, month) <= (last.year, last.month) {
-                let key = String(format: "%04d-%02d", year, month)
-                if months[key] == nil { months[key] = [:] }
-                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
-            }
+        if let first = months.keys.min(), let last = months.keys.max() {
+            for month in first...last where months[month] == nil { months[month] = [:] }
         }
-        func stats(_ group: String, _ members: [Document]) -> PatternsReport.DurationStats {
-            let detect = members.compactMap { d in d.detected.map { $0.secondsSince1970 - d.started.secondsSince1970 } }.filter { $0 >= 0 }.sorted()
-            let resolve = members.compactMap { d in d.resolved.map { $0.secondsSince1970 - d.started.secondsSince1970 } }.filter { $0 >= 0 }.sorted()
+        func stats(_ group: String, _ members: [Int]) -> PatternsReport.DurationStats {
+            func durations(_ end: (PatternDocument) -> Timestamp?) -> [Int] {
+                members.compactMap { index in end(documents[index]).map { $0.secondsSince1970 - documents[index].started.secondsSince1970 } }
+                    .filter { $0 >= 0 }.sorted()
+            }
+            let detect = durations(\.detected), resolve = durations(\.resolved)
             return PatternsReport.DurationStats(group: group, count: members.count,
                                                 medianTimeToDetect: Statistics.median(detect), p90TimeToDetect: Statistics.percentile(detect, 90),
                                                 medianTimeToResolve: Statistics.median(resolve), p90TimeToResolve: Statistics.percentile(resolve, 90))
         }
-        let bySeverity = Dictionary(grouping: documents, by: \.severity).sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
-        let byQuarter = Dictionary(grouping: documents) { document -> String in
-            let date = document.started.localDate
-            return "\(date.year)-Q\((date.month - 1) / 3 + 1)"
-        }.sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
+        let bySeverity = severities.sorted { $0.key < $1.key }.map { stats($0.key, $0.value) }
+        // Keys in the form "2025-Q3"; sorted as strings, as they always were.
+        let byQuarter = quarters.map { ("\($0.key / 4)-Q\($0.key % 4 + 1)", $0.value) }
+            .sorted { $0.0 < $1.0 }.map { stats($0.0, $0.1) }
 
         var total = 0, done = 0, wontDo = 0, outstanding = 0, overdue = 0
         var openAges: [Int] = []
-        for document in documents {
-            for row in document.postmortem.actionTable?.rows ?? [] {
+        for index in documents.indices {
+            for row in documents[index].actions {
                 total += 1
                 switch row.status {
                 case "done": done += 1
@@ -450,14 +263,14 @@ public struct PatternAnalyzer: Sendable {
                     outstanding += 1
                     if let due = row.dueDate, due < today { overdue += 1 }
                     // Age from when the postmortem's incident was resolved (or began).
-                    let since = (document.resolved ?? document.started).localDate
+                    let since = (documents[index].resolved ?? documents[index].started).localDate
                     openAges.append(max(0, today.daysSince1970 - since.daysSince1970))
                 }
             }
         }
         let completable = total - wontDo
         return PatternsReport.Trends(
-            incidentsPerMonth: months.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            incidentsPerMonth: months.sorted { $0.key < $1.key }.map { (monthKey($0.key / 12, $0.key % 12 + 1), $0.value) },
             bySeverity: bySeverity, byQuarter: byQuarter,
             actions: PatternsReport.ActionStats(total: total, done: done, wontDo: wontDo, outstanding: outstanding, overdue: overdue,
                                                 completionRate: completable > 0 ? Double(done) / Double(completable) : nil,

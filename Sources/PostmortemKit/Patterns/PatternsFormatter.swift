@@ -20,7 +20,9 @@ public enum PatternsFormatter {
     // MARK: Text
 
     static func text(_ report: PatternsReport) -> String {
-        var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(report.recurrences.filter { $0.state == .open || $0.state == .doneBefore }.count) action items that did not stop a recurrence\n"
+        // Counted and iterated in place: copying tens of thousands of recurrences costs more than writing them.
+        let notStopped = report.recurrences.reduce(0) { $0 + ($1.state == .open || $1.state == .doneBefore ? 1 : 0) }
+        var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(notStopped) action items that did not stop a recurrence\n"
         for cluster in report.clusters {
             out += "\n\(cluster.id)  \(cluster.label)  (\(cluster.members.count) incidents, \(cluster.firstDate) → \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact)\n"
             for member in cluster.members { out += "  \(member.started.prefix(10))  \(member.id)  \(member.severity)  \(member.title)\n" }
@@ -29,10 +31,9 @@ public enum PatternsFormatter {
                 out += "  \(link.from) ~ \(link.to): \(String(format: "%.2f", link.explanation.score)) shared \(link.explanation.sharedTerms.prefix(4).joined(separator: ", "))\n"
             }
         }
-        let recurrences = report.recurrences.filter { $0.state != .wontDo }
-        if !recurrences.isEmpty {
+        if report.recurrences.contains(where: { $0.state != .wontDo }) {
             out += "\nRecurrence despite action items:\n"
-            for item in recurrences {
+            for item in report.recurrences where item.state != .wontDo {
                 out += "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
             }
         }
@@ -65,10 +66,9 @@ public enum PatternsFormatter {
             out += "| date | id | severity | title |\n|---|---|---|---|\n"
             for member in cluster.members { out += "| \(member.started.prefix(10)) | \(member.id) | \(member.severity) | \(cell(member.title)) |\n" }
         }
-        let recurrences = report.recurrences.filter { $0.state != .wontDo }
-        if !recurrences.isEmpty {
+        if report.recurrences.contains(where: { $0.state != .wontDo }) {
             out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
-            for item in recurrences {
+            for item in report.recurrences where item.state != .wontDo {
                 out += "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
             }
         }

@@ -24,61 +24,61 @@ enum TextVectorizer {
     /// inside a token ("max.poll", "max_connections"), pure numbers dropped.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        var hasNonASCII = false
-        func flush() {
-            while let last = current.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "_") { current.removeLast() }
-            if !current.isEmpty, !current.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                let word = String(decoding: current, as: UTF8.self)
-                // Non-ASCII letters are lower-cased by Unicode rules; ASCII ones already are.
-                words.append(hasNonASCII ? word.lowercased() : word)
-            }
-            current.removeAll(keepingCapacity: true)
-            hasNonASCII = false
+        forEachToken(in: text) { bytes, hasNonASCII in
+            let word = String(decoding: bytes, as: UTF8.self)
+            // Non-ASCII letters are lower-cased by Unicode rules; ASCII ones already are.
+            words.append(hasNonASCII ? word.lowercased() : word)
         }
-        var utf8 = text.utf8.makeIterator()
-        var pendingLead: [UInt8] = []
-        /// A complete non-ASCII scalar is part of the word when it is a letter or digit.
-        func finishScalar() {
-            let scalar = String(decoding: pendingLead, as: UTF8.self).unicodeScalars.first
-            if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(contentsOf: pendingLead)
-                hasNonASCII = true
-            } else {
-                flush()
-            }
-            pendingLead.removeAll(keepingCapacity: true)
-        }
-        while let byte = utf8.next() {
-            if byte < 0x80 {
-                if !pendingLead.isEmpty { finishScalar() }
-                switch byte {
-                case 65...90: current.append(byte + 32)
-                case 97...122, 48...57: current.append(byte)
-                case UInt8(ascii: "."), UInt8(ascii: "_") where !current.isEmpty: current.append(byte)
-                default: flush()
-                }
-            } else if byte & 0xC0 == 0xC0 {
-                if !pendingLead.isEmpty { finishScalar() }
-                pendingLead = [byte]
-            } else {
-                pendingLead.append(byte)
-            }
-        }
-        if !pendingLead.isEmpty { finishScalar() }
-        flush()
         return words
     }
 
-    /// Adds the words and concepts of `text`, each with `weight`, to `into`
-    /// (words unstemmed; stem them once per corpus with `stem`).
-    static func addWords(of text: String, weight: Double, into terms: inout [String: Double]) {
-        let tokens = words(text)
-        for concept in ConceptLexicon.concepts(in: tokens) {
-            terms[concept, default: 0] += ConceptLexicon.failureModes.contains(concept) ? 2 * weight : weight
-        }
-        for token in tokens where !stopWords.contains(token) && token.count > 1 {
-            terms[token, default: 0] += weight
+    /// Calls `body` with the UTF-8 bytes of each token of `words(_:)` (ASCII
+    /// letters already lower-cased) and whether it holds non-ASCII letters,
+    /// without making a String per token.
+    static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // A token is never longer than the text.
+            let token = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
+            defer { token.deallocate() }
+            var length = 0
+            var hasNonASCII = false
+            func flush() {
+                while length > 0, token[length - 1] == UInt8(ascii: ".") || token[length - 1] == UInt8(ascii: "_") { length -= 1 }
+                if length > 0, !(0..<length).allSatisfy({ token[$0] >= 48 && token[$0] <= 57 }) {
+                    body(UnsafeBufferPointer(start: token, count: length), hasNonASCII)
+                }
+                length = 0
+                hasNonASCII = false
+            }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 65...90: token[length] = byte + 32; length += 1
+                    // A dot is kept even first in a token (".net"); an underscore only inside one.
+                    case 97...122, 48...57, UInt8(ascii: "."): token[length] = byte; length += 1
+                    case UInt8(ascii: "_") where length > 0: token[length] = byte; length += 1
+                    default: flush()
+                    }
+                    index += 1
+                } else {
+                    // A whole scalar is part of the word when it is a letter or digit.
+                    var end = index + 1
+                    while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
+                    let bytes = UnsafeBufferPointer(rebasing: utf8[index..<end])
+                    let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first
+                    if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        for byte in bytes { token[length] = byte; length += 1 }
+                        hasNonASCII = true
+                    } else {
+                        flush()
+                    }
+                    index = end
+                }
+            }
+            flush()
         }
     }
 }

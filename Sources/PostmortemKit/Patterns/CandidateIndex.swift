@@ -1,0 +1,132 @@
+import Foundation
+
+/// The pairs of documents worth scoring, found through an inverted index of
+/// each document's strongest terms instead of comparing all pairs.
+///
+/// Each document is indexed under its `strongestTerms` heaviest words. Through
+/// them each document accumulates dot-product evidence for the others and
+/// keeps the `candidatesPerDocument` best, so there are at most that many
+/// pairs per document, plus explicit `related:` links. A term indexed by more
+/// than `postingCap` documents is common: scanning all of it would make the
+/// cost grow with the square of its frequency and tells few problems apart,
+/// so a document only looks at the `commonTermWindow` documents on either
+/// side of it in that term's list (in path order). In a large corpus whose
+/// recurring problems are all common terms, that still finds recent
+/// recurrences, and the work per document stays bounded.
+struct CandidateIndex {
+    static let strongestTerms = 24
+    static let candidatesPerDocument = 8
+
+    /// A document looks through at most this many documents on either side
+    /// of it in the posting list of a common term.
+    static let commonTermWindow = 16
+
+    /// Terms indexed by more documents than this are common: 4√n (at least
+    /// 64) up to 10,000 documents, then flat at 400, so that the work per
+    /// document stays bounded as the corpus grows.
+    static func postingCap(documentCount: Int) -> Int {
+        min(400, max(64, Int(4 * Double(documentCount).squareRoot())))
+    }
+
+    /// A pair of document indices, `a < b`.
+    struct Pair: Hashable, Comparable {
+        var a: Int32
+        var b: Int32
+        init(_ x: Int32, _ y: Int32) { a = min(x, y); b = max(x, y) }
+        static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }
+    }
+
+    /// Candidate pairs, sorted and without duplicates.
+    static func pairs(_ documents: [PatternDocument], workers: Int) -> [Pair] {
+        let count = documents.count
+        guard count > 1 else { return [] }
+        let cap = postingCap(documentCount: count)
+        let top: [SparseVector] = ParallelMap.map(documents, workers: workers) { document in
+            Array(document.vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(strongestTerms))
+        }
+        // Postings in compressed rows: the documents indexed under term t are
+        // postingDocuments[start[t]..<start[t + 1]], in document order.
+        let termCount = Int(documents.lazy.flatMap { $0.vector.map(\.term) }.max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: termCount + 1)
+        for terms in top { for entry in terms { start[Int(entry.term) + 1] += 1 } }
+        for term in 0..<termCount { start[term + 1] += start[term] }
+        var fill = start
+        var documentsOfTerm = [Int32](repeating: 0, count: start[termCount])
+        var weightsOfTerm = [Float](repeating: 0, count: start[termCount])
+        for (document, terms) in top.enumerated() {
+            for entry in terms {
+                let slot = fill[Int(entry.term)]
+                documentsOfTerm[slot] = Int32(document)
+                weightsOfTerm[slot] = entry.weight
+                fill[Int(entry.term)] += 1
+            }
+        }
+        let postingStart = start, postingDocuments = documentsOfTerm, postingWeights = weightsOfTerm
+
+        // Documents in chunks, each chunk with its own dense accumulator.
+        let chunk = 256
+        let lists: [[[Int32]]] = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { first in
+            var accumulator = [Float](repeating: 0, count: count)
+            var touchedBy = [Int32](repeating: -1, count: count)
+            var touched: [Int32] = []
+            var result: [[Int32]] = []
+            for index in first..<min(first + chunk, count) {
+                touched.removeAll(keepingCapacity: true)
+                for (term, weight) in top[index] {
+                    var range = postingStart[Int(term)]..<postingStart[Int(term) + 1]
+                    if range.count > cap {
+                        // A common term: only the documents nearest in path order
+                        // (by date, in the usual layout) that share it.
+                        var low = range.lowerBound, high = range.upperBound
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if Int(postingDocuments[middle]) < index { low = middle + 1 } else { high = middle }
+                        }
+                        range = max(range.lowerBound, low - commonTermWindow)..<min(range.upperBound, low + commonTermWindow + 1)
+                    }
+                    for slot in range {
+                        let other = Int(postingDocuments[slot])
+                        guard other != index else { continue }
+                        if touchedBy[other] != Int32(index) {
+                            touchedBy[other] = Int32(index)
+                            accumulator[other] = 0
+                            touched.append(Int32(other))
+                        }
+                        accumulator[other] += weight * postingWeights[slot]
+                    }
+                }
+                result.append(best(touched, by: accumulator, limit: candidatesPerDocument))
+            }
+            return result
+        }
+        var keys: [Pair] = []
+        keys.reserveCapacity(count * candidatesPerDocument)
+        for (index, list) in lists.joined().enumerated() { for other in list { keys.append(Pair(Int32(index), other)) } }
+        for (index, document) in documents.enumerated() {
+            for other in document.relatedDocuments { keys.append(Pair(Int32(index), other)) }
+        }
+        keys.sort()
+        var unique: [Pair] = []
+        unique.reserveCapacity(keys.count)
+        for key in keys where unique.last != key { unique.append(key) }
+        return unique
+    }
+
+    /// The `limit` documents with the most evidence, best first; equal
+    /// evidence goes to the lower index.
+    private static func best(_ touched: [Int32], by evidence: [Float], limit: Int) -> [Int32] {
+        func before(_ x: Int32, _ y: Int32) -> Bool {
+            (evidence[Int(x)], y) > (evidence[Int(y)], x)
+        }
+        var kept: [Int32] = []
+        kept.reserveCapacity(limit + 1)
+        for candidate in touched {
+            if kept.count == limit, let last = kept.last, !before(candidate, last) { continue }
+            var position = kept.count
+            while position > 0 && before(candidate, kept[position - 1]) { position -= 1 }
+            kept.insert(candidate, at: position)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// How alike two documents are. Text carries the problem; structure only
+/// tips close calls, so that two different problems on one service stay apart.
+///
+/// Keeps each field of the documents in its own array, so that scoring a
+/// pair reads what it needs without copying whole documents.
+struct PairScorer: Sendable {
+    let vocabulary: [String]
+    private let words: [SparseVector]
+    private let concepts: [SparseVector]
+    private let serviceIDs: [[Int32]]
+    private let factorIDs: [[Int32]]
+    private let tagIDs: [[Int32]]
+    private let services: [[String]]
+    private let factors: [[String]]
+    private let tags: [[String]]
+    private let related: [[Int32]]
+
+    init(documents: [PatternDocument], vocabulary: [String]) {
+        self.vocabulary = vocabulary
+        words = documents.map(\.vector)
+        concepts = documents.map(\.concepts)
+        serviceIDs = documents.map(\.serviceIDs)
+        factorIDs = documents.map(\.factorIDs)
+        tagIDs = documents.map(\.tagIDs)
+        services = documents.map(\.services)
+        factors = documents.map(\.factors)
+        tags = documents.map(\.tags)
+        related = documents.map(\.relatedDocuments)
+    }
+
+    static let textWeight = 0.80
+    static let relatedBonus = 0.3
+
+    /// Dot product of two sparse vectors (the cosine, for unit vectors),
+    /// summed in term order.
+    static func dot(_ a: SparseVector, _ b: SparseVector) -> Float {
+        var i = 0, j = 0
+        var sum: Float = 0
+        while i < a.count && j < b.count {
+            if a[i].term == b[j].term { sum += a[i].weight * b[j].weight; i += 1; j += 1 }
+            else if a[i].term < b[j].term { i += 1 } else { j += 1 }
+        }
+        return sum
+    }
+
+    /// Shared ÷ all, of two sorted id lists without duplicates.
+    static func jaccard(_ a: [Int32], _ b: [Int32]) -> Double {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
+    }
+
+    /// The elements of two sorted lists that both hold.
+    static func shared(_ a: [String], _ b: [String]) -> [String] {
+        var i = 0, j = 0
+        var result: [String] = []
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { result.append(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
+    /// Words catch shared specifics; concepts catch the same problem told in other words.
+    func textSimilarity(_ x: Int, _ y: Int) -> Double {
+        0.5 * Double(PairScorer.dot(words[x], words[y])) + 0.5 * Double(PairScorer.dot(concepts[x], concepts[y]))
+    }
+
+    func isRelated(_ x: Int, _ y: Int) -> Bool {
+        (!related[x].isEmpty || !related[y].isEmpty) && (related[x].contains(Int32(y)) || related[y].contains(Int32(x)))
+    }
+
+    /// Shared services (10%), factors (5%) and tags (5%), and the `related:` bonus.
+    func structure(_ x: Int, _ y: Int) -> Double {
+        let shared = 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
+        return isRelated(x, y) ? shared + PairScorer.relatedBonus : shared
+    }
+
+    /// The combined score, at most 1.
+    func score(_ x: Int, _ y: Int) -> Double {
+        score(text: textSimilarity(x, y), x, y)
+    }
+
+    private func score(text: Double, _ x: Int, _ y: Int) -> Double {
+        var score = PairScorer.textWeight * text + 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
+        if isRelated(x, y) { score += PairScorer.relatedBonus }
+        return min(score, 1)
+    }
+
+    /// The score's part that is not text: the structure, less what the cap
+    /// at 1 took off. The text similarity is only computed when the cap can
+    /// apply (text similarity is at most 1, so below 1 − 0.8 it cannot).
+    func structuralPart(_ x: Int, _ y: Int) -> Double {
+        let structure = structure(x, y)
+        guard structure > 1 - PairScorer.textWeight * 1.001 else { return structure }
+        let text = textSimilarity(x, y)
+        return score(text: text, x, y) - PairScorer.textWeight * text
+    }
+
+    func explain(_ x: Int, _ y: Int) -> PatternsReport.Explanation {
+        let text = textSimilarity(x, y)
+        return PatternsReport.Explanation(
+            score: score(text: text, x, y), textSimilarity: text,
+            sharedTerms: sharedTerms(concepts[x], concepts[y], limit: 3) + sharedTerms(words[x], words[y], limit: 5),
+            sharedServices: PairScorer.shared(services[x], services[y]), sharedFactors: PairScorer.shared(factors[x], factors[y]),
+            sharedTags: PairScorer.shared(tags[x], tags[y]), explicitlyRelated: isRelated(x, y))
+    }
+
+    /// The `limit` shared terms that contribute most to the dot product,
+    /// most first (equal contributions: lower term id first).
+    private func sharedTerms(_ a: SparseVector, _ b: SparseVector, limit: Int) -> [String] {
+        var best: [(term: Int32, value: Float)] = []
+        best.reserveCapacity(limit + 1)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i].term == b[j].term {
+                let entry = (term: a[i].term, value: a[i].weight * b[j].weight)
+                i += 1; j += 1
+                // Terms come in increasing id order, so a later term ranks
+                // before an earlier one only with a larger contribution.
+                if best.count == limit, entry.value <= best[limit - 1].value { continue }
+                var position = best.count
+                while position > 0 && entry.value > best[position - 1].value { position -= 1 }
+                best.insert(entry, at: position)
+                if best.count > limit { best.removeLast() }
+            } else if a[i].term < b[j].term { i += 1 } else { j += 1 }
+        }
+        return best.map { vocabulary[Int($0.term)] }
+    }
+}

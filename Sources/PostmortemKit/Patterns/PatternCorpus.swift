@@ -1,0 +1,205 @@
+import Foundation
+
+/// A sparse vector sorted by term id, with Float weights to halve its size.
+typealias SparseVector = [(term: Int32, weight: Float)]
+
+/// One postmortem as the patterns engine compares it: its metadata as
+/// sorted arrays (with interned ids for the set comparisons) and its text as
+/// two sparse unit vectors.
+struct PatternDocument: Sendable {
+    var path: String
+    var id: String
+    /// Position of `id` among all ids in ascending order: ties between
+    /// documents are broken by it, which orders them as by id without
+    /// comparing strings.
+    var idRank: Int32
+    var title: String
+    var started: Timestamp
+    var resolved: Timestamp?
+    var detected: Timestamp?
+    var severity: String
+    /// Sorted, without duplicates; `serviceIDs` holds the same in the same order.
+    var services: [String]
+    var factors: [String]
+    /// Lower-cased.
+    var tags: [String]
+    var serviceIDs: [Int32] = []
+    var factorIDs: [Int32] = []
+    var tagIDs: [Int32] = []
+    /// The ids this postmortem names in `related:`.
+    var related: Set<String>
+    /// Indices of the documents named in `related:` (sorted).
+    var relatedDocuments: [Int32] = []
+    /// Action items in table order.
+    var actions: [PatternAction] = []
+    /// Unit TF-IDF vector of words (Porter stems).
+    var vector: SparseVector = []
+    /// Unit TF-IDF vector of concept tokens (`~certificate`).
+    var concepts: SparseVector = []
+}
+
+/// An action item's cells, read once.
+struct PatternAction: Sendable {
+    var action: String?
+    var owner: String?
+    var due: String?
+    var dueDate: LocalDate?
+    /// "open" when the table has no status.
+    var status: String
+}
+
+/// The documents of one analysis and the term strings their vectors refer to.
+struct PatternCorpus: Sendable {
+    var documents: [PatternDocument]
+    /// The postmortem of each document, at the same index.
+    var postmortems: [Postmortem]
+    /// Term string by term id; ids are positions in sorted order, so ordering
+    /// by id is ordering by string.
+    var vocabulary: [String]
+
+    /// Builds the documents: one per id (the first file in path order),
+    /// undated files left out. Words and concepts are weighted by field:
+    /// title ×2, executive summary ×1.5, root cause analysis ×1.5, incident
+    /// overview ×0.3 (it mostly describes symptoms, which unrelated incidents
+    /// share).
+    init(_ postmortems: [Postmortem], workers: Int) {
+        var seen = Set<String>()
+        // Sorted as indices: a Postmortem is large to move.
+        let usable = postmortems.indices.sorted { postmortems[$0].path < postmortems[$1].path }.filter { index in
+            guard let id = postmortems[index].id, postmortems[index].started != nil else { return false }
+            return seen.insert(id).inserted
+        }.map { postmortems[$0] }
+        // Words and concepts of each document, unstemmed, summed in the order they occur.
+        // In runs of 64 documents that share one counter.
+        let runs: [[[(term: String, weight: Double)]]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)),
+                                                                         workers: workers) { first in
+            var counter = TermCounter()
+            return usable[first..<min(first + 64, usable.count)].map { postmortem in
+                counter.startDocument()
+                counter.add(postmortem.title ?? "", weight: 2.0)
+                let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
+                for (kind, weight) in fields {
+                    guard let section = postmortem.section(kind) else { continue }
+                    for block in section.blocks where !block.isComment {
+                        if case .codeBlock = block.kind { continue }
+                        counter.add(block.plainText, weight: weight)
+                    }
+                }
+                return counter.terms
+            }
+        }
+        let raw = Array(runs.joined())
+
+        // Intern every distinct word once, so that everything after works on integers.
+        var wordID: [String: Int32] = [:]
+        var words: [String] = []
+        var documentWords: [[(word: Int32, count: Double)]] = []
+        documentWords.reserveCapacity(raw.count)
+        for terms in raw {
+            var list: [(word: Int32, count: Double)] = []
+            list.reserveCapacity(terms.count)
+            for (word, count) in terms {
+                if let id = wordID[word] {
+                    list.append((id, count))
+                } else {
+                    let id = Int32(words.count)
+                    wordID[word] = id
+                    words.append(word)
+                    list.append((id, count))
+                }
+            }
+            documentWords.append(list)
+        }
+
+        // Stem each distinct word once for the whole corpus; concept tokens stay as they are.
+        let stems = ParallelMap.map(words, workers: workers) { $0.hasPrefix("~") ? $0 : PorterStemmer.stem($0) }
+        let vocabulary = Array(Set(stems)).sorted()
+        let termID = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
+        let termOfWord = stems.map { termID[$0]! }
+        // Rank of each word in string order: several words share a stem, and
+        // their counts are added in word order so that floating-point sums do
+        // not depend on hash order.
+        var ranks = [Int32](repeating: 0, count: words.count)
+        for (rank, word) in words.indices.sorted(by: { words[$0] < words[$1] }).enumerated() { ranks[word] = Int32(rank) }
+        let wordRank = ranks
+        let isConcept = vocabulary.map { $0.hasPrefix("~") }
+        // Service names are compared as structure; in text they would make
+        // every incident of a service look alike.
+        let serviceWords = Set(usable.flatMap { $0.frontMatter?.strings("services") ?? [] }
+            .flatMap { $0.lowercased().split(separator: "-").map { PorterStemmer.stem(String($0)) } })
+        let isServiceWord = vocabulary.map { serviceWords.contains($0) }
+
+        let termCounts: [[(term: Int32, count: Double)]] = ParallelMap.map(documentWords, workers: workers) { list in
+            let ordered = list.map { (term: termOfWord[Int($0.word)], rank: wordRank[Int($0.word)], count: $0.count) }
+                .sorted { ($0.term, $0.rank) < ($1.term, $1.rank) }
+            var terms: [(term: Int32, count: Double)] = []
+            terms.reserveCapacity(ordered.count)
+            for entry in ordered {
+                if let last = terms.last, last.term == entry.term { terms[terms.count - 1].count = last.count + entry.count }
+                else { terms.append((entry.term, 0 + entry.count)) }
+            }
+            for index in terms.indices where isServiceWord[Int(terms[index].term)] { terms[index].count *= 0.3 }
+            return terms
+        }
+        var documentFrequency = [Int](repeating: 0, count: vocabulary.count)
+        for terms in termCounts { for entry in terms { documentFrequency[Int(entry.term)] += 1 } }
+
+        let count = Double(usable.count)
+        let idf = documentFrequency.map { log((count + 1) / (Double($0) + 0.5)) }
+        @Sendable func unitVector(_ terms: [(term: Int32, count: Double)], concepts: Bool) -> SparseVector {
+            var vector: SparseVector = []
+            for (term, frequency) in terms where isConcept[Int(term)] == concepts {
+                vector.append((term, Float((1 + log(max(frequency, 1))) * idf[Int(term)])))
+            }
+            let norm = sqrt(vector.reduce(Float(0)) { $0 + $1.weight * $1.weight })
+            if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
+            return vector
+        }
+
+        let services = Interner(usable.flatMap { $0.frontMatter?.strings("services") ?? [] })
+        let factors = Interner(usable.flatMap { $0.frontMatter?.strings("contributing_factors") ?? [] })
+        let tags = Interner(usable.flatMap { ($0.frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
+        var documents = ParallelMap.map(Array(zip(usable, termCounts)), workers: workers) { postmortem, terms in
+            let frontMatter = postmortem.frontMatter
+            var document = PatternDocument(
+                path: postmortem.path, id: postmortem.id!, idRank: 0, title: postmortem.title ?? postmortem.id!,
+                started: postmortem.started!, resolved: postmortem.resolved, detected: postmortem.detected,
+                severity: frontMatter?.string("severity") ?? "unknown",
+                services: Set(frontMatter?.strings("services") ?? []).sorted(),
+                factors: Set(frontMatter?.strings("contributing_factors") ?? []).sorted(),
+                tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }).sorted(),
+                related: Set(frontMatter?.strings("related") ?? []))
+            document.actions = (postmortem.actionTable?.rows ?? []).map { row in
+                PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
+            }
+            document.serviceIDs = document.services.map(services.id)
+            document.factorIDs = document.factors.map(factors.id)
+            document.tagIDs = document.tags.map(tags.id)
+            document.vector = unitVector(terms, concepts: false)
+            document.concepts = unitVector(terms, concepts: true)
+            return document
+        }
+        let byID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, Int32($0)) })
+        for (rank, index) in documents.indices.sorted(by: { documents[$0].id < documents[$1].id }).enumerated() {
+            documents[index].idRank = Int32(rank)
+        }
+        for index in documents.indices where !documents[index].related.isEmpty {
+            documents[index].relatedDocuments = documents[index].related.compactMap { byID[$0] }.filter { $0 != index }.sorted()
+        }
+        self.documents = documents
+        self.postmortems = usable
+        self.vocabulary = vocabulary
+    }
+}
+
+/// Ids for a set of strings, in string order, so that sorted strings have
+/// sorted ids and two sorted id lists intersect by a linear merge.
+private struct Interner {
+    let ids: [String: Int32]
+
+    init(_ strings: [String]) {
+        ids = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, Int32($0)) })
+    }
+
+    func id(_ string: String) -> Int32 { ids[string]! }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The weighted words and concepts of one document, as `TextVectorizer`
+/// defines them: each word (not a stop word, longer than one character) and
+/// each concept a phrase evokes adds the weight of the text it is in; a
+/// failure-mode concept adds twice that.
+///
+/// Words are told apart by their bytes in a small hash table, so a String
+/// is made, and the stop words and concept phrases are looked up, once per
+/// distinct word rather than once per occurrence. One counter serves a run of
+/// documents (`startDocument()`), so that the table is built once for them.
+struct TermCounter {
+    private var words: [String] = []
+    /// Counted as a word: not a stop word and longer than one character.
+    private var isCounted: [Bool] = []
+    private var startsPhrase: [Bool] = []
+    private var phrases: [[(words: [String], concept: Int)]] = []
+    private var wordWeights: [Double] = []
+    private var conceptWeights = [Double](repeating: 0, count: ConceptLexicon.tokens.count)
+    private var conceptSeen = [Bool](repeating: false, count: ConceptLexicon.tokens.count)
+    /// Bytes of word n are bytes[starts[n]..<starts[n + 1]].
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Open addressing: word number, or -1 for an empty slot.
+    private var slots = [Int32](repeating: -1, count: 256)
+    /// The words of the text being added, by number.
+    private var sequence: [Int32] = []
+    /// Words with a weight in the current document.
+    private var weighted: [Int32] = []
+
+    /// Forgets the weights of the previous document, keeping the words known.
+    mutating func startDocument() {
+        for word in weighted { wordWeights[Int(word)] = 0 }
+        weighted.removeAll(keepingCapacity: true)
+        for concept in conceptSeen.indices { conceptWeights[concept] = 0; conceptSeen[concept] = false }
+    }
+
+    /// Adds the words and concepts of `text`, each with `weight`.
+    mutating func add(_ text: String, weight: Double) {
+        sequence.removeAll(keepingCapacity: true)
+        TextVectorizer.forEachToken(in: text) { token, hasNonASCII in
+            if hasNonASCII {
+                // Non-ASCII letters are lower-cased by Unicode rules; ASCII ones already are.
+                let lowered = Array(String(decoding: token, as: UTF8.self).lowercased().utf8)
+                lowered.withUnsafeBufferPointer { sequence.append(number(of: $0)) }
+            } else {
+                sequence.append(number(of: token))
+            }
+        }
+        let tokens = sequence
+        ConceptLexicon.forEachConcept(in: tokens.count, word: { words[Int(tokens[$0])] },
+                                      phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil }) { concept in
+            conceptWeights[concept] += ConceptLexicon.isFailureMode[concept] ? 2 * weight : weight
+            conceptSeen[concept] = true
+        }
+        for word in tokens where isCounted[Int(word)] {
+            if wordWeights[Int(word)] == 0 { weighted.append(word) }
+            wordWeights[Int(word)] += weight
+        }
+    }
+
+    /// Every word and concept token added since `startDocument()`, with its
+    /// summed weight, in no particular order.
+    var terms: [(term: String, weight: Double)] {
+        var terms: [(term: String, weight: Double)] = []
+        for concept in conceptSeen.indices where conceptSeen[concept] {
+            terms.append((ConceptLexicon.tokens[concept], conceptWeights[concept]))
+        }
+        for word in weighted { terms.append((words[Int(word)], wordWeights[Int(word)])) }
+        return terms
+    }
+
+    /// The number of the word with these (lower-cased) bytes, adding it when new.
+    private mutating func number(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            let start = starts[number]
+            if hashes[number] == hash && starts[number + 1] - start == token.count
+                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, token.baseAddress!, token.count) == 0 }) {
+                return Int32(number)
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = Int32(words.count)
+        let word = String(decoding: token, as: UTF8.self)
+        words.append(word)
+        bytes.append(contentsOf: token)
+        starts.append(bytes.count)
+        hashes.append(hash)
+        // One character is one byte in ASCII; characters need counting only otherwise.
+        let isASCII = token.allSatisfy { $0 < 0x80 }
+        isCounted.append(!TextVectorizer.stopWords.contains(word) && token.count > 1 && (isASCII || word.count > 1))
+        let wordPhrases = ConceptLexicon.index[word]
+        startsPhrase.append(wordPhrases != nil)
+        phrases.append(wordPhrases ?? [])
+        wordWeights.append(0)
+        slots[slot] = number
+        if words.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for number in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
+    }
+}

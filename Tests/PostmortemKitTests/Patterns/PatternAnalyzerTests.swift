@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+struct PatternAnalyzerTests {
+    /// The labelled fixture corpus, as the CLI loads it.
+    static func fixturePostmortems() throws -> [Postmortem] {
+        let root = TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/patterns-corpus")
+        return try RepositoryLoader.load(LoadOptions(workingDirectory: root)).postmortems
+    }
+
+    @Test func reportIsTheSameBytesForAnyNumberOfWorkers() throws {
+        let postmortems = try Self.fixturePostmortems()
+        let today = LocalDate(year: 2026, month: 11, day: 28)!
+        var outputs: [String] = []
+        for workers in [1, 2, 5] {
+            var analyzer = PatternAnalyzer()
+            analyzer.workers = workers
+            outputs.append(PatternsFormatter.render(analyzer.analyze(postmortems, today: today), as: .json))
+        }
+        #expect(outputs[0].contains("\"clusters\""))
+        #expect(Set(outputs).count == 1)
+    }
+
+    @Test func termCounterWeighsWordsAndConceptsAsTheVectorizerDefinesThem() {
+        let texts = [("The TLS cert lapsed on the edge; the cert was not renewed.", 2.0),
+                     ("x509: certificate has expired. Überlast im Zähler — ÉTÉ, été.", 1.5),
+                     ("Too many connections on the pool: pool size 20, a record missing.", 0.3)]
+        var expected: [String: Double] = [:]
+        for (text, weight) in texts {
+            let words = TextVectorizer.words(text)
+            for concept in ConceptLexicon.concepts(in: words) {
+                expected[concept, default: 0] += ConceptLexicon.failureModes.contains(concept) ? 2 * weight : weight
+            }
+            for word in words where !TextVectorizer.stopWords.contains(word) && word.count > 1 { expected[word, default: 0] += weight }
+        }
+        var counter = TermCounter()
+        // A previous document's words must not leak into the next one.
+        counter.add("Kafka consumers rebalanced", weight: 1)
+        counter.startDocument()
+        for (text, weight) in texts { counter.add(text, weight: weight) }
+        let counted = Dictionary(uniqueKeysWithValues: counter.terms.map { ($0.term, $0.weight) })
+        #expect(counted == expected)
+        #expect(counted["été"] == 3.0)
+        #expect(counted["kafka"] == nil)
+    }
+
+    @Test func commonTermsStillFindNeighboursWithinTheWindow() {
+        // 600 documents that share only one term (over the posting cap of
+        // 4√600 ≈ 97): each must still get candidates, and only near ones.
+        let documents = (0..<600).map { index in
+            PatternDocument(path: String(format: "p/%04d.md", index), id: "PM-\(index)", idRank: Int32(index), title: "t",
+                            started: Timestamp(secondsSince1970: index * 86_400), severity: "SEV3",
+                            services: [], factors: [], tags: [], related: [], vector: [(term: 0, weight: 1)])
+        }
+        let pairs = CandidateIndex.pairs(documents, workers: 2)
+        #expect(!pairs.isEmpty)
+        #expect(pairs.allSatisfy { Int($0.b - $0.a) <= CandidateIndex.commonTermWindow })
+        #expect(pairs.count <= documents.count * CandidateIndex.candidatesPerDocument)
+    }
+}
