@@ -37,6 +37,20 @@ struct LargeSearchIndexTests {
         if let problem = LargeSearchIndexTests.buildProblem { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: problem]) }
     }
 
+    /// Large clusters are cut on patterns.html, never in patterns.json.
+    @Test func patternsPageListsTheRecentPartOfLargeClusters() throws {
+        let page = try String(contentsOf: LargeSearchIndexTests.site.appendingPathComponent("patterns.html"), encoding: .utf8)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: LargeSearchIndexTests.site.appendingPathComponent("patterns.json"))) as! [String: Any]
+        let clusters = try #require(json["clusters"] as? [[String: Any]])
+        let sizes: [Int] = clusters.map { ($0["members"] as? [Any])?.count ?? 0 }
+        let largest = try #require(sizes.max())
+        #expect(largest > PageContexts.patternsMembersShown, "the generated corpus has large clusters")
+        #expect(page.contains("most recent of \(largest) are listed; patterns.json has them all"))
+        let rows = page.components(separatedBy: "<tr>").count - 1
+        let recurrences = try #require(json["recurrences"] as? [Any]).count
+        #expect(rows < recurrences, "the page shows fewer rows than patterns.json has recurrences")
+    }
+
     /// The JSON argument of a `PM_SEARCH.x(…)` file: from its first `open` to its last `close`.
     func json(_ path: String, _ open: Character, _ close: Character) throws -> Any {
         let text = try String(contentsOf: LargeSearchIndexTests.site.appendingPathComponent("search/\(path)"), encoding: .utf8)

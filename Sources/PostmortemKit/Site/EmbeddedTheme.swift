@@ -169,6 +169,7 @@ enum EmbeddedTheme {
 <ol class="cluster-members">
 {{#members}}<li><time>{{date}}</time> <span class="badge {{severity_class}}">{{severity}}</span> {{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}} {{title}}</li>
 {{/members}}</ol>
+{{#more_members}}<p class="muted">{{more_members}}</p>{{/more_members}}
 <p class="muted">Why they match: {{why}}</p>
 </article>
 {{/clusters}}
@@ -184,7 +185,8 @@ enum EmbeddedTheme {
 {{#recurrences}}<tr><td>{{#later}}{{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}}{{/later}}</td><td>{{#earlier}}{{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}}{{/earlier}}</td><td>{{action}}</td><td>{{owner}}</td><td>{{due}}</td><td><span class="badge {{state_class}}">{{state}}</span></td></tr>
 {{/recurrences}}</tbody>
 </table>
-</div>{{/has_recurrences}}
+</div>
+{{#more_recurrences}}<p class="muted">{{more_recurrences}}</p>{{/more_recurrences}}{{/has_recurrences}}
 </section>
 <section aria-labelledby="factors-h">
 <h2 id="factors-h">Service × contributing factor</h2>

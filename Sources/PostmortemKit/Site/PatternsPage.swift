@@ -1,6 +1,18 @@
 /// The context of `patterns.mustache` (SPEC §8): clusters, recurrences
 /// despite action items, service × factor pairs and trends with charts.
+///
+/// Long lists are cut on the page (`patterns.json` keeps everything): a
+/// cluster shows its most recent members and the recurrences of its most
+/// recent incidents, so a problem that came back a thousand times gives a
+/// readable page rather than tens of megabytes of table.
 extension PageContexts {
+    /// Members shown per cluster, the most recent.
+    static let patternsMembersShown = 40
+    /// Recurrence rows shown per cluster, those of its most recent incidents.
+    static let patternsRecurrencesShown = 30
+    /// Member pairs quoted in "Why they match".
+    static let patternsReasonsShown = 8
+
     func patternsPage() -> JSONValue {
         var context = base(title: "Recurring patterns", root: "", current: "patterns.html")
         guard let report = patterns else {
@@ -18,7 +30,16 @@ extension PageContexts {
         let despite = report.recurrences.filter { $0.state == .open || $0.state == .doneBefore || $0.state == .done }
         context["summary_line"] = .string("\(DisplayFormat.count(report.incidents, "incident")) analysed: \(DisplayFormat.count(report.clusters.count, "recurring problem")), \(DisplayFormat.count(despite.filter { $0.state == .open }.count, "action item")) still open when the problem came back.")
         context["clusters"] = .array(report.clusters.map { cluster in
-            .object([
+            let moreMembers = cluster.members.count > PageContexts.patternsMembersShown
+                ? "The \(PageContexts.patternsMembersShown) most recent of \(cluster.members.count) are listed; patterns.json has them all." : ""
+            let why: [String] = cluster.links.prefix(PageContexts.patternsReasonsShown).map { link in
+                let terms = link.explanation.sharedTerms.prefix(4).map { $0.hasPrefix("~") ? String($0.dropFirst()) : $0 }
+                return "\(link.from) ~ \(link.to): \(terms.joined(separator: ", "))"
+            }
+            // The latest intervals say whether the problem is speeding up; a thousand would say nothing more.
+            let latest = cluster.intervalsDays.suffix(12).map { "\($0) d" }.joined(separator: ", ")
+            let intervals = cluster.intervalsDays.isEmpty ? "—" : cluster.intervalsDays.count > 12 ? "… " + latest : latest
+            return .object([
                 "id": .string(cluster.id),
                 "label": .string(cluster.label),
                 "count": .string(String(cluster.members.count)),
@@ -27,19 +48,30 @@ extension PageContexts {
                 "impact": .string(IncidentDurations.format(cluster.totalImpactSeconds)),
                 "services": .string(cluster.services.joined(separator: ", ")),
                 "factors": .string(cluster.factors.joined(separator: ", ")),
-                "intervals": .string(cluster.intervalsDays.isEmpty ? "—" : cluster.intervalsDays.map { "\($0) d" }.joined(separator: ", ")),
-                "members": .array(cluster.members.map { member in
+                "intervals": .string(intervals),
+                "more_members": .string(moreMembers),
+                "members": .array(cluster.members.suffix(PageContexts.patternsMembersShown).map { member in
                     var object = link(member.id).objectValue ?? [:]
                     object["date"] = .string(String(member.started.prefix(10)))
                     object["severity"] = .string(member.severity)
                     object["severity_class"] = .string(DisplayFormat.severityClass(member.severity))
                     return .object(object)
                 }),
-                "why": .string(cluster.links.map { "\($0.from) ~ \($0.to): \($0.explanation.sharedTerms.prefix(4).map { $0.hasPrefix("~") ? String($0.dropFirst()) : $0 }.joined(separator: ", "))" }.joined(separator: "; ")),
+                "why": .string(why.joined(separator: "; ")),
             ])
         })
         context["has_clusters"] = .bool(!report.clusters.isEmpty)
-        context["recurrences"] = .array(despite.map { item in
+        // Per cluster, the rows of its most recent incidents, in report order.
+        var shown: [PatternsReport.Recurrence] = []
+        var hidden = 0
+        for (_, rows) in Dictionary(grouping: despite.indices, by: { despite[$0].cluster }).sorted(by: { $0.value[0] < $1.value[0] }) {
+            let kept = rows.suffix(PageContexts.patternsRecurrencesShown)
+            hidden += rows.count - kept.count
+            shown += kept.map { despite[$0] }
+        }
+        context["more_recurrences"] = .string(hidden == 0 ? ""
+            : "\(DisplayFormat.count(hidden, "earlier row")) left out: each problem shows the action items behind its \(PageContexts.patternsRecurrencesShown) most recent rows; patterns.json has them all.")
+        context["recurrences"] = .array(shown.map { item in
             .object([
                 "later": link(item.later), "earlier": link(item.earlier),
                 "action": .string(item.action), "owner": .string(item.owner ?? "—"), "due": .string(item.due ?? "—"),
