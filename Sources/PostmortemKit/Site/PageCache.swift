@@ -61,7 +61,7 @@ struct PageCache: Sendable {
     /// makes the next build slower, so failures are ignored.
     func store(_ contents: Data, for key: String) {
         used.insert(key)
-        try? contents.write(to: file(key), options: .atomic)
+        try? PlainFileWriter.writeAtomically(contents, to: file(key).path)
     }
 
     /// Creates the folder; false when it cannot be (the build then runs uncached).

@@ -59,6 +59,7 @@ struct SiteWriter {
     }
 
     static func reason(_ error: Error) -> String {
+        if let failure = error as? PlainFileWriter.Failure { return failure.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
@@ -95,7 +96,7 @@ final class SiteStaging: @unchecked Sendable {
         do {
             try beforeWrite(file.path)
             try makeFolder((file.path as NSString).deletingLastPathComponent)
-            try file.contents.write(to: root.appendingPathComponent(file.path))
+            try PlainFileWriter.write(file.contents, to: root.appendingPathComponent(file.path).path)
             return nil
         } catch {
             return "\(file.path): \(SiteWriter.reason(error))"
