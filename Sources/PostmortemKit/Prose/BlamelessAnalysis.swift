@@ -1,5 +1,7 @@
-/// The blameless rules' reading of one postmortem: every prose sentence is
-/// tokenised and analysed once, and the four detectors run on it. The four
+/// The blameless rules' reading of one postmortem: `BlamelessScreen` reads
+/// the prose as bytes, and the sentences it lets through (few: those with a
+/// word some detector acts on) are tokenised and analysed once, and the four
+/// detectors run on them. The four
 /// rules each read their part of the result (the linter computes it once
 /// per file; see `FileAnalysisCache`).
 public struct BlamelessAnalysis: Sendable {
