@@ -1,5 +1,7 @@
-/// The blameless rules' reading of one postmortem: every prose sentence is
-/// tokenised and analysed once, and the four detectors run on it. The four
+/// The blameless rules' reading of one postmortem: `BlamelessScreen` reads
+/// the prose as bytes, and the sentences it lets through (few: those with a
+/// word some detector acts on) are tokenised and analysed once, and the four
+/// detectors run on them. The four
 /// rules each read their part of the result (the linter computes it once
 /// per file; see `FileAnalysisCache`).
 public struct BlamelessAnalysis: Sendable {
@@ -30,14 +32,29 @@ public struct BlamelessAnalysis: Sendable {
     }
 
     public init(postmortem: Postmortem, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
+        self.init(postmortem: postmortem, vocabulary: vocabulary, people: people, screened: true)
+    }
+
+    /// `screened: false` analyses every sentence, for tests that check that `BlamelessScreen` drops no match.
+    init(postmortem: Postmortem, vocabulary: BlamelessVocabulary, people: PeopleIndex, screened: Bool) {
         let index = BlamelessAnalysis.people(of: postmortem, base: people)
         var found: [Match] = []
+        let screen = BlamelessScreen(vocabulary: vocabulary, people: index)
         for run in ProseExtractor.runs(in: postmortem) {
-            let tokens = ProseTokenizer.tokens(run.scalars)
-            let facts = WordFacts(tokens: tokens, scalars: run.scalars, vocabulary: vocabulary, people: index)
+            // Most runs hold no sentence that any detector could report; they are never tokenised.
+            let pieces = screened ? screen.pieces(of: run.utf8) : [0..<Int.max]
+            guard !pieces.isEmpty else { continue }
+            let scalars = run.scalars
+            let tokens = ProseTokenizer.tokens(scalars)
+            let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: index)
             var locations: [SourceLocation]?
-            for range in SentenceSegmenter.sentences(tokens, scalars: run.scalars) where facts.mayMatch(range) {
-                let analysis = SentenceAnalysis(tokens: tokens, scalars: run.scalars, facts: facts, range: range,
+            var piece = 0
+            for range in SentenceSegmenter.sentences(tokens, scalars: scalars) {
+                // Pieces are whole sentences, in order: a sentence is in the piece that holds its first token.
+                let start = tokens[range.lowerBound].start
+                while piece < pieces.count, pieces[piece].upperBound <= start { piece += 1 }
+                guard piece < pieces.count, pieces[piece].contains(start), facts.mayMatch(range) else { continue }
+                let analysis = SentenceAnalysis(tokens: tokens, scalars: scalars, facts: facts, range: range,
                                                 vocabulary: vocabulary, people: index)
                 let chosen = BlamelessAnalysis.analyse(analysis)
                 guard !chosen.isEmpty else { continue }
@@ -57,7 +74,9 @@ public struct BlamelessAnalysis: Sendable {
     /// named-individual finding where a judgemental term or a counterfactual
     /// already covers the sentence (policy 8: one rule per sentence, by
     /// precedence; hindsight, an info, is reported besides).
-    static func analyse(_ text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex) -> [BlamelessMatch] {
+    static func analyse(_ text: String, vocabulary: BlamelessVocabulary, people: PeopleIndex, screened: Bool = true) -> [BlamelessMatch] {
+        // Through the screen too, so that every detection test also checks that it lets the sentence through.
+        if screened, BlamelessScreen(vocabulary: vocabulary, people: people).pieces(of: Array(text.utf8)).isEmpty { return [] }
         let scalars = Array(text.unicodeScalars)
         let tokens = ProseTokenizer.tokens(scalars)
         let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: people)
@@ -93,3 +112,4 @@ public struct BlamelessAnalysis: Sendable {
         matches.filter { $0.kind == kind }
     }
 }
+

@@ -77,13 +77,28 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         var irregularParticiple = false
     }
 
-    /// Words the detectors look at by name: conditionals, modals, minimisers
-    /// with a harmless sense, clause openers of triggers, and markers of slips.
-    static let cueWords: Set<String> = [
-        "if", "had", "'d", "failure", "just", "clearly", "naturally", "easy", "easier", "simple", "trivial",
-        "straightforward", "easily", "could", "would", "can", "all", "when", "after", "once", "because", "since",
-        "as", "moment", "minute", "instant", "soon", "without", "while", "although", "though", "despite", "left", "let",
+    /// Words the detectors look at by name, grouped by what else a match
+    /// needs (`BlamelessScreen` reads the groups; `cueWords` is their union).
+    /// Conditionals of counterfactuals ("if", "had"), "failure to", and the
+    /// markers of a slip ("without testing", "while the build was red",
+    /// "left", "let"): these count only with a human agent.
+    static let agentCues: Set<String> = [
+        "if", "had", "'d", "failure", "without", "while", "although", "though", "despite", "left", "let",
     ]
+    /// Openers of a trigger clause ("started when Grace flushed …"), which count with a named person only.
+    static let triggerCues: Set<String> = ["when", "after", "once", "because", "since", "as", "moment", "minute", "instant", "soon"]
+    /// Minimisers with a harmless sense that `MinimiserDetector` tells apart.
+    static let minimiserCues: Set<String> = [
+        "just", "clearly", "naturally", "easy", "easier", "simple", "trivial", "straightforward", "easily",
+    ]
+    /// Modals of "anyone could see", which count with a universal subject (`universalSubjects`).
+    static let universalModals: Set<String> = ["could", "would", "can"]
+    /// Subjects that cover everyone ("anyone could have seen it"); "any" as the first word counts too.
+    static let universalSubjects: Set<String> = ["anyone", "anybody", "everyone", "everybody"]
+    /// "All it took was …" (`MinimiserDetector`), which needs "was".
+    static let allCue = "all"
+
+    static let cueWords: Set<String> = agentCues.union(triggerCues).union(minimiserCues).union(universalModals).union([allCue])
 
     enum PhraseKind: Hashable, Sendable {
         /// A judgemental term of a group in `judgementGroups`.
@@ -124,6 +139,8 @@ public final class BlamelessVocabulary: @unchecked Sendable {
     private(set) var particleVerbs: [String: [(particle: String, verb: VerbClass)]] = [:]
     private(set) var phrases: [String: [Phrase]] = [:]
     private(set) var judgementGroups: [Group] = []
+    /// The cues `BlamelessScreen` reads; rebuilt by `finish()`.
+    private(set) var screen = BlamelessScreen.Table()
     private(set) var aimedSuggestion = ""
     private(set) var negatedSuggestion = ""
     private(set) var minimiserSuggestion = ""
@@ -139,6 +156,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         negatedSuggestion = other.negatedSuggestion
         minimiserSuggestion = other.minimiserSuggestion
         lookup = other.lookup
+        screen = other.screen
     }
 
     /// The default suggestion when nothing more specific applies.
@@ -169,6 +187,73 @@ public final class BlamelessVocabulary: @unchecked Sendable {
 
     private func finish() {
         lookup = WordTable(entries)
+        var phrases: [BlamelessScreen.Phrase] = []
+        for list in self.phrases.values {
+            for phrase in list { phrases.append(BlamelessScreen.Phrase(words: phrase.words, anchor: phrase.anchor, cue: screenCue(of: phrase.kind))) }
+        }
+        let respelled = Set(ProseTokenizer.suffixes.map { $0.1 }).union(ProseTokenizer.negativeStems.values)
+        screen = BlamelessScreen.Table(cues: screenCues(), phrases: phrases, respelled: respelled)
+    }
+
+    /// What a phrase contributes to a match, for `BlamelessScreen`.
+    private func screenCue(of kind: PhraseKind) -> BlamelessScreen.Cue {
+        switch kind {
+        case .judgement, .negatedJudgement, .minimiser:
+            return .alone
+        case .aimed, .causal, .expectation, .prescription, .withoutObject, .mistakeMarker:
+            return .needsHuman
+        case .technical, .allowed, .plannedMarker, .contrast:
+            // These only excuse or qualify another match.
+            return []
+        }
+    }
+
+    /// What each word can contribute to a match, for `BlamelessScreen`
+    /// (which says why each cue counts).
+    private func screenCues() -> [String: BlamelessScreen.Cue] {
+        typealias Cue = BlamelessScreen.Cue
+        var cues: [String: Cue] = [:]
+        func add(_ words: some Sequence<String>, _ cue: Cue) {
+            for word in words { cues[word, default: []].formUnion(cue) }
+        }
+        func verbCue(_ verb: VerbClass) -> Cue {
+            var cue: Cue = []
+            // The verbs that `WordFacts.mayMatch`, `AgentDetector.action`, `negatedDiligence` and
+            // `CounterfactualDetector` act on; harm and causing count for named people only.
+            if !verb.intersection([.mistake, .lapse, .breaking, .destructive, .omission, .negatedOmission]).isEmpty {
+                cue.insert(.needsHuman)
+            }
+            // "did not check", "never verified", "nobody noticed".
+            if verb.contains(.diligence) { cue.insert(.diligence) }
+            if !verb.intersection([.harm, .causing]).isEmpty { cue.insert(.needsName) }
+            return cue
+        }
+        for (word, entry) in entries {
+            var cue = verbCue(entry.verb)
+            // Roles and teams are human agents (`SentenceAnalysis.agent(of:)`).
+            if !entry.word.intersection([.role, .ambiguousRole, .team]).isEmpty { cue.insert(.human) }
+            // A modal perfect, and the markers of a slip after or before an action.
+            if !entry.word.intersection([.modal, .mistakeAdverb, .mistakeObject, .defectModifier]).isEmpty { cue.insert(.needsHuman) }
+            for (_, verb) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }
+            if !cue.isEmpty { add([word], cue) }
+        }
+        add(SentenceAnalysis.humanHeads, .human)
+        // What negates a verb of diligence for `WordFacts.mayMatch`, and "no-one", which `agent(of:)` reads as nobody.
+        add(WordFacts.negationsBefore.union(WordFacts.negatingSubjects).union(["no-one"]), .negation)
+        add(BlamelessVocabulary.agentCues, .needsHuman)
+        add(BlamelessVocabulary.triggerCues, .needsName)
+        add(BlamelessVocabulary.minimiserCues, .alone)
+        add([BlamelessVocabulary.allCue], .all)
+        add([MinimiserDetector.allItTookVerb], .was)
+        add(BlamelessVocabulary.universalModals, .universalModal)
+        add(BlamelessVocabulary.universalSubjects.union([MinimiserDetector.universalDeterminer]), .universal)
+        // A possessive after a name: "@bob's typo".
+        add(["'s"], .needsName)
+        // Contractions: the screen reads "should've" as "should" and "ve", "won't" as "won" (or "wo") and "t":
+        // a suffix by what follows its apostrophe (the "n" of "n't" joins the stem).
+        for (suffix, spelled) in ProseTokenizer.suffixes { add([String(suffix.drop { $0 != "'" })], cues[spelled] ?? []) }
+        for (stem, word) in ProseTokenizer.negativeStems { add([stem], cues[word] ?? []) }
+        return cues
     }
 
     /// This vocabulary with a team's extra judgemental terms and allowed phrases.

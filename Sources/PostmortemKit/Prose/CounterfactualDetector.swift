@@ -50,8 +50,8 @@ struct CounterfactualDetector {
     /// excuses, "anyone could have seen it" minimises (blameless/hindsight).
     private func isUniversal(_ phrase: NounPhrase) -> Bool {
         let head = analysis.lower(phrase.head)
-        if ["anyone", "anybody", "everyone", "everybody"].contains(head) { return true }
-        return analysis.lower(phrase.range.lowerBound) == "any"
+        if BlamelessVocabulary.universalSubjects.contains(head) { return true }
+        return analysis.lower(phrase.range.lowerBound) == MinimiserDetector.universalDeterminer
     }
 
     /// "should/could/would/ought to have" + participle with a human subject.

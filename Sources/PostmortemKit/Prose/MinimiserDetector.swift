@@ -16,6 +16,11 @@
 struct MinimiserDetector {
     let analysis: SentenceAnalysis
 
+    /// "All it took was …": the verb the cue "all" needs.
+    static let allItTookVerb = "was"
+    /// "Any engineer could see …": a universal subject by its first word.
+    static let universalDeterminer = "any"
+
     func matches() -> [BlamelessMatch] {
         var found: [BlamelessMatch] = []
         for phrase in analysis.phrases where phrase.kind == .minimiser {
@@ -57,7 +62,7 @@ struct MinimiserDetector {
         guard analysis.clauseStarts[index] || analysis.lower(index - 1) == "that" else { return false }
         let window = (index + 1)..<min(index + 8, analysis.count)
         return window.contains { probe in
-            analysis.lower(probe) == "was" && (["do", "took", "needed", "required"].contains(analysis.lower(probe - 1)))
+            analysis.lower(probe) == MinimiserDetector.allItTookVerb && (["do", "took", "needed", "required"].contains(analysis.lower(probe - 1)))
         }
     }
 
@@ -116,7 +121,8 @@ struct MinimiserDetector {
     private func anyoneCouldSee(_ index: Int) -> Bool {
         guard let subject = analysis.subject(of: index) else { return false }
         let head = analysis.lower(subject.head)
-        let universal = ["anyone", "anybody", "everyone", "everybody"].contains(head) || analysis.lower(subject.range.lowerBound) == "any"
+        let universal = BlamelessVocabulary.universalSubjects.contains(head)
+            || analysis.lower(subject.range.lowerBound) == MinimiserDetector.universalDeterminer
         guard universal else { return false }
         var probe = index + 1
         while probe < analysis.count, ["have", "'ve", "easily", "clearly", "immediately"].contains(analysis.lower(probe)) { probe += 1 }

@@ -42,7 +42,8 @@ public struct PeopleIndex: Sendable {
         var copy = self
         for raw in extra {
             let handle = (raw.hasPrefix("@") ? raw : "@" + raw).lowercased()
-            guard !handle.contains("/"), !copy.handles.contains(handle) else { continue }
+            // A byte search: `String.contains(String)` goes through Foundation, once per handle of every file.
+            guard !handle.utf8.contains(UInt8(ascii: "/")), !copy.handles.contains(handle) else { continue }
             copy.handles.insert(handle)
             let stem = handle.dropFirst().prefix { $0.isLetter && $0.isASCII }
             let rest = handle.dropFirst().dropFirst(stem.count)
@@ -52,6 +53,7 @@ public struct PeopleIndex: Sendable {
                 let name = stem.prefix(1).uppercased() + stem.dropFirst()
                 copy.names.insert(name)
                 copy.nameHashes.insert(WordTable<Int>.hash(String(stem)))
+                copy.addNameFragments(name)
                 if let first = stem.utf8.first, first < 128 { copy.initials |= 1 << UInt64(first & 63) }
             }
         }
@@ -72,10 +74,25 @@ public struct PeopleIndex: Sendable {
         for word in words where word.count >= 2 {
             names.insert(word)
             nameHashes.insert(WordTable<Int>.hash(word.lowercased()))
+            addNameFragments(word)
             if let first = word.lowercased().utf8.first, first < 128 { initials |= 1 << UInt64(first & 63) }
             if word.first?.isUppercase != true { hasLowercaseNames = true }
         }
         if words.count > 1 { sequences[first, default: []].append(words) }
+    }
+
+    /// `BlamelessScreen.key` of every run of ASCII letters and digits of
+    /// every name word, lower-cased: the screen reads text in such runs.
+    private(set) var nameFragments: Set<Int> = []
+    /// Some run of a name does not start with a capital ("D'angelo", a
+    /// lower-case name), so the screen looks up every run, not only capitalised ones.
+    private(set) var nameFragmentsAnyCase = false
+
+    private mutating func addNameFragments(_ word: String) {
+        for run in word.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+            nameFragments.insert(BlamelessScreen.key(run))
+            if run.first?.isUppercase != true { nameFragmentsAnyCase = true }
+        }
     }
 
     /// How many tokens from `index` name a person (0: none). Mentions and

@@ -11,10 +11,10 @@ public enum ProseExtractor {
     /// The runs of `postmortem` in document order.
     public static func runs(in postmortem: Postmortem) -> [ProseRun] {
         var runs: [ProseRun] = []
-        for block in postmortem.preamble { collect(block, section: nil, into: &runs) }
+        forEach(postmortem.preamble) { collect($0, section: nil, into: &runs) }
         for section in postmortem.sections {
             collect(section.heading, section: section.kind, into: &runs)
-            for block in section.blocks { collect(block, section: section.kind, into: &runs) }
+            forEach(section.blocks) { collect($0, section: section.kind, into: &runs) }
         }
         return runs
     }
@@ -26,52 +26,86 @@ public enum ProseExtractor {
         switch node.kind {
         case .paragraph, .heading, .tableCell:
             var run = ProseRun(section: section, origin: node.start, lastLine: node.end.line)
-            for child in node.children { append(child, to: &run) }
-            if run.scalars.contains(where: { !ProseTokenizer.isSpace($0) }) { runs.append(run) }
+            forEach(node.children) { append($0, to: &run) }
+            if run.hasVisibleText { runs.append(run) }
         case .table:
             collectTable(node, section: section, into: &runs)
         case .codeBlock, .htmlBlock, .blockQuote, .thematicBreak:
             return
         default:
-            for child in node.children { collect(child, section: section, into: &runs) }
+            forEach(node.children) { collect($0, section: section, into: &runs) }
+        }
+    }
+
+    /// Visits `nodes` without copying them (a copy of a node retains its
+    /// strings and children, and every file's whole tree passes here).
+    private static func forEach(_ nodes: [MarkdownNode], _ body: (borrowing MarkdownNode) -> Void) {
+        nodes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { body(buffer[index]) }
         }
     }
 
     private static func collectTable(_ table: MarkdownNode, section: SectionKind?, into runs: inout [ProseRun]) {
         guard let header = table.children.first else { return }
-        let skipped = Set(header.children.indices.filter { index in
-            ownerColumns.contains(ActionTableReader.normalise(header.children[index].plainText))
-        })
-        for row in table.children.dropFirst() {
-            for (index, cell) in row.children.enumerated() where !skipped.contains(index) {
-                collect(cell, section: section, into: &runs)
+        let skipped = Set(header.children.indices.filter { isOwnerColumn(header.children[$0].plainText) })
+        table.children.withUnsafeBufferPointer { rows in
+            for row in rows.indices.dropFirst() {
+                rows[row].children.withUnsafeBufferPointer { cells in
+                    for index in cells.indices where !skipped.contains(index) { collect(cells[index], section: section, into: &runs) }
+                }
             }
         }
     }
 
+    /// The header names (`ActionTableReader.normalise`) of owner columns, aliases included.
+    private static let ownerHeaderNames: Set<String> = Set(ActionTableReader.columnAliases.keys).union(ownerColumns).filter { name in
+        ownerColumns.contains(ActionTableReader.columnAliases[name] ?? name)
+    }
+
+    /// Whether a header cell's text names an owner column. `normalise` splits
+    /// by `Character`, which is slow for every table of every file; for ASCII
+    /// text the same name (letters and digits lower-cased, runs joined by
+    /// "_") is built from the bytes.
+    static func isOwnerColumn(_ header: String) -> Bool {
+        var name: [UInt8] = []
+        var pendingSeparator = false
+        for byte in header.utf8 {
+            guard byte < 0x80 else { return ownerColumns.contains(ActionTableReader.normalise(header)) }
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingSeparator, !name.isEmpty { name.append(0x5F) }
+                pendingSeparator = false
+                name.append(lower)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return ownerHeaderNames.contains(String(decoding: name, as: UTF8.self))
+    }
+
+    private static let placeholderUTF8 = Array(String(ProseRun.codePlaceholder).utf8)
+
     private static func append(_ node: MarkdownNode, to run: inout ProseRun) {
         switch node.kind {
         case .text:
-            // One pass: appending the view itself would count it first.
-            run.scalars.reserveCapacity(run.scalars.count + node.literal.utf8.count)
-            for scalar in node.literal.unicodeScalars { run.scalars.append(scalar) }
+            run.utf8.append(contentsOf: node.literal.utf8)
         case .code:
-            run.marks.append((run.scalars.count, .code))
-            run.scalars.append(ProseRun.codePlaceholder)
+            run.marks.append((run.utf8.count, .code))
+            run.utf8.append(contentsOf: ProseExtractor.placeholderUTF8)
         case .softBreak, .lineBreak:
-            run.marks.append((run.scalars.count, .lineBreak))
-            run.scalars.append(" ")
+            run.marks.append((run.utf8.count, .lineBreak))
+            run.utf8.append(0x20)
         case .htmlInline:
-            run.marks.append((run.scalars.count, .skip(node.literal)))
+            run.marks.append((run.utf8.count, .skip(node.literal)))
         case .image:
-            run.marks.append((run.scalars.count, .image))
+            run.marks.append((run.utf8.count, .image))
         case .link:
-            for child in node.children { append(child, to: &run) }
-            run.marks.append((run.scalars.count, .linkEnd))
+            forEach(node.children) { append($0, to: &run) }
+            run.marks.append((run.utf8.count, .linkEnd))
         case .footnoteReference:
             return
         default:
-            for child in node.children { append(child, to: &run) }
+            forEach(node.children) { append($0, to: &run) }
         }
     }
 }

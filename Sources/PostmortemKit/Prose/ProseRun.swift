@@ -10,7 +10,7 @@
 /// could otherwise capture the match. Findings are rare, so the alignment is
 /// computed only for runs that have one.
 public struct ProseRun: Sendable {
-    /// Something in the source that is not visible text, at an offset of `scalars`.
+    /// Something in the source that is not visible text, at a byte offset of `utf8`.
     enum Mark: Sendable {
         /// A code span; the run holds one placeholder scalar for it.
         case code
@@ -27,8 +27,19 @@ public struct ProseRun: Sendable {
     /// Stands for a code span in `scalars`: never a word, never a term.
     public static let codePlaceholder: Unicode.Scalar = "\u{FFFC}"
 
-    /// The visible text.
-    public internal(set) var scalars: [Unicode.Scalar] = []
+    /// The visible text, as UTF-8: appending a text node's bytes is a copy,
+    /// and `BlamelessScreen` reads bytes. Most runs are never decoded.
+    public internal(set) var utf8: [UInt8] = []
+
+    /// The visible text, one element per scalar (what the tokenizer's offsets count).
+    public var scalars: [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(utf8.count)
+        var decoder = UTF8()
+        var iterator = utf8.makeIterator()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { result.append(scalar) }
+        return result
+    }
     /// The section the block belongs to (nil before the first section).
     public let section: SectionKind?
     /// Where the block starts in the file; alignment starts here.
@@ -46,9 +57,20 @@ public struct ProseRun: Sendable {
 
     /// The text as a String (for tests and messages).
     public var text: String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
+        String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Some character is not white space (as `ProseTokenizer.isSpace` has it).
+    var hasVisibleText: Bool {
+        var nonASCII = false
+        for byte in utf8 {
+            if byte >= 0x80 {
+                nonASCII = true
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0A {
+                return true
+            }
+        }
+        return nonASCII && scalars.contains { !ProseTokenizer.isSpace($0) }
     }
 
     /// The file position of every scalar of `scalars`, given the file's lines.
@@ -57,7 +79,9 @@ public struct ProseRun: Sendable {
         var result: [SourceLocation] = []
         result.reserveCapacity(scalars.count)
         var markIndex = 0
-        for (offset, scalar) in scalars.enumerated() {
+        var offset = 0
+        for scalar in scalars {
+            defer { offset += UTF8.width(scalar) }
             var handled = false
             while markIndex < marks.count, marks[markIndex].offset == offset {
                 switch marks[markIndex].mark {

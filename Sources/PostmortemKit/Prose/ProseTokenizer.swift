@@ -81,12 +81,12 @@ public enum ProseTokenizer {
     }
 
     /// Contraction suffixes: written form → spelled-out lower-case form.
-    private static let suffixes: [(String, String)] = [
+    static let suffixes: [(String, String)] = [
         ("n't", "not"), ("'s", "'s"), ("'ve", "have"), ("'re", "are"), ("'d", "'d"), ("'ll", "will"), ("'m", "am"),
     ]
 
     /// Irregular negative contractions: the stem before "n't" → its word.
-    private static let negativeStems: [String: String] = ["ca": "can", "wo": "will", "sha": "shall", "ai": "is"]
+    static let negativeStems: [String: String] = ["ca": "can", "wo": "will", "sha": "shall", "ai": "is"]
 
     private static func appendWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, kind: ProseToken.Kind, to tokens: inout [ProseToken]) {
         let (lower, hasApostrophe, hash, shape) = strings(scalars, start, end)

@@ -167,6 +167,13 @@ extension SentenceAnalysis {
 
     // MARK: Who
 
+    /// The words that `agent(of:)` can read as people by themselves, as a
+    /// phrase's head: human pronouns, "we", "nobody", "one" (of "no one").
+    /// Roles and teams come from the vocabulary, names from `PeopleIndex`.
+    /// `BlamelessScreen` lets no sentence through to the counterfactual and
+    /// agent detectors without one of these.
+    static let humanHeads: Set<String> = EnglishGrammar.humanPronouns.union(["we", "us", "nobody", "no-one", "one", "they", "them"])
+
     /// Who `phrase` refers to.
     func agent(of phrase: NounPhrase) -> Agent {
         let head = phrase.head

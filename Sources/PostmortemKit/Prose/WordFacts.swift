@@ -92,6 +92,11 @@ struct WordFacts {
         return union
     }
 
+    /// What makes a verb of diligence an omission: "not", "never" right
+    /// before it, or "nobody", "none", "no" in its sentence.
+    static let negationsBefore: Set<String> = ["not", "never"]
+    static let negatingSubjects: Set<String> = ["nobody", "none", "no"]
+
     /// Whether any detector could match in the sentence `range`: a phrase
     /// anchor, a verb of a blame class, a marker of a slip, a minimiser word,
     /// a modal perfect, a conditional, or a named person with a possessive or
@@ -109,8 +114,8 @@ struct WordFacts {
             if !verb.intersection(verbClasses).isEmpty || !entry.word.intersection(markers).isEmpty { return true }
             // "did not check", "never verified", "nobody noticed".
             if verb.contains(.diligence),
-               index > range.lowerBound && ["not", "never"].contains(tokens[index - 1].lower)
-                || range.contains(where: { ["nobody", "none", "no"].contains(tokens[$0].lower) }) {
+               index > range.lowerBound && WordFacts.negationsBefore.contains(tokens[index - 1].lower)
+                || range.contains(where: { WordFacts.negatingSubjects.contains(tokens[$0].lower) }) {
                 return true
             }
             if namesPeople, !verb.intersection(namedClasses).isEmpty { return true }

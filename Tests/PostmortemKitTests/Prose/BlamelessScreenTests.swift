@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+/// The screen in front of the blameless analysis: it must never hide a
+/// match, and it should drop the sentences that no detector can report.
+struct BlamelessScreenTests {
+    private let screen = BlamelessScreen(vocabulary: .builtIn, people: PeopleIndexTests.roster)
+
+    private func passes(_ text: String, _ screen: BlamelessScreen? = nil) -> Bool {
+        !(screen ?? self.screen).pieces(of: Array(text.utf8)).isEmpty
+    }
+
+    /// The labelled sentences kept with the tests, blameful and blameless.
+    private static func labelledSentences() throws -> [String] {
+        let url = TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/blameless/extra.jsonl")
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["text"] as? String
+        }
+    }
+
+    /// The prose of the four rules' examples, firing and passing.
+    private static var ruleExamples: [String] {
+        let rules: [RuleDescription] = [BlameLanguageRule.description, CounterfactualRule.description,
+                                        NamedIndividualRule.description, HindsightRule.description]
+        return rules.flatMap { $0.fires + $0.passes }.map { $0.excerpt.filter { $0 != RuleExample.marker } }
+    }
+
+    @Test func letsThroughEverySentenceThatADetectorReports() throws {
+        var reported = 0
+        for text in try Self.labelledSentences() + Self.ruleExamples {
+            let unscreened = BlamelessAnalysis.analyse(text, vocabulary: .builtIn, people: PeopleIndexTests.roster, screened: false)
+            guard !unscreened.isEmpty else { continue }
+            reported += 1
+            #expect(passes(text), "\(text)")
+        }
+        #expect(reported > 100)
+    }
+
+    @Test func aParagraphOfManySentencesReportsTheSameScreenedOrNot() throws {
+        // One run: the screen's cuts between sentences must agree with the segmenter's.
+        let paragraph = try Self.labelledSentences().joined(separator: " ")
+        let postmortem = TestLint.parse(RuleExample.section(.incidentOverview, paragraph).text)
+        let screened = BlamelessAnalysis(postmortem: postmortem, vocabulary: .builtIn, people: PeopleIndexTests.roster)
+        let full = BlamelessAnalysis(postmortem: postmortem, vocabulary: .builtIn, people: PeopleIndexTests.roster, screened: false)
+        #expect(screened.matches == full.matches)
+        #expect(screened.matches.count > 50)
+    }
+
+    @Test func cutsOnlyWhereTheSegmenterEndsASentence() {
+        // Every sentence has "obviously", which passes alone, so every piece comes back.
+        let text = """
+            Obviously it broke. Dr. Obviously went home, e.g. obviously. Obviously 99.9% obviously! Obviously \
+            "quoted." Obviously J. Obviously. Obviously (obviously). Obviously @bob obviously... Obviously v1.2. \
+            Obviously?! Obviously — über. Obviously it’s fine. Obviously approx. 5 min. Obviously 3. Obviously ok
+            """
+        let scalars = Array(text.unicodeScalars)
+        let tokens = ProseTokenizer.tokens(scalars)
+        let ends = Set(SentenceSegmenter.sentences(tokens, scalars: scalars).map { tokens[$0.upperBound - 1].end })
+        let pieces = screen.pieces(of: Array(text.utf8))
+        #expect(pieces.count >= 8)
+        #expect(pieces.first?.lowerBound == 0)
+        #expect(pieces.last?.upperBound == scalars.count)
+        for (piece, next) in zip(pieces, pieces.dropFirst()) {
+            #expect(piece.upperBound == next.lowerBound)
+            #expect(ends.contains(piece.upperBound), "cut at \(piece.upperBound) inside a sentence")
+        }
+    }
+
+    @Test(arguments: [
+        // A cue, but no person: the detectors of agents and counterfactuals need one.
+        "Latency at the 99th percentile climbed from 189 ms to 7313 ms while throughput stayed roughly constant.",
+        "If the circuit breaker had tripped at 50% errors, the retry storm would have been contained.",
+        // A person, but nothing they are blamed for.
+        "The on-call engineer correlated the alert with a change in request volume.",
+        // A trigger clause counts with a named person only.
+        "Responders compared the behaviour with a previous incident and ruled out the network as a cause.",
+        // Phrases that only excuse or qualify: technical terms, contrasts.
+        "Dashboards showed the error rate rising from under 0.1% to 46% within 8 minutes.",
+        "The service degraded gradually rather than failing outright, which delayed a clear signal.",
+    ])
+    func dropsSentencesThatNoDetectorCanReport(_ text: String) {
+        #expect(!passes(text))
+    }
+
+    @Test(arguments: [
+        "Grace's typo disabled card payments.",
+        "The reviewer didn’t check the plan.",
+        "Obviously the alert was noisy.",
+        "Anyone could see the queue growing.",
+        "All it took was one flag.",
+        "Nobody checked the backups.",
+        "The migration was pushed by @erik on Friday.",
+        // A letter outside ASCII is not read, so its sentence goes through.
+        "Chloé restarted the broker.",
+    ])
+    func letsThroughSentencesWithCues(_ text: String) {
+        #expect(passes(text))
+    }
+
+    @Test func namesComeFromThePeopleIndex() {
+        let text = "The stampede started when Dana flushed the cache."
+        #expect(!passes(text))
+        #expect(passes(text, BlamelessScreen(vocabulary: .builtIn, people: PeopleIndexTests.roster.adding(handles: ["@dana.k"]))))
+    }
+
+    @Test func teamTermsAreCues() {
+        let text = "Heroics kept the site up."
+        #expect(!passes(text))
+        let vocabulary = BlamelessVocabulary.builtIn.extended(terms: ["heroics"], allowed: [])
+        #expect(passes(text, BlamelessScreen(vocabulary: vocabulary, people: PeopleIndex())))
+    }
+
+    @Test func everyWordReadAsAPersonIsAHumanCue() {
+        // `agent(of:)` on each word the vocabulary knows, alone as a phrase.
+        let vocabulary = BlamelessVocabulary.builtIn
+        var human = 0
+        for word in vocabulary.entries.keys.sorted() {
+            let analysis = SentenceAnalysis(text: word, vocabulary: vocabulary, people: PeopleIndex())
+            guard analysis.count == 1, analysis.agent(of: NounPhrase(range: 0..<1, head: 0)).isHuman,
+                  let fragment = BlamelessScreen.fragments(of: word).first else { continue }
+            human += 1
+            #expect(vocabulary.screen.cues(BlamelessScreen.key(fragment)).contains(.human), "\(word)")
+        }
+        #expect(human > 20)
+    }
+
+    @Test func everyCueWordIsInOneGroup() {
+        let groups = [BlamelessVocabulary.agentCues, BlamelessVocabulary.triggerCues, BlamelessVocabulary.minimiserCues,
+                      BlamelessVocabulary.universalModals, [BlamelessVocabulary.allCue]]
+        #expect(groups.map(\.count).reduce(0, +) == BlamelessVocabulary.cueWords.count)
+    }
+}
