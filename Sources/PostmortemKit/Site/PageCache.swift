@@ -64,6 +64,16 @@ struct PageCache: Sendable {
         try? PlainFileWriter.writeAtomically(contents, to: file(key).path)
     }
 
+    /// `template` rendered with `context`, from the cache when an earlier
+    /// build rendered the same, else rendered now and stored.
+    func render(_ template: String, _ context: JSONValue, with theme: Theme) -> (contents: Data, reused: Bool) {
+        let key = key(template: template, context: context)
+        if let cached = page(for: key) { return (cached, true) }
+        let contents = Data(theme.render(template, context).utf8)
+        store(contents, for: key)
+        return (contents, false)
+    }
+
     /// Creates the folder; false when it cannot be (the build then runs uncached).
     func prepare() -> Bool {
         (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil

@@ -55,7 +55,9 @@ public struct SiteBuilder: Sendable {
         var otherFiles: [SiteFile]
         var findings: [Finding]
         var notices: [String]
-        var root: URL
+        /// The page cache, when it is on and its folder could be made.
+        var cache: PageCache?
+        var cacheFolder: URL
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
@@ -75,24 +77,14 @@ public struct SiteBuilder: Sendable {
         // unchanged ones copied from the page cache instead of rendered.
         var started = DispatchTime.now().uptimeNanoseconds
         let staging = try SiteWriter(output: options.output, workers: options.workers).begin()
-        let cacheFolder = options.cacheFolder ?? PageCache.defaultFolder(root: prepared.root)
-        let cache = options.useCache ? PageCache(folder: cacheFolder, theme: prepared.theme) : nil
-        let usable = cache?.prepare() ?? false
+        let cache = prepared.cache
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
             let path = job.path(entries: prepared.entries)
-            let key = usable ? cache!.key(template: template, context: context) : nil
-            var reused = false
-            let contents: Data
-            if let key, let cached = cache!.page(for: key) {
-                contents = cached
-                reused = true
-            } else {
-                contents = Data(prepared.theme.render(template, context).utf8)
-                if let key { cache!.store(contents, for: key) }
-            }
+            let (contents, reused) = cache?.render(template, context, with: prepared.theme)
+                ?? (Data(prepared.theme.render(template, context).utf8), false)
             let failure = staging.write(SiteFile(path: path, contents: contents))
             progress.step()
             return (contents.count, reused, failure)
@@ -104,10 +96,10 @@ public struct SiteBuilder: Sendable {
         report(.write, 0, prepared.otherFiles.count)
         try staging.write(prepared.otherFiles)
         try staging.commit()
-        if usable { cache!.prune() }
+        cache?.prune()
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         var notices = prepared.notices
-        if options.useCache && !usable { notices.append("cannot create the page cache \(cacheFolder.path); every page was rendered") }
+        if options.useCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
         let reused = written.filter(\.reused).count
         return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
                       postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + 1,
@@ -118,7 +110,9 @@ public struct SiteBuilder: Sendable {
 
     /// The whole site in memory, pages rendered without the cache.
     func generate(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Generated {
-        let prepared = try prepare(timings: &timings)
+        var uncached = self
+        uncached.options.useCache = false
+        let prepared = try uncached.prepare(timings: &timings)
         var files: [SiteFile] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
             return SiteFile(path: job.path(entries: prepared.entries), text: prepared.theme.render(template, context))
@@ -145,6 +139,8 @@ public struct SiteBuilder: Sendable {
             throw SiteBuildError(stage: .load, message: error.message)
         }
         let theme = try Theme.load(overridesIn: repository.config.root.appendingPathComponent("theme"))
+        let cacheFolder = options.cacheFolder ?? PageCache.defaultFolder(root: repository.config.root)
+        let cache = options.useCache ? PageCache(folder: cacheFolder, theme: theme) : nil
         lap(.load)
 
         // parse: site entries, drafts left out, unique page names, newest first.
@@ -199,8 +195,13 @@ public struct SiteBuilder: Sendable {
         contexts.patterns = patterns
         let finalEntries = entries
         let rowContexts = contexts
+        // Rows come from the page cache too: a list page is only as cheap as its rows.
+        let rowCache = cache?.prepare() == true ? cache : nil
         let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
-            (theme.render("postmortem-row", rowContexts.row(entry, root: "")), theme.render("postmortem-row", rowContexts.row(entry, root: "../")))
+            let (top, nested) = (rowContexts.row(entry, root: ""), rowContexts.row(entry, root: "../"))
+            guard let rowCache else { return (theme.render("postmortem-row", top), theme.render("postmortem-row", nested)) }
+            return (String(decoding: rowCache.render("postmortem-row", top, with: theme).contents, as: UTF8.self),
+                    String(decoding: rowCache.render("postmortem-row", nested, with: theme).contents, as: UTF8.self))
         }
         contexts.renderedRows = Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
         let pageContexts = contexts
@@ -222,7 +223,7 @@ public struct SiteBuilder: Sendable {
         files.sort { $0.path < $1.path }
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
-                        otherFiles: files, findings: findings, notices: notices, root: repository.config.root)
+                        otherFiles: files, findings: findings, notices: notices, cache: rowCache, cacheFolder: cacheFolder)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
