@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         if options.useCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
         let reused = written.filter(\.reused).count
         return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
-                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + 1,
+                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count,
                       bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count },
                       search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
                       pagesRendered: prepared.jobs.count - reused, pagesReused: reused)
