@@ -166,7 +166,7 @@ enum EmbeddedTheme {
 <h3 id="{{id}}-h">{{label}}</h3>
 <p class="muted">{{count}} incidents from {{first_date}} to {{last_date}} · {{impact}} of impact · days between: {{intervals}}</p>
 <p>Services: {{services}}. Contributing factors: {{factors}}.</p>
-<ol class="cluster-members">
+<ol class="cluster-members" start="{{members_start}}">
 {{#members}}<li><time>{{date}}</time> <span class="badge {{severity_class}}">{{severity}}</span> {{#has_url}}<a href="{{url}}">{{id}}</a>{{/has_url}}{{^has_url}}{{id}}{{/has_url}} {{title}}</li>
 {{/members}}</ol>
 {{#more_members}}<p class="muted">{{more_members}}</p>{{/more_members}}

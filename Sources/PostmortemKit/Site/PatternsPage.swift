@@ -50,6 +50,8 @@ extension PageContexts {
                 "factors": .string(cluster.factors.joined(separator: ", ")),
                 "intervals": .string(intervals),
                 "more_members": .string(moreMembers),
+                // The list keeps each member's place in the whole cluster.
+                "members_start": .string(String(max(1, cluster.members.count - PageContexts.patternsMembersShown + 1))),
                 "members": .array(cluster.members.suffix(PageContexts.patternsMembersShown).map { member in
                     var object = link(member.id).objectValue ?? [:]
                     object["date"] = .string(String(member.started.prefix(10)))
