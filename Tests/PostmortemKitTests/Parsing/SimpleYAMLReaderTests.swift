@@ -242,24 +242,15 @@ struct SimpleYAMLReaderTests {
 /// Random front matter in the fast reader's subset, optionally mutated with
 /// the things real files hold (and some that leave the subset).
 struct FrontMatterGenerator {
-    var state: UInt64
+    var random: SeededGenerator
     let mutate: Bool
 
     init(seed: UInt64, mutate: Bool) {
-        state = seed
+        random = SeededGenerator(seed: seed)
         self.mutate = mutate
     }
 
-    /// SplitMix64: small, and the same sequence on every platform.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
