@@ -16,13 +16,9 @@ public struct IncidentDurations: Sendable, Hashable {
     }
 
     /// "45 min", "2 h 5 min", "3 d 4 h".
+    /// Whole minutes at the least: incident spans are never shown in seconds.
     public static func format(_ seconds: Int?) -> String {
         guard let seconds else { return "—" }
-        let minutes = seconds / 60
-        if minutes < 60 { return "\(minutes) min" }
-        let hours = minutes / 60, restMinutes = minutes % 60
-        if hours < 48 { return restMinutes == 0 ? "\(hours) h" : "\(hours) h \(restMinutes) min" }
-        let days = hours / 24, restHours = hours % 24
-        return restHours == 0 ? "\(days) d" : "\(days) d \(restHours) h"
+        return seconds < 60 ? "\(seconds / 60) min" : DisplayFormat.duration(seconds)
     }
 }
