@@ -16,10 +16,7 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            var options = repository.loadOptions()
-            options.revision = revision.rev
-            let loaded = try RepositoryLoader.load(options)
-            printNotices(loaded.notices)
+            let loaded = try repository.loadRepository { $0.revision = revision.rev }
             let report = HistoryReport(repository: loaded)
             FileHandle.standardOutput.write(Data((format == .json ? report.json() : report.text()).utf8))
         }

@@ -15,10 +15,7 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            var options = repository.loadOptions()
-            options.revision = revision.rev
-            let loaded = try RepositoryLoader.load(options)
-            printNotices(loaded.notices)
+            let loaded = try repository.loadRepository { $0.revision = revision.rev }
             let report = PatternAnalyzer().analyze(loaded.postmortems, today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
                                                    statusHistory: loaded.actionStatusHistory)
             FileHandle.standardOutput.write(Data(PatternsFormatter.render(report, as: format).utf8))

@@ -62,6 +62,17 @@ struct RevisionOption: ParsableArguments {
     var rev: String?
 }
 
+extension RepositoryOptions {
+    /// The whole repository, loaded with the options `configure` sets, with its notices printed.
+    func loadRepository(_ configure: (inout LoadOptions) -> Void) throws -> LoadedRepository {
+        var options = loadOptions()
+        configure(&options)
+        let loaded = try RepositoryLoader.load(options)
+        printNotices(loaded.notices)
+        return loaded
+    }
+}
+
 /// Notices (no repository, shallow clone) go to standard error, so that
 /// standard output stays the report.
 func printNotices(_ notices: [String]) {

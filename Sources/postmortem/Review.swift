@@ -20,10 +20,7 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            var options = repository.loadOptions()
-            options.changedSince = base
-            let loaded = try RepositoryLoader.load(options)
-            printNotices(loaded.notices)
+            let loaded = try repository.loadRepository { $0.changedSince = base }
             let context = loaded.ruleContext(today: today.date ?? loaded.config.today ?? TodayOption.clockDate)
             let findings = Linter(context: context).lint(loaded.postmortems, scope: loaded.scope)
             let report = ReviewReport(base: base, repository: loaded, findings: findings, linkBase: Review.gitHubLinkBase())
