@@ -35,13 +35,12 @@ public struct SiteBuilder: Sendable {
 
     /// The site in memory (tests look at it whole; `build` streams pages out instead).
     struct Generated: Sendable {
+        var prepared: Prepared
+        /// Every file: the rendered pages and the other files, by path.
         var files: [SiteFile]
-        var entries: [SiteEntry]
-        var contexts: PageContexts
-        var theme: Theme
-        var search: SearchIndexBuilder.Output
-        var findings: [Finding]
-        var notices: [String]
+        var entries: [SiteEntry] { prepared.entries }
+        var contexts: PageContexts { prepared.contexts }
+        var theme: Theme { prepared.theme }
     }
 
     /// Everything but the pages: their contexts, and the site's other files.
@@ -120,8 +119,7 @@ public struct SiteBuilder: Sendable {
         files += prepared.otherFiles
         files.sort { $0.path < $1.path }
         try prepared.checkPathsAreUnique()
-        return Generated(files: files, entries: prepared.entries, contexts: prepared.contexts, theme: prepared.theme,
-                         search: prepared.search, findings: prepared.findings, notices: prepared.notices)
+        return Generated(prepared: prepared, files: files)
     }
 
     func prepare(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Prepared {
