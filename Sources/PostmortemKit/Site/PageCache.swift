@@ -20,8 +20,10 @@ import Foundation
 /// cache holds the last build's pages and does not grow without bound.
 struct PageCache: Sendable {
     let folder: URL
-    /// Bytes that every key starts with: the tool's build and the theme.
-    private let salt: [UInt8]
+    /// The blob id of the tool's build and the theme, which every key
+    /// starts with (a digest, so each key hashes 40 bytes for them rather
+    /// than every template again).
+    private let salt: String
     /// Keys used by this build, to prune the rest afterwards.
     private let used = KeySet()
 
@@ -34,7 +36,7 @@ struct PageCache: Sendable {
             CanonicalBytes.append(name, to: &salt)
             CanonicalBytes.append(theme.files[name]!, to: &salt)
         }
-        self.salt = salt
+        self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 
     /// The default folder for a repository whose config lives in `root`.
@@ -43,23 +45,24 @@ struct PageCache: Sendable {
     }
 
     /// The key of a page rendered from `template` with `context`.
-    func key(template: String, context: JSONValue) -> String {
-        var bytes = salt
-        bytes.reserveCapacity(salt.count + 16 * 1024)
+    private func key(template: String, context: JSONValue) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 * 1024)
+        CanonicalBytes.append(salt, to: &bytes)
         CanonicalBytes.append(template, to: &bytes)
         CanonicalBytes.append(context, to: &bytes)
         return bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 
     /// The cached page for `key`, if a previous build stored one.
-    func page(for key: String) -> Data? {
+    private func page(for key: String) -> Data? {
         used.insert(key)
         return FileManager.default.contents(atPath: file(key).path)
     }
 
     /// Stores a freshly rendered page; a cache that cannot be written only
     /// makes the next build slower, so failures are ignored.
-    func store(_ contents: Data, for key: String) {
+    private func store(_ contents: Data, for key: String) {
         used.insert(key)
         try? PlainFileWriter.writeAtomically(contents, to: file(key).path)
     }
