@@ -48,7 +48,11 @@ public struct SectionNames: Sendable, Hashable {
 
     /// Lower-cased words with "&" read as "and" and other punctuation dropped.
     static func key(_ text: String) -> String {
-        if let key = asciiKey(text) { return key }
+        asciiKey(text) ?? unicodeKey(text)
+    }
+
+    /// `key` for any text, through Unicode case mapping and character classes.
+    static func unicodeKey(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
