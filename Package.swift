@@ -40,6 +40,8 @@ let package = Package(
             dependencies: [
                 "PostmortemKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The reference the fast template renderer is compared with.
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Depends on the executable so that `swift test` builds the binary it runs.

@@ -29,6 +29,29 @@ public enum HTML {
         return out
     }
 
+    /// Appends the UTF-8 bytes of `text` to `out` with the replacements of `escape`.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var copied = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                copied = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        }
+    }
+
     /// Whether a link destination may be written as an `href`: `http`,
     /// `https` and `mailto` URLs, relative paths and `#fragments`. Anything
     /// with another scheme (`javascript:`, `vbscript:`, `data:`, `file:`) is

@@ -72,7 +72,7 @@ struct PageCache: Sendable {
     func render(_ template: String, _ context: JSONValue, with theme: Theme) -> (contents: Data, reused: Bool) {
         let key = key(template: template, context: context)
         if let cached = page(for: key) { return (cached, true) }
-        let contents = Data(theme.render(template, context).utf8)
+        let contents = theme.renderData(template, context)
         store(contents, for: key)
         return (contents, false)
     }

@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
             let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
             let path = job.path(entries: prepared.entries)
             let (contents, reused) = cache?.render(template, context, with: prepared.theme)
-                ?? (Data(prepared.theme.render(template, context).utf8), false)
+                ?? (prepared.theme.renderData(template, context), false)
             let failure = staging.write(SiteFile(path: path, contents: contents))
             progress.step()
             return (contents.count, reused, failure)
@@ -114,7 +114,7 @@ public struct SiteBuilder: Sendable {
         let prepared = try uncached.prepare(timings: &timings)
         var files: [SiteFile] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
-            return SiteFile(path: job.path(entries: prepared.entries), text: prepared.theme.render(template, context))
+            return SiteFile(path: job.path(entries: prepared.entries), contents: prepared.theme.renderData(template, context))
         }
         files += prepared.otherFiles
         files.sort { $0.path < $1.path }

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     /// Names that came from the repository's `theme/` folder.
     public private(set) var overridden: Set<String>
     let library: MustacheLibrary
+    /// The fast path for themes within the Mustache it covers (nil: swift-mustache renders).
+    let renderer: ThemeRenderer?
 
     /// Templates the builder renders by name (partials are checked where they are used).
     static let pageTemplates = ["index", "postmortem", "list", "actions", "search", "postmortem-row"]
@@ -65,6 +67,8 @@ public struct Theme: Sendable {
             }
         }
         self.library = library
+        renderer = ThemeRenderer(templates: Dictionary(uniqueKeysWithValues: files.filter { $0.key.hasSuffix(".mustache") }
+            .map { (String($0.key.dropLast(".mustache".count)), $0.value) }))
         // A missing partial or an unescaped user value renders silently; refuse both up front.
         for name in files.keys.sorted() where name.hasSuffix(".mustache") {
             let shown = overridden.contains(name) ? "theme/\(name)" : "built-in theme \(name)"
@@ -92,6 +96,18 @@ public struct Theme: Sendable {
 
     /// Renders a template with a context built from JSON values.
     func render(_ template: String, _ context: JSONValue) -> String {
+        if let renderer { return String(decoding: renderer.render(template, context) ?? [], as: UTF8.self) }
+        return renderWithLibrary(template, context)
+    }
+
+    /// `render` as UTF-8 bytes, without making a String of them.
+    func renderData(_ template: String, _ context: JSONValue) -> Data {
+        if let renderer { return Data(renderer.render(template, context) ?? []) }
+        return Data(renderWithLibrary(template, context).utf8)
+    }
+
+    /// Renders with swift-mustache, the reference the fast path is tested against.
+    func renderWithLibrary(_ template: String, _ context: JSONValue) -> String {
         library.render(Theme.mustacheValue(context), withTemplate: template) ?? ""
     }
 
