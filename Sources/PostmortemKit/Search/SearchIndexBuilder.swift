@@ -62,32 +62,16 @@ public struct SearchIndexBuilder: Sendable {
     static let titleWeight = 3, summaryWeight = 2, bodyWeight = 1, maximumWeight = 99
 
     public func build(_ documents: [SearchDocument]) -> Output {
-        // Term weights per document, in parallel.
-        let perDocument: [[String: Int]] = ParallelMap.map(documents, workers: workers) { document in
-            var weights: [String: Int] = [:]
-            func add(_ text: String, _ weight: Int) {
-                SearchTokenizer.forEachTerm(in: text) { weights[$0, default: 0] += weight }
+        let (terms, postings) = SearchIndexBuilder.postings(documents, workers: workers)
+        // One line per term, `"term":"postings"`, encoded in parallel.
+        let lines: [String] = Array(ParallelMap.map(Array(stride(from: 0, to: terms.count, by: 512)), workers: workers) { first in
+            (first..<min(first + 512, terms.count)).map { term in
+                var line = ""
+                JSONValue.writeEscaped(terms[term], to: &line)
+                return line + ":\"" + PostingCoder.encode(postings[term]) + "\""
             }
-            add(document.title + " " + document.id, SearchIndexBuilder.titleWeight)
-            add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "),
-                SearchIndexBuilder.summaryWeight)
-            add(document.body, SearchIndexBuilder.bodyWeight)
-            return weights.mapValues { min($0, SearchIndexBuilder.maximumWeight) }
-        }
-
-        // Postings in document order.
-        var postings: [String: [(document: Int, weight: Int)]] = [:]
-        for (number, weights) in perDocument.enumerated() {
-            for (term, weight) in weights { postings[term, default: []].append((number, weight)) }
-        }
-        let terms = postings.keys.sorted()
-        var encoded: [String: String] = [:]
-        encoded.reserveCapacity(terms.count)
-        for term in terms {
-            var line = ""
-            JSONValue.writeEscaped(term, to: &line)
-            encoded[term] = line + ":\"" + PostingCoder.encode(postings[term]!) + "\""
-        }
+        }.joined())
+        let encoded = Dictionary(uniqueKeysWithValues: zip(terms, lines))
 
         var files: [SiteFile] = []
         let shards = SearchIndexBuilder.shards(terms, target: targetShardBytes) { encoded[$0]!.utf8.count + 2 }
@@ -110,6 +94,57 @@ public struct SearchIndexBuilder: Sendable {
         files.sort { $0.path < $1.path }
         return Output(files: files, shardKeys: shards.map(\.key), blockCount: blocks.count, termCount: terms.count,
                       metaBytes: meta.contents.count, totalBytes: files.reduce(0) { $0 + $1.contents.count })
+    }
+
+    /// The sorted terms of `documents` and, per term, its postings in
+    /// document order with their weights: title ×3, summary, tags, services
+    /// and factors ×2, body ×1, summed per document and capped at 99.
+    ///
+    /// Documents are tokenised in parallel runs of 64 that share a
+    /// `SearchTermTable`; the runs' term numbers are then mapped to the
+    /// sorted terms, and postings laid out with one count and one fill pass.
+    static func postings(_ documents: [SearchDocument], workers: Int) -> (terms: [String], postings: [[(document: Int, weight: Int)]]) {
+        let run = 64
+        let runs: [(terms: [String], documents: [[(term: Int32, weight: Int)]])] =
+            ParallelMap.map(Array(stride(from: 0, to: documents.count, by: run)), workers: workers) { first in
+                var table = SearchTermTable()
+                var weights: [Int] = []
+                var touched: [Int32] = []
+                let perDocument = documents[first..<min(first + run, documents.count)].map { document in
+                    func add(_ text: String, _ weight: Int) {
+                        table.forEachTerm(in: text) { term in
+                            if Int(term) >= weights.count { weights += [Int](repeating: 0, count: Int(term) + 1 - weights.count) }
+                            if weights[Int(term)] == 0 { touched.append(term) }
+                            weights[Int(term)] += weight
+                        }
+                    }
+                    add(document.title + " " + document.id, titleWeight)
+                    add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "), summaryWeight)
+                    add(document.body, bodyWeight)
+                    let result = touched.map { (term: $0, weight: min(weights[Int($0)], maximumWeight)) }
+                    for term in touched { weights[Int(term)] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                    return result
+                }
+                return (table.terms, perDocument)
+            }
+        let terms = Array(Set(runs.flatMap(\.terms))).sorted()
+        let number = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
+        let globalOf: [[Int32]] = runs.map { run in run.terms.map { number[$0]! } }
+        var postings = [[(document: Int, weight: Int)]](repeating: [], count: terms.count)
+        var counts = [Int](repeating: 0, count: terms.count)
+        for (index, run) in runs.enumerated() {
+            for document in run.documents { for entry in document { counts[Int(globalOf[index][Int(entry.term)])] += 1 } }
+        }
+        for term in postings.indices { postings[term].reserveCapacity(counts[term]) }
+        var document = 0
+        for (index, run) in runs.enumerated() {
+            for entries in run.documents {
+                for entry in entries { postings[Int(globalOf[index][Int(entry.term)])].append((document, entry.weight)) }
+                document += 1
+            }
+        }
+        return (terms, postings)
     }
 
     /// The term shards: `terms` (sorted) grouped under keys, each key's group

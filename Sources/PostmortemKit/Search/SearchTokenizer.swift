@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits text into search terms: lower-cased runs of letters and digits,
 /// English stop words dropped, each word stemmed with `PorterStemmer`.
 ///
@@ -63,39 +65,137 @@ public enum SearchTokenizer {
     static func forEachTerm(in text: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(64)
-        var scalars = 0
-        func flush() {
-            defer {
-                word.removeAll(keepingCapacity: true)
-                scalars = 0
-            }
-            guard scalars >= 2, scalars <= maximumWordLength else { return }
-            let plain = String(decoding: word, as: UTF8.self)
-            guard !stopWords.contains(plain) else { return }
-            let length = PorterStemmer.stem(&word)
-            body(String(decoding: word[0..<length], as: UTF8.self))
+        forEachWord(in: text) { bytes in
+            guard let term = term(of: bytes, buffer: &word) else { return }
+            body(term)
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 128 {
-                if value >= 97 && value <= 122 || value >= 48 && value <= 57 {
-                    word.append(UInt8(value))
-                    scalars += 1
-                } else if value >= 65 && value <= 90 {
-                    word.append(UInt8(value + 32))
-                    scalars += 1
+    }
+
+    /// The index term of a word's lower-cased bytes, or nil when the word is
+    /// not indexed (shorter than two characters, longer than
+    /// `maximumWordLength`, or a stop word). `buffer` is scratch space.
+    static func term(of bytes: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> String? {
+        // Characters are counted as Unicode scalars: every byte that does not continue one.
+        var scalars = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+        guard scalars >= 2, scalars <= maximumWordLength else { return nil }
+        let plain = String(decoding: bytes, as: UTF8.self)
+        guard !stopWords.contains(plain) else { return nil }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: bytes)
+        let length = PorterStemmer.stem(&buffer)
+        return String(decoding: buffer[0..<length], as: UTF8.self)
+    }
+
+    /// Calls `body` with the lower-cased UTF-8 bytes of each run of letters
+    /// and digits in `text` (the words of `words`, whatever their length).
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        func flush() {
+            guard !word.isEmpty else { return }
+            word.withUnsafeBufferPointer(body)
+            word.removeAll(keepingCapacity: true)
+        }
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 {
+                        word.append(byte)
+                    } else if byte >= 65 && byte <= 90 {
+                        word.append(byte + 32)
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self).unicodeScalars.first!
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    word.append(contentsOf: String(scalar).lowercased().utf8)
                 } else {
                     flush()
                 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                for lower in String(scalar).lowercased().unicodeScalars {
-                    word.append(contentsOf: String(lower).utf8)
-                    scalars += 1
-                }
-            } else {
-                flush()
+                index = end
             }
         }
         flush()
+    }
+}
+
+/// Index terms by number for a run of documents: each distinct word is
+/// looked up by its bytes in a small hash table, so the stop words are
+/// checked, the word stemmed and a String made once per distinct word
+/// rather than once per occurrence. Several words share a term ("fails",
+/// "failing" → "fail"); `terms[n]` is the term numbered n.
+struct SearchTermTable {
+    private(set) var terms: [String] = []
+    private var termNumbers: [String: Int32] = [:]
+    /// Per word: its term's number, or -1 when the word is not indexed.
+    private var termOfWord: [Int32] = []
+    /// Bytes of word n are bytes[starts[n]..<starts[n + 1]].
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Open addressing: word number, or -1 for an empty slot.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var scratch: [UInt8] = []
+
+    /// Calls `body` with the number of each index term of `text`, in order
+    /// (the terms of `SearchTokenizer.forEachTerm`).
+    mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
+        SearchTokenizer.forEachWord(in: text) { word in
+            let term = termOfWord[Int(number(of: word))]
+            if term >= 0 { body(term) }
+        }
+    }
+
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            let start = starts[number]
+            if hashes[number] == hash && starts[number + 1] - start == word.count
+                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, word.baseAddress!, word.count) == 0 }) {
+                return Int32(number)
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = Int32(termOfWord.count)
+        if let term = SearchTokenizer.term(of: word, buffer: &scratch) {
+            if let existing = termNumbers[term] {
+                termOfWord.append(existing)
+            } else {
+                termNumbers[term] = Int32(terms.count)
+                termOfWord.append(Int32(terms.count))
+                terms.append(term)
+            }
+        } else {
+            termOfWord.append(-1)
+        }
+        bytes.append(contentsOf: word)
+        starts.append(bytes.count)
+        hashes.append(hash)
+        slots[slot] = number
+        if termOfWord.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for number in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
     }
 }

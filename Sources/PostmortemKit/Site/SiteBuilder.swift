@@ -208,16 +208,26 @@ public struct SiteBuilder: Sendable {
 
         // index: search files, JSON, feed.
         report(.index, 0, entries.count)
-        let documents = entries.map(SiteBuilder.searchDocument)
+        let documents = ParallelMap.map(entries, workers: options.workers, SiteBuilder.searchDocument)
         let configuredURL = repository.config.siteBaseURL
         let baseURL = options.baseURL ?? (configuredURL.isEmpty ? nil : configuredURL)
-        let search = SearchIndexBuilder(workers: options.workers).build(documents)
+        // The search index, the JSON files and the feed do not depend on each
+        // other, and the JSON files are written by one thread each, so all run side by side.
+        let (today, siteTitle, sourceDate, workers, patternsReport) = (options.today, repository.config.siteTitle, options.sourceDate,
+                                                               options.workers, patterns)
+        let finished = entries
+        let parts: [@Sendable () -> (search: SearchIndexBuilder.Output?, files: [SiteFile])] = [
+            { (SearchIndexBuilder(workers: workers).build(documents), []) },
+            { (nil, [SiteFile(path: "patterns.json", text: PatternsFormatter.json(patternsReport).jsonString(pretty: true) + "\n")]) },
+            { (nil, [SiteFile(path: "index.json", text: SiteJSON.index(finished))]) },
+            { (nil, [SiteFile(path: "actions.json", text: SiteJSON.actions(finished, today: today))]) },
+            { (nil, [SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
+                                                                       sourceDate: sourceDate))]) },
+        ]
+        let built = ParallelMap.map(parts, workers: workers) { $0() }
+        let search = built[0].search!
         files += search.files
-        files.append(SiteFile(path: "index.json", text: SiteJSON.index(entries)))
-        files.append(SiteFile(path: "actions.json", text: SiteJSON.actions(entries, today: options.today)))
-        files.append(SiteFile(path: "patterns.json", text: PatternsFormatter.json(patterns).jsonString(pretty: true) + "\n"))
-        files.append(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: entries, title: repository.config.siteTitle,
-                                                                      baseURL: baseURL, sourceDate: options.sourceDate)))
+        files += built.flatMap(\.files)
         files.sort { $0.path < $1.path }
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,

@@ -23,6 +23,48 @@ struct SearchIndexBuilderTests {
     /// Words whose terms spread over many shard keys, for large indexes.
     static let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
 
+    /// The term table against the plain tokenizer, its reference: the same
+    /// terms in the same order, for text with stop words, long and one-letter
+    /// words, digits and non-ASCII letters whose lower case is longer.
+    @Test func termTableGivesTheTokenizersTermsInOrder() {
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["Fails", "failing", "the", "a", "x", "DB", "İstanbul", "ΣΊΣΥΦΟΣ", "日本語", "café", "e\u{301}", "42",
+                      String(repeating: "z", count: 40), String(repeating: "y", count: 41), "SEV1", "p99", " ", " ", "-", ".", "\n", "—"]
+        var table = SearchTermTable()
+        for _ in 0..<300 {
+            let text = (0..<Int(random.next() % 30)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            var numbers: [Int32] = []
+            table.forEachTerm(in: text) { numbers.append($0) }
+            let fromTable = numbers.map { table.terms[Int($0)] }
+            #expect(fromTable == SearchTokenizer.terms(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Postings built through the term tables equal a plain count over the tokenizer's terms.
+    @Test func postingsEqualAPlainCount() {
+        var random = SeededGenerator(seed: 11)
+        let documents = (0..<300).map { n in
+            document(n, title: "\(Self.words[n % 10]) outage \(n % 7)",
+                     body: (0..<40).map { _ in Self.words[Int(random.next() % 10)] + (random.next() % 3 == 0 ? "ing" : "") }.joined(separator: " "),
+                     summary: "Summary of \(Self.words[(n + 3) % 10])")
+        }
+        var expected: [String: [(document: Int, weight: Int)]] = [:]
+        for (number, document) in documents.enumerated() {
+            var weights: [String: Int] = [:]
+            for term in SearchTokenizer.terms(document.title + " " + document.id) { weights[term, default: 0] += 3 }
+            for term in SearchTokenizer.terms(([document.summary] + document.tags + document.services + document.factors).joined(separator: " ")) {
+                weights[term, default: 0] += 2
+            }
+            for term in SearchTokenizer.terms(document.body) { weights[term, default: 0] += 1 }
+            for (term, weight) in weights { expected[term, default: []].append((number, min(weight, 99))) }
+        }
+        let (terms, postings) = SearchIndexBuilder.postings(documents, workers: 3)
+        #expect(terms == expected.keys.sorted())
+        for (term, list) in zip(terms, postings) {
+            #expect(list.map { [$0.document, $0.weight] } == expected[term]!.map { [$0.document, $0.weight] }, "\(term)")
+        }
+    }
+
     @Test func smallIndexIsOneShardWithWeightedPostings() throws {
         let output = SearchIndexBuilder(workers: 2).build([
             document(0, title: "Certificate expired", body: "The certificate expired."),
