@@ -5,7 +5,7 @@ import Foundation
 /// each concept a phrase evokes adds the weight of the text it is in; a
 /// failure-mode concept adds twice that.
 ///
-/// Words are told apart by their bytes in a small hash table, so a String
+/// Words are told apart by their bytes in a `ByteStringTable`, so a String
 /// is made, and the stop words and concept phrases are looked up, once per
 /// distinct word rather than once per occurrence. One counter serves a run of
 /// documents (`startDocument()`), so that the table is built once for them.
@@ -18,12 +18,7 @@ struct TermCounter {
     private var wordWeights: [Double] = []
     private var conceptWeights = [Double](repeating: 0, count: ConceptLexicon.tokens.count)
     private var conceptSeen = [Bool](repeating: false, count: ConceptLexicon.tokens.count)
-    /// Bytes of word n are bytes[starts[n]..<starts[n + 1]].
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    /// Open addressing: word number, or -1 for an empty slot.
-    private var slots = [Int32](repeating: -1, count: 256)
+    private var table = ByteStringTable()
     /// The words of the text being added, by number.
     private var sequence: [Int32] = []
     /// Words with a weight in the current document.
@@ -73,25 +68,10 @@ struct TermCounter {
 
     /// The number of the word with these (lower-cased) bytes, adding it when new.
     private mutating func number(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let number = Int(slots[slot])
-            let start = starts[number]
-            if hashes[number] == hash && starts[number + 1] - start == token.count
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, token.baseAddress!, token.count) == 0 }) {
-                return Int32(number)
-            }
-            slot = (slot + 1) & mask
-        }
-        let number = Int32(words.count)
+        let (number, isNew) = table.insert(token)
+        guard isNew else { return number }
         let word = String(decoding: token, as: UTF8.self)
         words.append(word)
-        bytes.append(contentsOf: token)
-        starts.append(bytes.count)
-        hashes.append(hash)
         // One character is one byte in ASCII; characters need counting only otherwise.
         let isASCII = token.allSatisfy { $0 < 0x80 }
         isCounted.append(!TextVectorizer.stopWords.contains(word) && token.count > 1 && (isASCII || word.count > 1))
@@ -99,18 +79,6 @@ struct TermCounter {
         startsPhrase.append(wordPhrases != nil)
         phrases.append(wordPhrases ?? [])
         wordWeights.append(0)
-        slots[slot] = number
-        if words.count * 2 > slots.count { grow() }
         return number
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for number in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number)
-        }
     }
 }

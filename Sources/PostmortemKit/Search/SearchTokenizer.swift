@@ -129,73 +129,34 @@ public enum SearchTokenizer {
 }
 
 /// Index terms by number for a run of documents: each distinct word is
-/// looked up by its bytes in a small hash table, so the stop words are
-/// checked, the word stemmed and a String made once per distinct word
-/// rather than once per occurrence. Several words share a term ("fails",
-/// "failing" → "fail"); `terms[n]` is the term numbered n.
+/// found by its bytes in a `ByteStringTable`, so the stop words are checked,
+/// the word stemmed and a String made once per distinct word rather than
+/// once per occurrence. Several words share a term ("fails", "failing" →
+/// "fail"); `terms[n]` is the term numbered n.
 struct SearchTermTable {
     private(set) var terms: [String] = []
     private var termNumbers: [String: Int32] = [:]
+    private var words = ByteStringTable()
     /// Per word: its term's number, or -1 when the word is not indexed.
     private var termOfWord: [Int32] = []
-    /// Bytes of word n are bytes[starts[n]..<starts[n + 1]].
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    /// Open addressing: word number, or -1 for an empty slot.
-    private var slots = [Int32](repeating: -1, count: 1024)
     private var scratch: [UInt8] = []
 
     /// Calls `body` with the number of each index term of `text`, in order
     /// (the terms of `SearchTokenizer.forEachTerm`).
     mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
         SearchTokenizer.forEachWord(in: text) { word in
-            let term = termOfWord[Int(number(of: word))]
+            let (number, isNew) = words.insert(word)
+            if isNew { termOfWord.append(term(of: word)) }
+            let term = termOfWord[Int(number)]
             if term >= 0 { body(term) }
         }
     }
 
-    private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let number = Int(slots[slot])
-            let start = starts[number]
-            if hashes[number] == hash && starts[number + 1] - start == word.count
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, word.baseAddress!, word.count) == 0 }) {
-                return Int32(number)
-            }
-            slot = (slot + 1) & mask
-        }
-        let number = Int32(termOfWord.count)
-        if let term = SearchTokenizer.term(of: word, buffer: &scratch) {
-            if let existing = termNumbers[term] {
-                termOfWord.append(existing)
-            } else {
-                termNumbers[term] = Int32(terms.count)
-                termOfWord.append(Int32(terms.count))
-                terms.append(term)
-            }
-        } else {
-            termOfWord.append(-1)
-        }
-        bytes.append(contentsOf: word)
-        starts.append(bytes.count)
-        hashes.append(hash)
-        slots[slot] = number
-        if termOfWord.count * 2 > slots.count { grow() }
-        return number
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for number in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number)
-        }
+    private mutating func term(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let term = SearchTokenizer.term(of: word, buffer: &scratch) else { return -1 }
+        if let existing = termNumbers[term] { return existing }
+        termNumbers[term] = Int32(terms.count)
+        terms.append(term)
+        return Int32(terms.count - 1)
     }
 }
