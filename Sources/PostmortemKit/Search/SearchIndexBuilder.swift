@@ -108,23 +108,12 @@ public struct SearchIndexBuilder: Sendable {
         let runs: [(terms: [String], documents: [[(term: Int32, weight: Int)]])] =
             ParallelMap.map(Array(stride(from: 0, to: documents.count, by: run)), workers: workers) { first in
                 var table = SearchTermTable()
-                var weights: [Int] = []
-                var touched: [Int32] = []
                 let perDocument = documents[first..<min(first + run, documents.count)].map { document in
-                    func add(_ text: String, _ weight: Int) {
-                        table.forEachTerm(in: text) { term in
-                            if Int(term) >= weights.count { weights += [Int](repeating: 0, count: Int(term) + 1 - weights.count) }
-                            if weights[Int(term)] == 0 { touched.append(term) }
-                            weights[Int(term)] += weight
-                        }
-                    }
-                    add(document.title + " " + document.id, titleWeight)
-                    add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "), summaryWeight)
-                    add(document.body, bodyWeight)
-                    let result = touched.map { (term: $0, weight: min(weights[Int($0)], maximumWeight)) }
-                    for term in touched { weights[Int(term)] = 0 }
-                    touched.removeAll(keepingCapacity: true)
-                    return result
+                    table.add(document.title + " " + document.id, weight: titleWeight)
+                    table.add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "),
+                              weight: summaryWeight)
+                    table.add(document.body, weight: bodyWeight)
+                    return table.takeDocument().map { (term: $0.term, weight: min($0.weight, maximumWeight)) }
                 }
                 return (table.terms, perDocument)
             }
@@ -294,31 +283,50 @@ public struct SearchIndexBuilder: Sendable {
         clipped(text, to: limit).text
     }
 
-    /// `clip`, and whether it cut the text.
+    /// `clip`, and whether it cut the text. Works on UTF-8 bytes: a scalar
+    /// is counted at its first byte, and only non-ASCII scalars are decoded
+    /// (to ask whether they are whitespace).
     static func clipped(_ text: String, to limit: Int) -> (text: String, cut: Bool) {
-        var out = String.UnicodeScalarView()
-        var count = 0, pendingSpace = false, truncated = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isSpace = value < 128 ? (value == 32 || (value >= 9 && value <= 13)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if count + (pendingSpace ? 1 : 0) >= limit {
-                truncated = true
-                break
-            }
-            if pendingSpace {
-                out.append(" ")
+        var text = text
+        return text.withUTF8 { bytes -> (text: String, cut: Bool) in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, limit * 2))
+            var count = 0, pendingSpace = false, truncated = false
+            var lastSpace: Int?
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var end = index + 1
+                let isSpace: Bool
+                if byte < 0x80 {
+                    isSpace = byte == 32 || (byte >= 9 && byte <= 13)
+                } else {
+                    while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    isSpace = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        .unicodeScalars.first!.properties.isWhitespace
+                }
+                if isSpace {
+                    pendingSpace = !out.isEmpty
+                    index = end
+                    continue
+                }
+                if count + (pendingSpace ? 1 : 0) >= limit {
+                    truncated = true
+                    break
+                }
+                if pendingSpace {
+                    lastSpace = out.count
+                    out.append(32)
+                    count += 1
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 count += 1
-                pendingSpace = false
+                index = end
             }
-            out.append(scalar)
-            count += 1
+            guard truncated else { return (String(decoding: out, as: UTF8.self), false) }
+            if let lastSpace { out.removeSubrange(lastSpace...) }
+            return (String(decoding: out, as: UTF8.self) + " …", true)
         }
-        guard truncated else { return (String(out), false) }
-        if let space = out.lastIndex(of: " ") { out = String.UnicodeScalarView(out[..<space]) }
-        return (String(out) + " …", true)
     }
 }

@@ -90,41 +90,54 @@ public enum SearchTokenizer {
     /// Calls `body` with the lower-cased UTF-8 bytes of each run of letters
     /// and digits in `text` (the words of `words`, whatever their length).
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
+        var scanner = WordScanner(text)
+        while scanner.next() { scanner.word.withUnsafeBufferPointer(body) }
+    }
+}
+
+/// Reads the words of a text one at a time: runs of letters and digits,
+/// lower-cased, as UTF-8 bytes. A loop over `next()` rather than a callback
+/// per byte, because variables that closures capture are checked for
+/// exclusive access at run time on every use, which made tokenising several
+/// times slower.
+struct WordScanner {
+    private let text: [UInt8]
+    private var index = 0
+    /// The lower-cased UTF-8 bytes of the word `next()` moved to.
+    private(set) var word: [UInt8] = []
+
+    init(_ text: String) {
+        self.text = Array(text.utf8)
         word.reserveCapacity(64)
-        func flush() {
-            guard !word.isEmpty else { return }
-            word.withUnsafeBufferPointer(body)
-            word.removeAll(keepingCapacity: true)
-        }
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    if byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 {
-                        word.append(byte)
-                    } else if byte >= 65 && byte <= 90 {
-                        word.append(byte + 32)
-                    } else {
-                        flush()
-                    }
-                    index += 1
-                    continue
+    }
+
+    /// Moves to the next word; false when there is none.
+    mutating func next() -> Bool {
+        word.removeAll(keepingCapacity: true)
+        while index < text.count {
+            let byte = text[index]
+            if byte < 0x80 {
+                index += 1
+                if byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 {
+                    word.append(byte)
+                } else if byte >= 65 && byte <= 90 {
+                    word.append(byte + 32)
+                } else if !word.isEmpty {
+                    return true
                 }
-                var end = index + 1
-                while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
-                let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self).unicodeScalars.first!
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word.append(contentsOf: String(scalar).lowercased().utf8)
-                } else {
-                    flush()
-                }
-                index = end
+                continue
+            }
+            var end = index + 1
+            while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+            let scalar = String(decoding: text[index..<end], as: UTF8.self).unicodeScalars.first!
+            index = end
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(contentsOf: String(scalar).lowercased().utf8)
+            } else if !word.isEmpty {
+                return true
             }
         }
-        flush()
+        return !word.isEmpty
     }
 }
 
@@ -141,22 +154,58 @@ struct SearchTermTable {
     private var termOfWord: [Int32] = []
     private var scratch: [UInt8] = []
 
+    /// Weight of each term in the document being added, and the terms with one.
+    private var weights: [Int] = []
+    private var weighted: [Int32] = []
+
     /// Calls `body` with the number of each index term of `text`, in order
     /// (the terms of `SearchTokenizer.forEachTerm`).
     mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
-        SearchTokenizer.forEachWord(in: text) { word in
-            let (number, isNew) = words.insert(word)
-            if isNew { termOfWord.append(term(of: word)) }
-            let term = termOfWord[Int(number)]
+        var scanner = WordScanner(text)
+        while scanner.next() {
+            let term = number(of: scanner.word)
             if term >= 0 { body(term) }
         }
     }
 
-    private mutating func term(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard let term = SearchTokenizer.term(of: word, buffer: &scratch) else { return -1 }
+    /// Adds `weight` to the current document's weight of each term of `text`, once per occurrence.
+    mutating func add(_ text: String, weight: Int) {
+        var scanner = WordScanner(text)
+        while scanner.next() {
+            let term = Int(number(of: scanner.word))
+            guard term >= 0 else { continue }
+            if weights[term] == 0 { weighted.append(Int32(term)) }
+            weights[term] += weight
+        }
+    }
+
+    /// The terms added since the last call, with their summed weights (in the
+    /// order they first occurred), and a fresh start for the next document.
+    mutating func takeDocument() -> [(term: Int32, weight: Int)] {
+        let document = weighted.map { (term: $0, weight: weights[Int($0)]) }
+        for term in weighted { weights[Int(term)] = 0 }
+        weighted.removeAll(keepingCapacity: true)
+        return document
+    }
+
+    /// The term number of a word (its lower-cased bytes), or -1 when it is not indexed.
+    private mutating func number(of word: [UInt8]) -> Int32 {
+        let (number, isNew) = words.insert(word)
+        if isNew {
+            if let term = word.withUnsafeBufferPointer({ SearchTokenizer.term(of: $0, buffer: &scratch) }) {
+                termOfWord.append(termNumber(term))
+            } else {
+                termOfWord.append(-1)
+            }
+        }
+        return termOfWord[Int(number)]
+    }
+
+    private mutating func termNumber(_ term: String) -> Int32 {
         if let existing = termNumbers[term] { return existing }
         termNumbers[term] = Int32(terms.count)
         terms.append(term)
+        weights.append(0)
         return Int32(terms.count - 1)
     }
 }

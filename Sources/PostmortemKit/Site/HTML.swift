@@ -8,25 +8,13 @@ public enum HTML {
     /// Replaces `&`, `<`, `>`, `"` and `'` with character references. Safe in
     /// element content and in quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
-            needsWork = true
-            break
-        }
+        var text = text
+        let needsWork = text.withUTF8 { bytes in bytes.contains { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 } }
         guard needsWork else { return text }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the UTF-8 bytes of `text` to `out` with the replacements of `escape`.

@@ -18,10 +18,12 @@ struct SiteEntry: Sendable {
     var findings: [Finding]
 
     var url: String { "postmortems/\(slug).html" }
-    var started: Timestamp? { postmortem.started }
-    var detected: Timestamp? { postmortem.detected }
-    var mitigated: Timestamp? { postmortem.mitigated }
-    var resolved: Timestamp? { postmortem.resolved }
+    // Stored: the front matter's timestamps are parsed on every read, and
+    // sorting and page contexts read them many times per entry.
+    var started: Timestamp?
+    var detected: Timestamp?
+    var mitigated: Timestamp?
+    var resolved: Timestamp?
 
     /// `YYYY-MM-DD` of `started` in UTC, or "" (stored: pages and facets ask often).
     var date: String
@@ -61,6 +63,7 @@ struct SiteEntry: Sendable {
             return .failure(.init("no id"))
         }
         let title = frontMatter.string("title")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let started = postmortem.started
         return .success(SiteEntry(
             postmortem: postmortem, id: id, title: title.isEmpty ? id : title,
             status: frontMatter.string("status") ?? "unknown",
@@ -69,8 +72,9 @@ struct SiteEntry: Sendable {
             factors: unique(frontMatter.strings("contributing_factors")),
             tags: unique(frontMatter.strings("tags")),
             slug: HTML.fileName(id), history: nil, findings: [],
-            date: postmortem.started.map { String($0.iso8601UTC.prefix(10)) } ?? "",
-            year: postmortem.started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown"))
+            started: started, detected: postmortem.detected, mitigated: postmortem.mitigated, resolved: postmortem.resolved,
+            date: started.map { String($0.iso8601UTC.prefix(10)) } ?? "",
+            year: started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown"))
     }
 
     struct SkipReason: Error {

@@ -15,6 +15,11 @@ struct ByteStringTable {
     var count: Int { hashes.count }
 
     /// The number of `word`, and whether this call added it.
+    mutating func insert(_ word: [UInt8]) -> (number: Int32, isNew: Bool) {
+        word.withUnsafeBufferPointer { insert($0) }
+    }
+
+    /// The number of `word`, and whether this call added it.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> (number: Int32, isNew: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }

@@ -65,6 +65,35 @@ struct SearchIndexBuilderTests {
         }
     }
 
+    /// The byte-level clip against a scalar-by-scalar reference (the
+    /// implementation it replaced), on text with runs of ASCII and Unicode
+    /// whitespace, multi-byte letters and emoji, at many limits.
+    @Test func clipAgreesWithAScalarByScalarReference() {
+        func reference(_ text: String, _ limit: Int) -> (text: String, cut: Bool) {
+            var out = String.UnicodeScalarView()
+            var count = 0, pendingSpace = false, truncated = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+                if count + (pendingSpace ? 1 : 0) >= limit { truncated = true; break }
+                if pendingSpace { out.append(" "); count += 1; pendingSpace = false }
+                out.append(scalar)
+                count += 1
+            }
+            guard truncated else { return (String(out), false) }
+            if let space = out.lastIndex(of: " ") { out = String.UnicodeScalarView(out[..<space]) }
+            return (String(out) + " …", true)
+        }
+        var random = SeededGenerator(seed: 5)
+        let pieces = ["word", "x", " ", "  ", "\t", "\n\n", "\u{00A0}", "\u{2003}", "\u{3000}", "é", "日本", "👩‍💻", "\u{85}", "a\u{301}", "—"]
+        for _ in 0..<500 {
+            let text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            for limit in [0, 1, 2, 5, 13, 40] {
+                let clipped = SearchIndexBuilder.clipped(text, to: limit), expected = reference(text, limit)
+                #expect(clipped.text == expected.text && clipped.cut == expected.cut, "\(text.debugDescription) at \(limit)")
+            }
+        }
+    }
+
     @Test func smallIndexIsOneShardWithWeightedPostings() throws {
         let output = SearchIndexBuilder(workers: 2).build([
             document(0, title: "Certificate expired", body: "The certificate expired."),
