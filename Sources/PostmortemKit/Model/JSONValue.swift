@@ -110,6 +110,15 @@ extension JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `jsonString(pretty:)` and a line break, as bytes: the site's largest
+    /// files are JSON, and a String of them would be one more copy in memory.
+    public func jsonFileContents(pretty: Bool = true) -> Data {
+        var out: [UInt8] = []
+        write(to: &out, pretty: pretty, indent: 0)
+        out.append(10)
+        return Data(out)
+    }
+
     // Written as UTF-8 bytes: the site's JSON files run to megabytes, and
     // appending to a String scalar by scalar was a tenth of a build.
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {

@@ -117,10 +117,18 @@ struct WordScanner {
         while index < text.count {
             let byte = text[index]
             if byte < 0x80 {
-                index += 1
                 if byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 {
-                    word.append(byte)
-                } else if byte >= 65 && byte <= 90 {
+                    // Lower-case letters and digits are most of a text: copied a run at a time.
+                    let start = index
+                    index += 1
+                    while index < text.count, case let next = text[index], next >= 97 && next <= 122 || next >= 48 && next <= 57 {
+                        index += 1
+                    }
+                    word.append(contentsOf: text[start..<index])
+                    continue
+                }
+                index += 1
+                if byte >= 65 && byte <= 90 {
                     word.append(byte + 32)
                 } else if !word.isEmpty {
                     return true

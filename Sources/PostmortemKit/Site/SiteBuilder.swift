@@ -218,9 +218,9 @@ public struct SiteBuilder: Sendable {
         let finished = entries
         let parts: [@Sendable () -> (search: SearchIndexBuilder.Output?, files: [SiteFile])] = [
             { (SearchIndexBuilder(workers: workers).build(documents), []) },
-            { (nil, [SiteFile(path: "patterns.json", text: PatternsFormatter.json(patternsReport).jsonString(pretty: true) + "\n")]) },
-            { (nil, [SiteFile(path: "index.json", text: SiteJSON.index(finished))]) },
-            { (nil, [SiteFile(path: "actions.json", text: SiteJSON.actions(finished, today: today))]) },
+            { (nil, [SiteFile(path: "patterns.json", contents: PatternsFormatter.json(patternsReport).jsonFileContents())]) },
+            { (nil, [SiteFile(path: "index.json", contents: SiteJSON.index(finished))]) },
+            { (nil, [SiteFile(path: "actions.json", contents: SiteJSON.actions(finished, today: today))]) },
             { (nil, [SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
                                                                        sourceDate: sourceDate))]) },
         ]

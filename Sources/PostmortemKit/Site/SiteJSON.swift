@@ -1,10 +1,12 @@
+import Foundation
+
 /// `index.json` and `actions.json`: the site's data for other tools, as JSON
 /// with sorted keys, in the site's order (newest postmortem first).
 enum SiteJSON {
     static let version = 1
 
     /// Every postmortem's front matter as written, with derived durations in seconds.
-    static func index(_ entries: [SiteEntry]) -> String {
+    static func index(_ entries: [SiteEntry]) -> Data {
         JSONValue.object([
             "version": .integer(version),
             "postmortems": .array(entries.map { entry in
@@ -22,11 +24,11 @@ enum SiteJSON {
                 if let hours = entry.draftedHoursAfterResolution { object["drafted_hours_after_resolution"] = .integer(hours) }
                 return .object(object)
             }),
-        ]).jsonString(pretty: true) + "\n"
+        ]).jsonFileContents()
     }
 
     /// Every action item with its postmortem and whether it is overdue on `today`.
-    static func actions(_ entries: [SiteEntry], today: LocalDate) -> String {
+    static func actions(_ entries: [SiteEntry], today: LocalDate) -> Data {
         var rows: [JSONValue] = []
         for entry in entries {
             for item in entry.postmortem.actionTable?.rows ?? [] {
@@ -43,6 +45,6 @@ enum SiteJSON {
             "version": .integer(version),
             "today": .string(today.description),
             "actions": .array(rows),
-        ]).jsonString(pretty: true) + "\n"
+        ]).jsonFileContents()
     }
 }
