@@ -80,6 +80,7 @@ struct PatternCorpus: Sendable {
                 let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
                 for (kind, weight) in fields {
                     guard let section = postmortem.section(kind) else { continue }
+                    counter.startField()
                     for block in section.blocks where !block.isComment {
                         if case .codeBlock = block.kind { continue }
                         counter.add(block.plainText, weight: weight)
