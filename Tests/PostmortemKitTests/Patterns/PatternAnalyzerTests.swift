@@ -64,6 +64,6 @@ struct PatternAnalyzerTests {
         let pairs = CandidateIndex.pairs(documents, workers: 2)
         #expect(!pairs.isEmpty)
         #expect(pairs.allSatisfy { Int($0.b - $0.a) <= CandidateIndex.commonTermWindow })
-        #expect(pairs.count <= documents.count * CandidateIndex.candidatesPerDocument)
+        #expect(pairs.count <= documents.count * (CandidateIndex.candidatesPerDocument + CandidateIndex.conceptCandidatesPerDocument))
     }
 }
