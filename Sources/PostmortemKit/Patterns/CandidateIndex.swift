@@ -7,7 +7,8 @@ import Foundation
 /// all its concepts. Through them each document accumulates dot-product
 /// evidence for the others and keeps the `candidatesPerDocument` best by
 /// words, and the `conceptCandidatesPerDocument` best by words and concepts
-/// averaged as `PairScorer` averages them, so that the same problem told in
+/// blended about as `PairScorer` blends them (the concept cosine standing in
+/// for the concept and failure-mode parts), so that the same problem told in
 /// other words, which shares few strong words, is scored too. There are at most that many pairs per
 /// document, plus explicit `related:` links. A term indexed by more
 /// than `postingCap` documents is common: scanning all of it would make the
@@ -80,7 +81,8 @@ struct CandidateIndex {
                 accumulate(documents[index].concepts, concepts, concepts: true)
                 // Text evidence about as PairScorer weighs it.
                 for other in touched {
-                    textEvidence[Int(other)] = 0.5 * (wordEvidence[Int(other)] + textEvidence[Int(other)])
+                    textEvidence[Int(other)] = Float(PairScorer.wordWeight) * wordEvidence[Int(other)]
+                        + Float(1 - PairScorer.wordWeight) * textEvidence[Int(other)]
                 }
                 var list = best(touched, by: wordEvidence, limit: candidatesPerDocument)
                 list += best(touched, by: textEvidence, limit: conceptCandidatesPerDocument)
