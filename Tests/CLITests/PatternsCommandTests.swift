@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// Patterns on two labelled corpora by different authors: the samples, and
+/// Patterns on three labelled corpora by different authors: the samples,
 /// Tests/Fixtures/patterns-corpus (5 clusters told in different words, 15
-/// unrelated incidents of which 9 are confusable with a cluster).
+/// unrelated incidents of which 9 are confusable with a cluster) and the
+/// held-out Tests/Fixtures/patterns-corpus-2 (4 clusters, each across
+/// services, 12 unrelated incidents of which 8 are confusable).
 struct PatternsCommandTests {
     struct Labels: Decodable {
         struct Recurrence: Decodable { var later: String; var earlier: String; var action: String }
@@ -25,8 +27,10 @@ struct PatternsCommandTests {
         return pairs
     }
 
-    @Test func independentCorpusClustersWithHighPairwiseF1() throws {
-        let root = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/patterns-corpus")
+    /// Pairwise precision, recall and F1 on "same cluster", and the share of
+    /// labelled recurrence pairs (later, earlier, action) the report names.
+    func evaluate(_ fixture: String) throws -> (precision: Double, recall: Double, f1: Double, recurrences: Double) {
+        let root = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/\(fixture)")
         let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: root.appendingPathComponent("labels.json")))
         let (_, json) = try report(in: root)
         let clusters = (json["clusters"] as! [[String: Any]]).map { $0["members"] as! [String] }
@@ -35,13 +39,29 @@ struct PatternsCommandTests {
         let precision = predicted.isEmpty ? 0 : truePositives / Double(predicted.count)
         let recall = truePositives / Double(truth.count)
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        print("patterns-corpus: pairwise precision \(precision), recall \(recall), F1 \(f1)")
-        #expect(f1 >= 0.9)
-        // Recurrence pairs: the later incident, the earlier one and the action are named.
         let named = Set((json["recurrences"] as! [[String: Any]]).map { [$0["later"] as! String, $0["earlier"] as! String, $0["action"] as! String] })
         let found = labels.recurrences.filter { named.contains([$0.later, $0.earlier, $0.action]) }.count
-        print("patterns-corpus: recurrence pairs named \(found)/\(labels.recurrences.count)")
-        #expect(Double(found) / Double(labels.recurrences.count) >= 0.85)
+        print("\(fixture): pairwise precision \(precision), recall \(recall), F1 \(f1); recurrence pairs named \(found)/\(labels.recurrences.count)")
+        return (precision, recall, f1, Double(found) / Double(labels.recurrences.count))
+    }
+
+    @Test func independentCorpusClustersWithHighPairwiseF1() throws {
+        let result = try evaluate("patterns-corpus")
+        #expect(result.f1 >= 0.9)
+        #expect(result.recurrences >= 0.9)
+    }
+
+    /// The held-out corpus (Tests/Fixtures/patterns-corpus-2): written before
+    /// the engine was changed for it and not tuned on. Every cluster there
+    /// spans several services and two span several technologies, so the
+    /// floors are lower; they hold what was measured (F1 0.64, precision 0.70,
+    /// recurrences 21/36) with a little room, above the first measurement
+    /// (F1 0.55, precision 0.60, recurrences 18/36).
+    @Test func heldOutCorpusDoesNoWorseThanWhenItWasWritten() throws {
+        let result = try evaluate("patterns-corpus-2")
+        #expect(result.f1 >= 0.6)
+        #expect(result.precision >= 0.65)
+        #expect(result.recurrences >= 0.55)
     }
 
     @Test func samplesShowThreeClustersAndRecurrenceDespiteOpenItems() throws {

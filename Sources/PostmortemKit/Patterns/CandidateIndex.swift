@@ -3,10 +3,14 @@ import Foundation
 /// The pairs of documents worth scoring, found through an inverted index of
 /// each document's strongest terms instead of comparing all pairs.
 ///
-/// Each document is indexed under its `strongestTerms` heaviest words. Through
-/// them each document accumulates dot-product evidence for the others and
-/// keeps the `candidatesPerDocument` best, so there are at most that many
-/// pairs per document, plus explicit `related:` links. A term indexed by more
+/// Each document is indexed under its `strongestTerms` heaviest words and
+/// all its concepts. Through them each document accumulates dot-product
+/// evidence for the others and keeps the `candidatesPerDocument` best by
+/// words, and the `conceptCandidatesPerDocument` best by words and concepts
+/// blended about as `PairScorer` blends them (the concept cosine standing in
+/// for the concept and failure-mode parts), so that the same problem told in
+/// other words, which shares few strong words, is scored too. There are at most that many pairs per
+/// document, plus explicit `related:` links. A term indexed by more
 /// than `postingCap` documents is common: scanning all of it would make the
 /// cost grow with the square of its frequency and tells few problems apart,
 /// so a document only looks at the `commonTermWindow` documents on either
@@ -16,6 +20,7 @@ import Foundation
 struct CandidateIndex {
     static let strongestTerms = 24
     static let candidatesPerDocument = 8
+    static let conceptCandidatesPerDocument = 4
 
     /// A document looks through at most this many documents on either side
     /// of it in the posting list of a common term.
@@ -44,58 +49,44 @@ struct CandidateIndex {
         let top: [SparseVector] = ParallelMap.map(documents, workers: workers) { document in
             Array(document.vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(strongestTerms))
         }
-        // Postings in compressed rows: the documents indexed under term t are
-        // postingDocuments[start[t]..<start[t + 1]], in document order.
-        let termCount = Int(documents.lazy.flatMap { $0.vector.map(\.term) }.max() ?? -1) + 1
-        var start = [Int](repeating: 0, count: termCount + 1)
-        for terms in top { for entry in terms { start[Int(entry.term) + 1] += 1 } }
-        for term in 0..<termCount { start[term + 1] += start[term] }
-        var fill = start
-        var documentsOfTerm = [Int32](repeating: 0, count: start[termCount])
-        var weightsOfTerm = [Float](repeating: 0, count: start[termCount])
-        for (document, terms) in top.enumerated() {
-            for entry in terms {
-                let slot = fill[Int(entry.term)]
-                documentsOfTerm[slot] = Int32(document)
-                weightsOfTerm[slot] = entry.weight
-                fill[Int(entry.term)] += 1
-            }
-        }
-        let postingStart = start, postingDocuments = documentsOfTerm, postingWeights = weightsOfTerm
+        let words = Postings(top), concepts = Postings(documents.map(\.concepts))
 
         // Documents in chunks, each chunk with its own dense accumulator.
         let chunk = 256
         let lists: [[[Int32]]] = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { first in
-            var accumulator = [Float](repeating: 0, count: count)
+            var wordEvidence = [Float](repeating: 0, count: count)
+            var textEvidence = [Float](repeating: 0, count: count)
             var touchedBy = [Int32](repeating: -1, count: count)
             var touched: [Int32] = []
             var result: [[Int32]] = []
             for index in first..<min(first + chunk, count) {
                 touched.removeAll(keepingCapacity: true)
-                for (term, weight) in top[index] {
-                    var range = postingStart[Int(term)]..<postingStart[Int(term) + 1]
-                    if range.count > cap {
-                        // A common term: only the documents nearest in path order
-                        // (by date, in the usual layout) that share it.
-                        var low = range.lowerBound, high = range.upperBound
-                        while low < high {
-                            let middle = (low + high) / 2
-                            if Int(postingDocuments[middle]) < index { low = middle + 1 } else { high = middle }
+                func accumulate(_ vector: SparseVector, _ postings: Postings, concepts: Bool) {
+                    for (term, weight) in vector {
+                        for slot in postings.range(of: term, near: index, cap: cap) {
+                            let other = Int(postings.documents[slot])
+                            guard other != index else { continue }
+                            if touchedBy[other] != Int32(index) {
+                                touchedBy[other] = Int32(index)
+                                wordEvidence[other] = 0
+                                textEvidence[other] = 0
+                                touched.append(Int32(other))
+                            }
+                            if concepts { textEvidence[other] += weight * postings.weights[slot] }
+                            else { wordEvidence[other] += weight * postings.weights[slot] }
                         }
-                        range = max(range.lowerBound, low - commonTermWindow)..<min(range.upperBound, low + commonTermWindow + 1)
-                    }
-                    for slot in range {
-                        let other = Int(postingDocuments[slot])
-                        guard other != index else { continue }
-                        if touchedBy[other] != Int32(index) {
-                            touchedBy[other] = Int32(index)
-                            accumulator[other] = 0
-                            touched.append(Int32(other))
-                        }
-                        accumulator[other] += weight * postingWeights[slot]
                     }
                 }
-                result.append(best(touched, by: accumulator, limit: candidatesPerDocument))
+                accumulate(top[index], words, concepts: false)
+                accumulate(documents[index].concepts, concepts, concepts: true)
+                // Text evidence about as PairScorer weighs it.
+                for other in touched {
+                    textEvidence[Int(other)] = Float(PairScorer.wordWeight) * wordEvidence[Int(other)]
+                        + Float(1 - PairScorer.wordWeight) * textEvidence[Int(other)]
+                }
+                var list = best(touched, by: wordEvidence, limit: candidatesPerDocument)
+                list += best(touched, by: textEvidence, limit: conceptCandidatesPerDocument)
+                result.append(list)
             }
             return result
         }
@@ -112,15 +103,60 @@ struct CandidateIndex {
         return unique
     }
 
+    /// Postings in compressed rows: the documents indexed under term t are
+    /// documents[start[t]..<start[t + 1]], in document order, with the
+    /// weight of t in each.
+    private struct Postings {
+        var start: [Int]
+        var documents: [Int32]
+        var weights: [Float]
+
+        init(_ vectors: [SparseVector]) {
+            let termCount = Int(vectors.lazy.flatMap { $0.map(\.term) }.max() ?? -1) + 1
+            var start = [Int](repeating: 0, count: termCount + 1)
+            for terms in vectors { for entry in terms { start[Int(entry.term) + 1] += 1 } }
+            for term in 0..<termCount { start[term + 1] += start[term] }
+            var fill = start
+            var documents = [Int32](repeating: 0, count: start[termCount])
+            var weights = [Float](repeating: 0, count: start[termCount])
+            for (document, terms) in vectors.enumerated() {
+                for entry in terms {
+                    let slot = fill[Int(entry.term)]
+                    documents[slot] = Int32(document)
+                    weights[slot] = entry.weight
+                    fill[Int(entry.term)] += 1
+                }
+            }
+            self.start = start
+            self.documents = documents
+            self.weights = weights
+        }
+
+        /// The slots of `term` to look through from document `index`: all of
+        /// them, or for a common term (more than `cap`) only the documents
+        /// nearest in path order (by date, in the usual layout) that share it.
+        func range(of term: Int32, near index: Int, cap: Int) -> Range<Int> {
+            guard Int(term) + 1 < start.count else { return 0..<0 }
+            let range = start[Int(term)]..<start[Int(term) + 1]
+            guard range.count > cap else { return range }
+            var low = range.lowerBound, high = range.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(documents[middle]) < index { low = middle + 1 } else { high = middle }
+            }
+            return max(range.lowerBound, low - commonTermWindow)..<min(range.upperBound, low + commonTermWindow + 1)
+        }
+    }
+
     /// The `limit` documents with the most evidence, best first; equal
-    /// evidence goes to the lower index.
+    /// evidence goes to the lower index. Documents without evidence are left out.
     private static func best(_ touched: [Int32], by evidence: [Float], limit: Int) -> [Int32] {
         func before(_ x: Int32, _ y: Int32) -> Bool {
             (evidence[Int(x)], y) > (evidence[Int(y)], x)
         }
         var kept: [Int32] = []
         kept.reserveCapacity(limit + 1)
-        for candidate in touched {
+        for candidate in touched where evidence[Int(candidate)] > 0 {
             if kept.count == limit, let last = kept.last, !before(candidate, last) { continue }
             var position = kept.count
             while position > 0 && before(candidate, kept[position - 1]) { position -= 1 }

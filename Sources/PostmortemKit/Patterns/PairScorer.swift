@@ -9,6 +9,7 @@ struct PairScorer: Sendable {
     let vocabulary: [String]
     private let words: [SparseVector]
     private let concepts: [SparseVector]
+    private let failureModes: [SparseVector]
     private let serviceIDs: [[Int32]]
     private let factorIDs: [[Int32]]
     private let tagIDs: [[Int32]]
@@ -21,6 +22,7 @@ struct PairScorer: Sendable {
         self.vocabulary = vocabulary
         words = documents.map(\.vector)
         concepts = documents.map(\.concepts)
+        failureModes = documents.map(\.failureModes)
         serviceIDs = documents.map(\.serviceIDs)
         factorIDs = documents.map(\.factorIDs)
         tagIDs = documents.map(\.tagIDs)
@@ -65,9 +67,18 @@ struct PairScorer: Sendable {
         return result
     }
 
-    /// Words catch shared specifics; concepts catch the same problem told in other words.
+    /// Weights in the text similarity of the word cosine, the concept cosine
+    /// and the failure-mode part of the concept cosine (their sum is 1).
+    static let wordWeight = 0.5, conceptWeight = 0.25, failureModeWeight = 0.25
+
+    /// Words catch shared specifics; concepts catch the same problem told in
+    /// other words; failure modes tell the same failure in another component
+    /// (a disk filling on Elasticsearch and on Prometheus) from another
+    /// failure in the same component.
     func textSimilarity(_ x: Int, _ y: Int) -> Double {
-        0.5 * Double(PairScorer.dot(words[x], words[y])) + 0.5 * Double(PairScorer.dot(concepts[x], concepts[y]))
+        PairScorer.wordWeight * Double(PairScorer.dot(words[x], words[y]))
+            + PairScorer.conceptWeight * Double(PairScorer.dot(concepts[x], concepts[y]))
+            + PairScorer.failureModeWeight * Double(PairScorer.dot(failureModes[x], failureModes[y]))
     }
 
     func isRelated(_ x: Int, _ y: Int) -> Bool {

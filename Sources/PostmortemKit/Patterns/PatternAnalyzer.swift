@@ -24,20 +24,26 @@ public protocol ActionStatusHistory: Sendable {
 /// incidents, clusters of the same problem, service × factor recurrence,
 /// recurrences despite action items, and trends.
 ///
-/// Similarity is the mean of two TF-IDF cosines, over words (Porter stems)
-/// and over concept tokens (`ConceptLexicon`), from the title (×2), executive
-/// summary (×1.5), root cause analysis (×1.5) and incident overview (×0.3),
-/// blended with shared services, factors and tags, and explicit `related:`
-/// links (`PairScorer`). Weights and thresholds were set on two labelled
-/// corpora written by different authors (the samples and
-/// Tests/Fixtures/patterns-corpus). Candidate pairs come from an inverted
-/// index of each postmortem's strongest terms (`CandidateIndex`), so cost
-/// grows near-linearly; clusters from `PatternClusterer`.
+/// Text similarity blends three parts, from the title (×2), executive
+/// summary (×1.5), root cause analysis (×1.5) and incident overview (×0.3):
+/// the TF-IDF cosine of words (Porter stems, ½), that of concept tokens
+/// (`ConceptLexicon`, ¼; each distinct phrase counts once per field), and
+/// the failure-mode part of the concept cosine (¼: how it failed, such as
+/// `~disk-full`, whatever component it happened to). It is blended with
+/// shared services, factors and tags, and explicit `related:` links
+/// (`PairScorer`). Weights and thresholds were set on two labelled corpora
+/// written by different authors (the samples and
+/// Tests/Fixtures/patterns-corpus), with the thresholds in the middle of the
+/// range that fits both, and checked on a third held out from that work
+/// (Tests/Fixtures/patterns-corpus-2). Candidate pairs come from an inverted
+/// index of each postmortem's strongest words and its concepts
+/// (`CandidateIndex`), so cost grows near-linearly; clusters from
+/// `PatternClusterer`.
 public struct PatternAnalyzer: Sendable {
     /// Two incidents whose combined score reaches this are the same problem.
-    public var clusterThreshold = 0.32
+    public var clusterThreshold = 0.285
     /// A merged cluster's average pairwise score must reach this.
-    public var clusterAverageThreshold = 0.28
+    public var clusterAverageThreshold = 0.245
     /// Similar incidents below this score are not shown.
     public var similarFloor = 0.10
     public var maxSimilar = 3

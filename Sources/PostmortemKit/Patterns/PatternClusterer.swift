@@ -19,6 +19,7 @@ struct PatternClusterer {
     private struct Sums {
         var words: [Int32: Float]
         var concepts: [Int32: Float]
+        var failureModes: [Int32: Float]
     }
 
     /// Groups of two or more document indices, each ordered by start and id.
@@ -55,9 +56,11 @@ struct PatternClusterer {
             if let other = sums[group] {
                 sum.words.merge(other.words, uniquingKeysWith: +)
                 sum.concepts.merge(other.concepts, uniquingKeysWith: +)
+                sum.failureModes.merge(other.failureModes, uniquingKeysWith: +)
             } else {
                 for (term, weight) in documents[group].vector { sum.words[term, default: 0] += weight }
                 for (term, weight) in documents[group].concepts { sum.concepts[term, default: 0] += weight }
+                for (term, weight) in documents[group].failureModes { sum.failureModes[term, default: 0] += weight }
             }
         }
 
@@ -66,7 +69,8 @@ struct PatternClusterer {
             guard x != y else { continue }
             let left = membersOf(x), right = membersOf(y)
             let pairCount = Double(left.count * right.count)
-            let text = 0.5 * dot(x, y, \.vector, \.words) / pairCount + 0.5 * dot(x, y, \.concepts, \.concepts) / pairCount
+            let text = (PairScorer.wordWeight * dot(x, y, \.vector, \.words) + PairScorer.conceptWeight * dot(x, y, \.concepts, \.concepts)
+                + PairScorer.failureModeWeight * dot(x, y, \.failureModes, \.failureModes)) / pairCount
             var structure = 0.0, sampled = 0
             for i in left.prefix(PatternClusterer.structureSample) {
                 for j in right.prefix(PatternClusterer.structureSample) {
@@ -90,7 +94,7 @@ struct PatternClusterer {
             if let taken = sums[keep].take() {
                 sum = taken
             } else {
-                sum = Sums(words: [:], concepts: [:])
+                sum = Sums(words: [:], concepts: [:], failureModes: [:])
                 add(keep, into: &sum)
             }
             add(drop, into: &sum)

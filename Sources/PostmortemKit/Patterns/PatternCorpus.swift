@@ -36,6 +36,11 @@ struct PatternDocument: Sendable {
     var vector: SparseVector = []
     /// Unit TF-IDF vector of concept tokens (`~certificate`).
     var concepts: SparseVector = []
+    /// The failure-mode concepts of `concepts` (how it failed: `~expiry`,
+    /// `~disk-full`), with their weights there: not a unit vector, so that a
+    /// failure mentioned in passing stays small and the dot product of two
+    /// documents' failure modes is the share of both that is the same failure.
+    var failureModes: SparseVector = []
 }
 
 /// An action item's cells, read once.
@@ -80,6 +85,7 @@ struct PatternCorpus: Sendable {
                 let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
                 for (kind, weight) in fields {
                     guard let section = postmortem.section(kind) else { continue }
+                    counter.startField()
                     for block in section.blocks where !block.isComment {
                         if case .codeBlock = block.kind { continue }
                         counter.add(block.plainText, weight: weight)
@@ -123,6 +129,7 @@ struct PatternCorpus: Sendable {
         for (rank, word) in words.indices.sorted(by: { words[$0] < words[$1] }).enumerated() { ranks[word] = Int32(rank) }
         let wordRank = ranks
         let isConcept = vocabulary.map { $0.hasPrefix("~") }
+        let isFailureMode = vocabulary.map(ConceptLexicon.failureModes.contains)
         // Service names are compared as structure; in text they would make
         // every incident of a service look alike.
         let serviceWords = Set(usable.flatMap { $0.frontMatter?.strings("services") ?? [] }
@@ -177,6 +184,7 @@ struct PatternCorpus: Sendable {
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
             document.concepts = unitVector(terms, concepts: true)
+            document.failureModes = document.concepts.filter { isFailureMode[Int($0.term)] }
             return document
         }
         let byID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, Int32($0)) })

@@ -1,9 +1,12 @@
 import Foundation
 
 /// The weighted words and concepts of one document, as `TextVectorizer`
-/// defines them: each word (not a stop word, longer than one character) and
-/// each concept a phrase evokes adds the weight of the text it is in; a
-/// failure-mode concept adds twice that.
+/// defines them: each word (not a stop word, longer than one character)
+/// adds the weight of the text it is in, each time it occurs; each distinct
+/// phrase of `ConceptLexicon` adds that weight to its concept once per field
+/// (`startField()`), twice that for a failure-mode concept. So a concept
+/// named in several ways and in several fields weighs more than one name of
+/// a system repeated throughout a section.
 ///
 /// Words are told apart by their bytes in a `ByteStringTable`, so a String
 /// is made, and the stop words and concept phrases are looked up, once per
@@ -14,7 +17,11 @@ struct TermCounter {
     /// Counted as a word: not a stop word and longer than one character.
     private var isCounted: [Bool] = []
     private var startsPhrase: [Bool] = []
-    private var phrases: [[(words: [String], concept: Int)]] = []
+    private var phrases: [[ConceptLexicon.Phrase]] = []
+    private var qualifierBits: [UInt64] = []
+    /// Phrases already counted in the current field, by id, and their ids.
+    private var phraseSeen = [Bool](repeating: false, count: ConceptLexicon.phraseCount)
+    private var seenPhrases: [Int] = []
     private var wordWeights: [Double] = []
     private var conceptWeights = [Double](repeating: 0, count: ConceptLexicon.tokens.count)
     private var conceptSeen = [Bool](repeating: false, count: ConceptLexicon.tokens.count)
@@ -29,9 +36,16 @@ struct TermCounter {
         for word in weighted { wordWeights[Int(word)] = 0 }
         weighted.removeAll(keepingCapacity: true)
         for concept in conceptSeen.indices { conceptWeights[concept] = 0; conceptSeen[concept] = false }
+        startField()
     }
 
-    /// Adds the words and concepts of `text`, each with `weight`.
+    /// Starts a field (title, a section): a phrase counts once in each field.
+    mutating func startField() {
+        for phrase in seenPhrases { phraseSeen[phrase] = false }
+        seenPhrases.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds the words and concepts of `text`, part of the current field, each with `weight`.
     mutating func add(_ text: String, weight: Double) {
         sequence.removeAll(keepingCapacity: true)
         TextVectorizer.forEachToken(in: text) { token, hasNonASCII in
@@ -45,7 +59,11 @@ struct TermCounter {
         }
         let tokens = sequence
         ConceptLexicon.forEachConcept(in: tokens.count, word: { words[Int(tokens[$0])] },
-                                      phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil }) { concept in
+                                      phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil },
+                                      qualifiers: { qualifierBits[Int(tokens[$0])] }) { concept, phrase in
+            guard !phraseSeen[phrase] else { return }
+            phraseSeen[phrase] = true
+            seenPhrases.append(phrase)
             conceptWeights[concept] += ConceptLexicon.isFailureMode[concept] ? 2 * weight : weight
             conceptSeen[concept] = true
         }
@@ -78,6 +96,7 @@ struct TermCounter {
         let wordPhrases = ConceptLexicon.index[word]
         startsPhrase.append(wordPhrases != nil)
         phrases.append(wordPhrases ?? [])
+        qualifierBits.append(ConceptLexicon.qualifierBits[word] ?? 0)
         wordWeights.append(0)
         return number
     }

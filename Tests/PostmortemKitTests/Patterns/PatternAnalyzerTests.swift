@@ -29,7 +29,9 @@ struct PatternAnalyzerTests {
         var expected: [String: Double] = [:]
         for (text, weight) in texts {
             let words = TextVectorizer.words(text)
-            for concept in ConceptLexicon.concepts(in: words) {
+            // Each text is a field: a phrase counts once in it ("cert" twice in the first).
+            var seen = Set<Int>()
+            for (concept, phrase) in ConceptLexicon.matches(in: words) where seen.insert(phrase).inserted {
                 expected[concept, default: 0] += ConceptLexicon.failureModes.contains(concept) ? 2 * weight : weight
             }
             for word in words where !TextVectorizer.stopWords.contains(word) && word.count > 1 { expected[word, default: 0] += weight }
@@ -38,11 +40,17 @@ struct PatternAnalyzerTests {
         // A previous document's words must not leak into the next one.
         counter.add("Kafka consumers rebalanced", weight: 1)
         counter.startDocument()
-        for (text, weight) in texts { counter.add(text, weight: weight) }
+        for (text, weight) in texts {
+            counter.startField()
+            counter.add(text, weight: weight)
+        }
         let counted = Dictionary(uniqueKeysWithValues: counter.terms.map { ($0.term, $0.weight) })
         #expect(counted == expected)
         #expect(counted["été"] == 3.0)
         #expect(counted["kafka"] == nil)
+        // "tls" and "cert" (once, though it occurs twice) in the first field, "x509" and "certificate" in the second.
+        #expect(counted["~certificate"] == 2 * 2.0 + 2 * 1.5)
+        #expect(counted["~expiry"] == 2 * (2.0 + 1.5))
     }
 
     @Test func commonTermsStillFindNeighboursWithinTheWindow() {
@@ -56,6 +64,6 @@ struct PatternAnalyzerTests {
         let pairs = CandidateIndex.pairs(documents, workers: 2)
         #expect(!pairs.isEmpty)
         #expect(pairs.allSatisfy { Int($0.b - $0.a) <= CandidateIndex.commonTermWindow })
-        #expect(pairs.count <= documents.count * CandidateIndex.candidatesPerDocument)
+        #expect(pairs.count <= documents.count * (CandidateIndex.candidatesPerDocument + CandidateIndex.conceptCandidatesPerDocument))
     }
 }
