@@ -50,8 +50,12 @@ public struct SiteBuilder: Sendable {
         var contexts: PageContexts
         var theme: Theme
         var search: SearchIndexBuilder.Output
-        /// Assets, search index, JSON and feed.
+        /// Assets, search index, JSON and feed (those not already written).
         var otherFiles: [SiteFile]
+        /// Files already in the staging folder: the large JSON files and the
+        /// feed go there as soon as they are made rather than being held
+        /// through the render stage.
+        var written: [(path: String, bytes: Int)] = []
         var findings: [Finding]
         var notices: [String]
         /// The page cache, when it is on and its folder could be made.
@@ -60,7 +64,7 @@ public struct SiteBuilder: Sendable {
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
-            let paths = (jobs.map { $0.path(entries: entries) } + otherFiles.map(\.path)).sorted()
+            let paths = (jobs.map { $0.path(entries: entries) } + otherFiles.map(\.path) + written.map(\.path)).sorted()
             for (previous, path) in zip(paths, paths.dropFirst()) where previous == path {
                 throw SiteBuildError(stage: .index, file: path, message: "two files of the site have the same path (a theme file or extra page clashes)")
             }
@@ -69,13 +73,19 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(SiteBuildError) -> Result {
         var timings: [(BuildStage, Double)] = []
-        let prepared = try prepare(timings: &timings)
-        try prepared.checkPathsAreUnique()
+        let staging = try SiteWriter(output: options.output, workers: options.workers).begin()
+        let prepared: Prepared
+        do {
+            prepared = try prepare(timings: &timings, staging: staging)
+            try prepared.checkPathsAreUnique()
+        } catch {
+            staging.abandon()
+            throw error
+        }
 
         // render: pages stream into the staging folder as they are made,
         // unchanged ones copied from the page cache instead of rendered.
         var started = DispatchTime.now().uptimeNanoseconds
-        let staging = try SiteWriter(output: options.output, workers: options.workers).begin()
         let cache = prepared.cache
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
@@ -101,8 +111,9 @@ public struct SiteBuilder: Sendable {
         if options.useCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
         let reused = written.filter(\.reused).count
         return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
-                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count,
-                      bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count },
+                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + prepared.written.count,
+                      bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count }
+                        + prepared.written.reduce(0) { $0 + $1.bytes },
                       search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
                       pagesRendered: prepared.jobs.count - reused, pagesReused: reused)
     }
@@ -122,7 +133,10 @@ public struct SiteBuilder: Sendable {
         return Generated(prepared: prepared, files: files)
     }
 
-    func prepare(timings: inout [(BuildStage, Double)]) throws(SiteBuildError) -> Prepared {
+    /// With `staging`, the large JSON files and the feed are written into it
+    /// as soon as they are made (`Prepared.written`); without, they are in
+    /// `otherFiles` like the rest.
+    func prepare(timings: inout [(BuildStage, Double)], staging: SiteStaging? = nil) throws(SiteBuildError) -> Prepared {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ stage: BuildStage) {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -224,14 +238,21 @@ public struct SiteBuilder: Sendable {
             { (nil, [SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
                                                                        sourceDate: sourceDate))]) },
         ]
-        let built = ParallelMap.map(parts, workers: workers) { $0() }
+        let built = ParallelMap.map(parts, workers: workers) { part -> (search: SearchIndexBuilder.Output?, files: [SiteFile],
+                                                                          written: [(path: String, bytes: Int)], failures: [String?]) in
+            let (search, made) = part()
+            guard let staging else { return (search, made, [], []) }
+            return (search, [], made.map { ($0.path, $0.contents.count) }, made.map { staging.write($0) })
+        }
+        try staging?.check(built.flatMap(\.failures))
         let search = built[0].search!
         files += search.files
         files += built.flatMap(\.files)
         files.sort { $0.path < $1.path }
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
-                        otherFiles: files, findings: findings, notices: notices, cache: rowCache, cacheFolder: cacheFolder)
+                        otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
+                        cache: rowCache, cacheFolder: cacheFolder)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
