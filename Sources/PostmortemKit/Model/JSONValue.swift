@@ -121,7 +121,7 @@ extension JSONValue {
 
     // Written as UTF-8 bytes: the site's JSON files run to megabytes, and
     // appending to a String scalar by scalar was a tenth of a build.
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         func newline(_ depth: Int) {
             guard pretty else { return }
             out.append(10)

@@ -9,7 +9,7 @@ public enum PatternsFormatter {
         switch format {
         case .text: text(report)
         case .markdown: markdown(report)
-        case .json: json(report).jsonString(pretty: true) + "\n"
+        case .json: String(decoding: jsonStream(report).bytes(pretty: true), as: UTF8.self)
         }
     }
 
@@ -104,12 +104,20 @@ public enum PatternsFormatter {
     }
 
     public static func json(_ report: PatternsReport) -> JSONValue {
+        jsonStream(report).materialized
+    }
+
+    /// The report as JSON; its largest parts (similar incidents and
+    /// recurrences, tens of thousands of records in a large repository) are
+    /// made record by record as they are written.
+    static func jsonStream(_ report: PatternsReport) -> JSONStream {
         let actions = report.trends.actions
+        let similar = report.similar.sorted { $0.id < $1.id }
         return .object([
-            "version": .integer(1),
-            "incidents": .integer(report.incidents),
-            "today": .string(report.today),
-            "clusters": .array(report.clusters.map { cluster in
+            "version": .value(.integer(1)),
+            "incidents": .value(.integer(report.incidents)),
+            "today": .value(.string(report.today)),
+            "clusters": .value(.array(report.clusters.map { cluster in
                 .object([
                     "id": .string(cluster.id),
                     "label": .string(cluster.label),
@@ -129,17 +137,18 @@ public enum PatternsFormatter {
                         .object(["from": .string(link.from), "to": .string(link.to), "why": json(link.explanation)])
                     }),
                 ])
-            }),
-            "similar": .object(Dictionary(uniqueKeysWithValues: report.similar.map { entry in
-                (entry.id, JSONValue.array(entry.similar.map { similar in
-                    .object(["id": .string(similar.id), "title": .string(similar.title), "why": json(similar.explanation)])
-                }))
             })),
-            "factor_recurrence": .array(report.factorRecurrence.map { entry in
+            "similar": .members(keys: similar.map(\.id)) { index in
+                .array(similar[index].similar.map { similar in
+                    .object(["id": .string(similar.id), "title": .string(similar.title), "why": json(similar.explanation)])
+                })
+            },
+            "factor_recurrence": .value(.array(report.factorRecurrence.map { entry in
                 .object(["service": .string(entry.service), "factor": .string(entry.factor),
                          "incidents": .array(entry.incidents.map(JSONValue.string))])
-            }),
-            "recurrences": .array(report.recurrences.map { item in
+            })),
+            "recurrences": .array(count: report.recurrences.count) { index in
+                let item = report.recurrences[index]
                 var object: [String: JSONValue] = [
                     "cluster": .string(item.cluster), "later": .string(item.later), "later_started": .string(item.laterStarted),
                     "earlier": .string(item.earlier), "action": .string(item.action), "status": .string(item.status),
@@ -149,8 +158,8 @@ public enum PatternsFormatter {
                 if let due = item.due { object["due"] = .string(due) }
                 if let doneAt = item.doneAt { object["done_at"] = .string(doneAt) }
                 return .object(object)
-            }),
-            "trends": .object([
+            },
+            "trends": .value(.object([
                 "incidents_per_month": .array(report.trends.incidentsPerMonth.map { month in
                     .object(["month": .string(month.month), "by_severity": .object(month.counts.mapValues(JSONValue.integer))])
                 }),
@@ -162,7 +171,7 @@ public enum PatternsFormatter {
                     "completion_rate": actions.completionRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null,
                     "median_open_age_days": optional(actions.medianOpenAgeDays),
                 ]),
-            ]),
+            ])),
         ])
     }
 }

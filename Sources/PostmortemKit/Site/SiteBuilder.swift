@@ -230,20 +230,36 @@ public struct SiteBuilder: Sendable {
         let (today, siteTitle, sourceDate, workers, patternsReport) = (options.today, repository.config.siteTitle, options.sourceDate,
                                                                options.workers, patterns)
         let finished = entries
-        let parts: [@Sendable () -> (search: SearchIndexBuilder.Output?, files: [SiteFile])] = [
-            { (SearchIndexBuilder(workers: workers).build(documents), []) },
-            { (nil, [SiteFile(path: "patterns.json", contents: PatternsFormatter.json(patternsReport).jsonFileContents())]) },
-            { (nil, [SiteFile(path: "index.json", contents: SiteJSON.index(finished))]) },
-            { (nil, [SiteFile(path: "actions.json", contents: SiteJSON.actions(finished, today: today))]) },
-            { (nil, [SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
-                                                                       sourceDate: sourceDate))]) },
-        ]
-        let built = ParallelMap.map(parts, workers: workers) { part -> (search: SearchIndexBuilder.Output?, files: [SiteFile],
-                                                                          written: [(path: String, bytes: Int)], failures: [String?]) in
-            let (search, made) = part()
-            guard let staging else { return (search, made, [], []) }
-            return (search, [], made.map { ($0.path, $0.contents.count) }, made.map { staging.write($0) })
+        // Each part puts its files straight into the staging folder when there is one.
+        typealias Part = (search: SearchIndexBuilder.Output?, files: [SiteFile], written: [(path: String, bytes: Int)], failures: [String?])
+        @Sendable func emit(_ file: SiteFile) -> Part {
+            guard let staging else { return (nil, [file], [], []) }
+            return (nil, [], [(file.path, file.contents.count)], [staging.write(file)])
         }
+        // patterns.json is written as it is made: a large repository's has
+        // hundreds of thousands of records.
+        @Sendable func emitJSON(_ path: String, _ json: JSONStream) -> Part {
+            guard let staging else { return emit(SiteFile(path: path, contents: Data(json.bytes(pretty: true)))) }
+            let result = staging.write(path: path) { emit in
+                var out: [UInt8] = []
+                json.write(to: &out, pretty: true, flush: emit)
+                out.append(10)
+                emit(&out)
+            }
+            switch result {
+            case .success(let bytes): return (nil, [], [(path, bytes)], [])
+            case .failure(let failure): return (nil, [], [], [failure.message])
+            }
+        }
+        let parts: [@Sendable () -> Part] = [
+            { (SearchIndexBuilder(workers: workers).build(documents), [], [], []) },
+            { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
+            { emit(SiteFile(path: "index.json", contents: SiteJSON.index(finished))) },
+            { emit(SiteFile(path: "actions.json", contents: SiteJSON.actions(finished, today: today))) },
+            { emit(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
+                                                                     sourceDate: sourceDate))) },
+        ]
+        let built = ParallelMap.map(parts, workers: workers) { $0() }
         try staging?.check(built.flatMap(\.failures))
         let search = built[0].search!
         files += search.files

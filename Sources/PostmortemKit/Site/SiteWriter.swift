@@ -103,6 +103,23 @@ final class SiteStaging: @unchecked Sendable {
         }
     }
 
+    /// Writes one file from the pieces `produce` hands to `emit` (see
+    /// `PlainFileWriter.write(to:streaming:)`). Returns the bytes written, or
+    /// the failure as "path: reason".
+    func write(path: String, streaming produce: (_ emit: (inout [UInt8]) -> Void) -> Void) -> Result<Int, WriteFailure> {
+        do {
+            try beforeWrite(path)
+            try makeFolder((path as NSString).deletingLastPathComponent)
+            return .success(try PlainFileWriter.write(to: root.appendingPathComponent(path).path, streaming: produce))
+        } catch {
+            return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
+        }
+    }
+
+    struct WriteFailure: Error {
+        var message: String
+    }
+
     /// Writes files in parallel; on any failure deletes the staging folder and throws.
     func write(_ files: [SiteFile]) throws(SiteBuildError) {
         let failures = ParallelMap.map(files, workers: workers) { self.write($0) }

@@ -14,21 +14,42 @@ enum PlainFileWriter {
     static func write(_ data: Data, to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(code: errno) }
+        var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw Failure(code: failure) }
+    }
+
+    /// Writes the bytes that `produce` hands to `emit` as they come (`emit`
+    /// empties the buffer it is given), for files too large to hold whole.
+    /// Returns the number of bytes written.
+    static func write(to path: String, streaming produce: (_ emit: (inout [UInt8]) -> Void) -> Void) throws(Failure) -> Int {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(code: errno) }
         var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
+        var total = 0
+        produce { bytes in
+            defer { bytes.removeAll(keepingCapacity: true) }
+            guard failure == 0 else { return }
+            failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+            total += bytes.count
         }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(code: failure) }
+        return total
+    }
+
+    /// Writes all of `buffer`, retrying short writes; the errno of a failure, else 0.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     /// Writes to a temporary name beside `path` and renames it into place, so
