@@ -85,6 +85,13 @@ public struct MarkdownParser: Sendable {
         }
         guard depth < MarkdownParser.maxDepth else { return result }
         var child = cmark_node_first_child(node)
+        if child != nil {
+            // One allocation per list of children instead of one per doubling.
+            var count = 0
+            while let current = child { count += 1; child = cmark_node_next(current) }
+            result.children.reserveCapacity(count)
+            child = cmark_node_first_child(node)
+        }
         while let current = child {
             result.children.append(convert(current, lineOffset: lineOffset, columns: columns, depth: depth + 1))
             child = cmark_node_next(current)
