@@ -54,25 +54,9 @@ public enum ProseExtractor {
         ownerColumns.contains(ActionTableReader.columnAliases[name] ?? name)
     }
 
-    /// Whether a header cell's text names an owner column. `normalise` splits
-    /// by `Character`, which is slow for every table of every file; for ASCII
-    /// text the same name (letters and digits lower-cased, runs joined by
-    /// "_") is built from the bytes.
+    /// Whether a header cell's text names an owner column.
     static func isOwnerColumn(_ header: String) -> Bool {
-        var name: [UInt8] = []
-        var pendingSeparator = false
-        for byte in header.utf8 {
-            guard byte < 0x80 else { return ownerColumns.contains(ActionTableReader.normalise(header)) }
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                if pendingSeparator, !name.isEmpty { name.append(0x5F) }
-                pendingSeparator = false
-                name.append(lower)
-            } else {
-                pendingSeparator = true
-            }
-        }
-        return ownerHeaderNames.contains(String(decoding: name, as: UTF8.self))
+        ownerHeaderNames.contains(ActionTableReader.headerName(header))
     }
 
     private static let placeholderUTF8 = Array(String(ProseRun.codePlaceholder).utf8)
