@@ -36,13 +36,26 @@ public struct MarkdownParser: Sendable {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
+    /// cmark-gfm allocates from the parsing thread's `BumpArena`, and frees
+    /// nothing: the arena takes all of it back once the tree is copied out.
+    /// (cmark's own arena allocator is one per process, not per thread.)
+    nonisolated(unsafe) private static let arenaAllocator: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(
+            calloc: { count, size in BumpArena.withCurrent { $0.allocate(count * size, zeroed: true) } },
+            realloc: { pointer, size in BumpArena.withCurrent { $0.reallocate(pointer, to: size) } },
+            free: { _ in }))
+        return allocator
+    }()
+
     private func parseUnlocked(_ text: String, firstLine: Int) -> MarkdownNode {
+        // Neither the parser nor the tree is freed node by node: see `arenaAllocator`.
+        defer { BumpArena.withCurrent { $0.reset() } }
         // CMARK_OPT_DEFAULT is safe mode: raw HTML is kept as nodes (we need the
         // disable comments) but never rendered; the renderer decides.
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, MarkdownParser.arenaAllocator) else {
             return MarkdownNode(kind: .document, start: .init(line: firstLine), end: .init(line: firstLine))
         }
-        defer { cmark_parser_free(parser) }
         var names = ["table", "tasklist", "tagfilter"]
         if inlineExtensions { names += ["strikethrough", "autolink"] }
         for name in names {
@@ -60,7 +73,6 @@ public struct MarkdownParser: Sendable {
         guard let root = cmark_parser_finish(parser) else {
             return MarkdownNode(kind: .document, start: .init(line: firstLine), end: .init(line: firstLine))
         }
-        defer { cmark_node_free(root) }
         let columns = ColumnMap(text: text)
         return convert(root, lineOffset: firstLine - 1, columns: columns, depth: 0)
     }
