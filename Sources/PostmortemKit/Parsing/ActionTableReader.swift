@@ -48,8 +48,9 @@ enum ActionTableReader {
         let columns = header.children.map { normalise($0.plainText) }
         var rows: [ActionItem] = []
         for row in table.children.dropFirst() {
-            var cells: [String: String] = [:]
-            var locations: [String: SourceLocation] = [:]
+            // Sized for every column at once: growing them cell by cell rehashed them twice per row.
+            var cells = [String: String](minimumCapacity: columns.count)
+            var locations = [String: SourceLocation](minimumCapacity: columns.count)
             for (index, cell) in row.children.enumerated() where index < columns.count {
                 let name = columns[index]
                 guard !name.isEmpty, cells[name] == nil else { continue }
