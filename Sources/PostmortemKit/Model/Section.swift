@@ -11,7 +11,11 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
     case lessonsLearned = "Lessons Learned"
 
     public var title: String { rawValue }
-    public var order: Int { SectionKind.allCases.firstIndex(of: self)! }
+    public var order: Int { SectionKind.inOrder.firstIndex(of: self)! }
+
+    /// `allCases`, made once: the synthesised `allCases` builds a new array at
+    /// every call, and the structure rules ask every section's order.
+    private static let inOrder = allCases
 
     /// Headings accepted for this section without any config, besides its title.
     /// Matching ignores case, punctuation and "&" versus "and".
