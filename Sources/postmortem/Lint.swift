@@ -31,9 +31,9 @@ extension Postmortem {
             options.revision = revision.rev
             options.changedSince = changedSince
             let runner = LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate)
-            let repository = try runner.load()
-            keepUntilExit(repository)
-            let report = runner.lint(repository)
+            let loaded = try runner.load()
+            keepUntilExit(loaded)
+            let report = runner.lint(loaded)
             if format == .text || format == .sarif { printNotices(report.notices) }
             let colour = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             FileHandle.standardOutput.write(Data(Reporter.render(report, as: format, colour: colour).utf8))

@@ -208,6 +208,7 @@ struct ColumnMap {
         self.nonASCII = nonASCII
     }
 
+    /// Whether any byte is 0x80 or above, read eight bytes at a time.
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let raw = UnsafeRawBufferPointer(bytes)
         var offset = 0

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// `MarkdownParser` gives it to cmark-gfm: parsing one file made hundreds of
 /// `calloc`s (nodes, lists, buffers, a copy of every literal) and freeing the
-/// tree as many `free`s, a sixth of the CPU time of `lint`. cmark's
+/// tree as many `free`s, about a tenth of the CPU time of `lint`. cmark's
 /// allocator callbacks carry no context, so each thread has its own arena
 /// (`withCurrent`); it keeps its slabs for the next parse on that thread.
 final class BumpArena {
