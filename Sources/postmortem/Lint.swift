@@ -30,7 +30,10 @@ extension Postmortem {
             var options = repository.loadOptions(paths: paths)
             options.revision = revision.rev
             options.changedSince = changedSince
-            let report = try LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate).run()
+            let runner = LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate)
+            let loaded = try runner.load()
+            keepUntilExit(loaded)
+            let report = runner.lint(loaded)
             if format == .text || format == .sarif { printNotices(report.notices) }
             let colour = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             FileHandle.standardOutput.write(Data(Reporter.render(report, as: format, colour: colour).utf8))

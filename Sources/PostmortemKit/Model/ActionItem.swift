@@ -20,7 +20,19 @@ public struct ActionItem: Sendable, Hashable {
     public var due: String? { cells["due"] }
     /// Lower-cased, with spaces as hyphens ("In progress" → "in-progress").
     public var status: String? {
-        cells["status"].map { $0.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-") }
+        cells["status"].map { cell in
+            // Most cells are written that way already ("open", "in-progress"); the
+            // rules ask for the status of every row several times.
+            let isNormal = cell.utf8.allSatisfy { byte in
+                byte < 0x80 && byte != 32 && byte != 0x5F && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            }
+            return isNormal && !cell.isEmpty ? cell : ActionItem.normalisedStatus(cell)
+        }
+    }
+
+    /// `status` for any cell, through Unicode case mapping.
+    static func normalisedStatus(_ cell: String) -> String {
+        cell.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-")
     }
     public var type: String? { cells["type"] }
     public var ticket: String? { cells["ticket"] }

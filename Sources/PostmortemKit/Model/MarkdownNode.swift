@@ -102,6 +102,17 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Calls `visit` on this node and every descendant, depth first, in document order.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.walk(visit) }
+        children.forEachNode { $0.walk(visit) }
+    }
+}
+
+extension [MarkdownNode] {
+    /// Calls `body` on each node in order, lending it instead of copying it:
+    /// a copy retains the node's strings and children, and the rules go
+    /// through every file's whole tree.
+    func forEachNode(_ body: (borrowing MarkdownNode) -> Void) {
+        withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { body(buffer[index]) }
+        }
     }
 }

@@ -11,7 +11,11 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
     case lessonsLearned = "Lessons Learned"
 
     public var title: String { rawValue }
-    public var order: Int { SectionKind.allCases.firstIndex(of: self)! }
+    public var order: Int { SectionKind.inOrder.firstIndex(of: self)! }
+
+    /// `allCases`, made once: the synthesised `allCases` builds a new array at
+    /// every call, and the structure rules ask every section's order.
+    private static let inOrder = allCases
 
     /// Headings accepted for this section without any config, besides its title.
     /// Matching ignores case, punctuation and "&" versus "and".
@@ -76,27 +80,50 @@ public struct SectionNames: Sendable, Hashable {
 extension SectionNames {
     /// `key` for ASCII headings, on bytes: every heading of every file is
     /// looked up, and lower-casing through Unicode tables was most of it.
-    /// Nil for any non-ASCII heading, which `key` handles in full.
+    /// The key is written into one buffer (no array per word). Nil for any
+    /// non-ASCII heading, which `key` handles in full.
     static func asciiKey(_ text: String) -> String? {
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count + 3)
+        var inWord = false
+        // The first word's length in `key` once it has ended, and whether it is a number so far.
+        var firstWordLength: Int?
+        var firstWordIsNumber = true
+        func startWord() {
+            if !key.isEmpty { key.append(32) }
+            inWord = true
+        }
+        func endWord() {
+            guard inWord else { return }
+            inWord = false
+            if firstWordLength == nil { firstWordLength = key.count }
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x80...: return nil
             case UInt8(ascii: "&"):
-                if !current.isEmpty { words.append(current); current = [] }
-                words.append(Array("and".utf8))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                current.append(byte + 32)
+                endWord()
+                startWord()
+                if firstWordLength == nil { firstWordIsNumber = false }
+                key += [UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d")]
+                endWord()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if !inWord { startWord() }
+                key.append(byte)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if !inWord { startWord() }
+                if firstWordLength == nil { firstWordIsNumber = false }
+                key.append(byte | 0x20)
             default:
-                if !current.isEmpty { words.append(current); current = [] }
+                endWord()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        if let first = words.first, first.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { words.removeFirst() }
-        return String(decoding: Array(words.joined(separator: [32])), as: UTF8.self)
+        endWord()
+        // A leading section number ("3. Root Cause Analysis") is decoration.
+        if let length = firstWordLength, firstWordIsNumber {
+            key.removeFirst(min(length + 1, key.count))
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }
 

@@ -8,10 +8,36 @@ enum ActionTableReader {
         "action_item": "action", "item": "action", "ticket_id": "ticket", "issue": "ticket",
     ]
 
+    /// The column a header names: its `headerName`, aliases resolved.
     static func normalise(_ header: String) -> String {
-        let words = header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let name = words.joined(separator: "_")
+        let name = headerName(header)
         return columnAliases[name] ?? name
+    }
+
+    /// A header's words (letters and digits, lower-cased) joined by "_".
+    /// Splitting by `Character` was slow for every table of every file, so
+    /// ASCII text is read from its bytes; any other goes through
+    /// `unicodeHeaderName`, which gives the same name for ASCII text.
+    static func headerName(_ header: String) -> String {
+        var name: [UInt8] = []
+        var pendingSeparator = false
+        for byte in header.utf8 {
+            guard byte < 0x80 else { return unicodeHeaderName(header) }
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingSeparator, !name.isEmpty { name.append(0x5F) }
+                pendingSeparator = false
+                name.append(lower)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `headerName` for any text, through Unicode case mapping and character classes.
+    static func unicodeHeaderName(_ header: String) -> String {
+        header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
     }
 
     /// - Parameter lines: the file's lines, to point cell locations at their text rather than the padding.
@@ -22,8 +48,9 @@ enum ActionTableReader {
         let columns = header.children.map { normalise($0.plainText) }
         var rows: [ActionItem] = []
         for row in table.children.dropFirst() {
-            var cells: [String: String] = [:]
-            var locations: [String: SourceLocation] = [:]
+            // Sized for every column at once: growing them cell by cell rehashed them twice per row.
+            var cells = [String: String](minimumCapacity: columns.count)
+            var locations = [String: SourceLocation](minimumCapacity: columns.count)
             for (index, cell) in row.children.enumerated() where index < columns.count {
                 let name = columns[index]
                 guard !name.isEmpty, cells[name] == nil else { continue }
@@ -36,22 +63,38 @@ enum ActionTableReader {
         return ActionTable(location: table.start, columns: columns, rows: rows)
     }
 
-    private static func skipSpaces(from location: SourceLocation, in lines: [Substring]) -> SourceLocation {
+    /// Where a cell's text starts: `location` moved past the spaces and tabs
+    /// that pad the cell.
+    static func skipSpaces(from location: SourceLocation, in lines: [Substring]) -> SourceLocation {
         guard location.line >= 1, location.line <= lines.count else { return location }
-        let line = lines[location.line - 1]
+        let utf8 = lines[location.line - 1].utf8
+        let column = utf8.withContiguousStorageIfAvailable { textColumn(in: $0, from: location.column) }
+            ?? textColumn(in: utf8, from: location.column)
+        return column.map { SourceLocation(line: location.line, column: $0) } ?? location
+    }
+
+    /// The column of the first scalar at or after column `start` that is no
+    /// space or tab; nil when there is none. Columns count scalars, read off
+    /// the UTF-8 bytes: a scalar starts at every byte but a continuation byte
+    /// (10xxxxxx). Stepping through `unicodeScalars` from the start of the
+    /// line for every cell was a quarter of reading the table.
+    private static func textColumn<Bytes: Collection<UInt8>>(in bytes: Bytes, from start: Int) -> Int? {
         var column = 1
-        var index = line.unicodeScalars.startIndex
+        var index = bytes.startIndex
+        func nextScalar() {
+            repeat { bytes.formIndex(after: &index) } while index < bytes.endIndex && bytes[index] & 0xC0 == 0x80
+        }
         // Jump to the cell's column, then past its padding.
-        while column < location.column, index < line.unicodeScalars.endIndex {
-            index = line.unicodeScalars.index(after: index)
+        while column < start, index < bytes.endIndex {
+            nextScalar()
             column += 1
         }
-        while index < line.unicodeScalars.endIndex {
-            let scalar = line.unicodeScalars[index]
-            if scalar != " ", scalar != "\t" { return SourceLocation(line: location.line, column: column) }
-            index = line.unicodeScalars.index(after: index)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte != 32, byte != 9 { return column }
+            nextScalar()
             column += 1
         }
-        return location
+        return nil
     }
 }

@@ -24,7 +24,10 @@ public struct PostmortemParser: Sendable {
             fail("file is empty; a postmortem starts with front matter between '---' lines")
             return postmortem
         }
-        let hasNUL = bytes.withUnsafeBytes { raw in memchr(raw.baseAddress!, 0, min(raw.count, 8192)) != nil }
+        let (hasNUL, hasCR) = bytes.withUnsafeBytes { raw in
+            // memchr: a byte-by-byte `text.utf8.contains(13)` was 3 % of `lint`.
+            (memchr(raw.baseAddress!, 0, min(raw.count, 8192)) != nil, memchr(raw.baseAddress!, 13, raw.count) != nil)
+        }
         if hasNUL {
             fail("file is binary (it contains NUL bytes), not a Markdown postmortem")
             return postmortem
@@ -36,7 +39,7 @@ public struct PostmortemParser: Sendable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // "\r\n" is one Character in Swift, so normalise on scalars.
-        if text.utf8.contains(13) {
+        if hasCR {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         let lines = text.lineSlices()

@@ -11,10 +11,10 @@ public enum ProseExtractor {
     /// The runs of `postmortem` in document order.
     public static func runs(in postmortem: Postmortem) -> [ProseRun] {
         var runs: [ProseRun] = []
-        forEach(postmortem.preamble) { collect($0, section: nil, into: &runs) }
+        postmortem.preamble.forEachNode { collect($0, section: nil, into: &runs) }
         for section in postmortem.sections {
             collect(section.heading, section: section.kind, into: &runs)
-            forEach(section.blocks) { collect($0, section: section.kind, into: &runs) }
+            section.blocks.forEachNode { collect($0, section: section.kind, into: &runs) }
         }
         return runs
     }
@@ -26,22 +26,14 @@ public enum ProseExtractor {
         switch node.kind {
         case .paragraph, .heading, .tableCell:
             var run = ProseRun(section: section, origin: node.start, lastLine: node.end.line)
-            forEach(node.children) { append($0, to: &run) }
+            node.children.forEachNode { append($0, to: &run) }
             if run.hasVisibleText { runs.append(run) }
         case .table:
             collectTable(node, section: section, into: &runs)
         case .codeBlock, .htmlBlock, .blockQuote, .thematicBreak:
             return
         default:
-            forEach(node.children) { collect($0, section: section, into: &runs) }
-        }
-    }
-
-    /// Visits `nodes` without copying them (a copy of a node retains its
-    /// strings and children, and every file's whole tree passes here).
-    private static func forEach(_ nodes: [MarkdownNode], _ body: (borrowing MarkdownNode) -> Void) {
-        nodes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices { body(buffer[index]) }
+            node.children.forEachNode { collect($0, section: section, into: &runs) }
         }
     }
 
@@ -62,25 +54,9 @@ public enum ProseExtractor {
         ownerColumns.contains(ActionTableReader.columnAliases[name] ?? name)
     }
 
-    /// Whether a header cell's text names an owner column. `normalise` splits
-    /// by `Character`, which is slow for every table of every file; for ASCII
-    /// text the same name (letters and digits lower-cased, runs joined by
-    /// "_") is built from the bytes.
+    /// Whether a header cell's text names an owner column.
     static func isOwnerColumn(_ header: String) -> Bool {
-        var name: [UInt8] = []
-        var pendingSeparator = false
-        for byte in header.utf8 {
-            guard byte < 0x80 else { return ownerColumns.contains(ActionTableReader.normalise(header)) }
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                if pendingSeparator, !name.isEmpty { name.append(0x5F) }
-                pendingSeparator = false
-                name.append(lower)
-            } else {
-                pendingSeparator = true
-            }
-        }
-        return ownerHeaderNames.contains(String(decoding: name, as: UTF8.self))
+        ownerHeaderNames.contains(ActionTableReader.headerName(header))
     }
 
     private static let placeholderUTF8 = Array(String(ProseRun.codePlaceholder).utf8)
@@ -100,12 +76,12 @@ public enum ProseExtractor {
         case .image:
             run.marks.append((run.utf8.count, .image))
         case .link:
-            forEach(node.children) { append($0, to: &run) }
+            node.children.forEachNode { append($0, to: &run) }
             run.marks.append((run.utf8.count, .linkEnd))
         case .footnoteReference:
             return
         default:
-            forEach(node.children) { append($0, to: &run) }
+            node.children.forEachNode { append($0, to: &run) }
         }
     }
 }

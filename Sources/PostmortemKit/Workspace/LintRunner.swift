@@ -36,7 +36,17 @@ public struct LintRunner: Sendable {
     }
 
     public func run() throws(UsageError) -> LintReport {
-        let repository = try RepositoryLoader.load(options)
+        try lint(load())
+    }
+
+    /// The first half of `run`: the repository, loaded and parsed. A caller
+    /// that is about to exit may keep it instead of freeing it (see the CLI).
+    public func load() throws(UsageError) -> LoadedRepository {
+        try RepositoryLoader.load(options)
+    }
+
+    /// The second half of `run`: lints a repository from `load()`.
+    public func lint(_ repository: LoadedRepository) -> LintReport {
         let context = repository.ruleContext(today: today ?? repository.config.today ?? fallbackToday)
         let findings = Linter(context: context).lint(repository.postmortems, scope: repository.scope)
         return LintReport(files: repository.scope?.count ?? repository.postmortems.count, findings: findings,

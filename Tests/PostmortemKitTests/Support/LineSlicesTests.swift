@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import PostmortemKit
 
@@ -22,8 +23,21 @@ struct LineSlicesTests {
 
     @Test(arguments: ["Root Cause Analysis", "3. Root-cause analysis!", "Resolution & Recovery", "  LESSONS  learned ", "Zeitleiste über", "", "2024"])
     func asciiSectionKeysMatchTheFullKey(heading: String) {
+        Self.expectSameKey(heading)
+    }
+
+    @Test func generatedAsciiSectionKeysMatchTheFullKey() async {
+        let pieces = [" ", "&", ".", "-", "3", "42", "Root", "cause", "AND", "x", "\t", "!", "é", "2.", "&&"]
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            let heading = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            Self.expectSameKey(heading)
+        }
+    }
+
+    static func expectSameKey(_ heading: String) {
         if let fast = SectionNames.asciiKey(heading) {
-            #expect(fast == SectionNames.unicodeKey(heading))
+            #expect(fast == SectionNames.unicodeKey(heading), "\(heading.debugDescription)")
         } else {
             #expect(heading.utf8.contains { $0 >= 0x80 })
         }
