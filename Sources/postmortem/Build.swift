@@ -51,6 +51,7 @@ extension Postmortem {
             options.strict = strict
             options.sourceDate = sourceDate
             options.useCache = !noCache
+            options.keepWorkingState = { keepUntilExit($0) }
             if let jobs { options.workers = jobs }
             if isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.report }
 
@@ -72,7 +73,7 @@ extension Postmortem {
             let warnings = result.findings.filter { $0.severity == .warning }.count
             var summary = "postmortem: built \(result.postmortems) postmortem\(result.postmortems == 1 ? "" : "s") into \(out)/ (\(result.files) files)"
             if errors + warnings > 0 { summary += "; lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (postmortem lint)" }
-            if !noCache { summary += "; pages: \(result.pagesRendered) rendered, \(result.pagesReused) from cache" }
+            if result.usedPageCache { summary += "; pages: \(result.pagesRendered) rendered, \(result.pagesReused) from cache" }
             let total = result.timings.reduce(0) { $0 + $1.seconds }
             summary += String(format: " in %.1f s (", total)
                 + result.timings.map { String(format: "%@ %.2f", $0.stage.rawValue, $0.seconds) }.joined(separator: ", ") + ")"

@@ -31,6 +31,8 @@ public struct SiteBuilder: Sendable {
         /// Pages rendered by this build, and pages copied from the page cache.
         public var pagesRendered: Int
         public var pagesReused: Int
+        /// Whether the page cache took part (see `PageCache.isWorthUsing`).
+        public var usedPageCache: Bool
     }
 
     /// The site in memory (tests look at it whole; `build` streams pages out instead).
@@ -58,8 +60,10 @@ public struct SiteBuilder: Sendable {
         var written: [(path: String, bytes: Int)] = []
         var findings: [Finding]
         var notices: [String]
-        /// The page cache, when it is on and its folder could be made.
+        /// The page cache, when it is on, worth using and its folder could be made.
         var cache: PageCache?
+        /// Whether the page cache was wanted (on, and worth using for this theme).
+        var wantsCache: Bool
         var cacheFolder: URL
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
@@ -108,14 +112,15 @@ public struct SiteBuilder: Sendable {
         cache?.prune()
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         var notices = prepared.notices
-        if options.useCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
+        if prepared.wantsCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
         let reused = written.filter(\.reused).count
+        options.keepWorkingState?(prepared)
         return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
                       postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + prepared.written.count,
                       bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count }
                         + prepared.written.reduce(0) { $0 + $1.bytes },
                       search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
-                      pagesRendered: prepared.jobs.count - reused, pagesReused: reused)
+                      pagesRendered: prepared.jobs.count - reused, pagesReused: reused, usedPageCache: cache != nil)
     }
 
     /// The whole site in memory, pages rendered without the cache.
@@ -152,7 +157,8 @@ public struct SiteBuilder: Sendable {
         }
         let theme = try Theme.load(overridesIn: repository.config.root.appendingPathComponent("theme"))
         let cacheFolder = options.cacheFolder ?? PageCache.defaultFolder(root: repository.config.root)
-        let cache = options.useCache ? PageCache(folder: cacheFolder, theme: theme) : nil
+        let wantsCache = options.useCache && PageCache.isWorthUsing(for: theme)
+        let cache = wantsCache ? PageCache(folder: cacheFolder, theme: theme) : nil
         lap(.load)
 
         // parse: site entries, drafts left out, unique page names, newest first.
@@ -268,7 +274,7 @@ public struct SiteBuilder: Sendable {
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
-                        cache: rowCache, cacheFolder: cacheFolder)
+                        cache: rowCache, wantsCache: wantsCache, cacheFolder: cacheFolder)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
