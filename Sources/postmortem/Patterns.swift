@@ -19,6 +19,7 @@ extension Postmortem {
             let report = PatternAnalyzer().analyze(loaded.postmortems, today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
                                                    statusHistory: loaded.actionStatusHistory)
             FileHandle.standardOutput.write(Data(PatternsFormatter.render(report, as: format).utf8))
+            keepUntilExit((loaded, report))
         }
     }
 }
