@@ -27,52 +27,24 @@ indirect enum JSONStream {
     /// `out` holds a megabyte or more, so that the caller can pass the bytes
     /// on (to a file) and empty the buffer.
     func write(to out: inout [UInt8], pretty: Bool, indent: Int = 0, flush: (inout [UInt8]) -> Void) {
-        func newline(_ depth: Int, _ out: inout [UInt8]) {
-            guard pretty else { return }
-            out.append(10)
-            out.append(contentsOf: repeatElement(32, count: 2 * depth))
-        }
         switch self {
         case .value(let value):
             value.write(to: &out, pretty: pretty, indent: indent)
         case .array(let count, let element):
-            if count == 0 { out += "[]".utf8; return }
-            out.append(UInt8(ascii: "["))
-            for index in 0..<count {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
+            JSONValue.writeArray(count: count, to: &out, pretty: pretty, indent: indent) { index, out in
                 element(index).write(to: &out, pretty: pretty, indent: indent + 1)
                 if out.count >= 1 << 20 { flush(&out) }
             }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}".utf8; return }
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                JSONValue.writeEscaped(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(32) }
-                members[key]!.write(to: &out, pretty: pretty, indent: indent + 1, flush: flush)
+            let keys = members.keys.sorted()
+            JSONValue.writeObject(keys: keys, to: &out, pretty: pretty, indent: indent) { index, out in
+                members[keys[index]]!.write(to: &out, pretty: pretty, indent: indent + 1, flush: flush)
             }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
         case .members(let keys, let value):
-            if keys.isEmpty { out += "{}".utf8; return }
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in keys.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, &out)
-                JSONValue.writeEscaped(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(32) }
+            JSONValue.writeObject(keys: keys, to: &out, pretty: pretty, indent: indent) { index, out in
                 value(index).write(to: &out, pretty: pretty, indent: indent + 1)
                 if out.count >= 1 << 20 { flush(&out) }
             }
-            newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
         }
     }
 

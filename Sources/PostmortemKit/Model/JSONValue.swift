@@ -122,11 +122,6 @@ extension JSONValue {
     // Written as UTF-8 bytes: the site's JSON files run to megabytes, and
     // appending to a String scalar by scalar was a tenth of a build.
     func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
-        func newline(_ depth: Int) {
-            guard pretty else { return }
-            out.append(10)
-            out.append(contentsOf: repeatElement(32, count: 2 * depth))
-        }
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -136,29 +131,54 @@ extension JSONValue {
             else if d.isFinite { out += String(d).utf8 } else { out += "null".utf8 }
         case .string(let s): JSONValue.writeEscaped(s, to: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]".utf8; return }
-            out.append(UInt8(ascii: "["))
-            for (i, v) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                v.write(to: &out, pretty: pretty, indent: indent + 1)
+            JSONValue.writeArray(count: a.count, to: &out, pretty: pretty, indent: indent) { index, out in
+                a[index].write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            newline(indent)
-            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out += "{}".utf8; return }
-            out.append(UInt8(ascii: "{"))
-            for (i, k) in o.keys.sorted().enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                JSONValue.writeEscaped(k, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(32) }
-                o[k]!.write(to: &out, pretty: pretty, indent: indent + 1)
+            let keys = o.keys.sorted()
+            JSONValue.writeObject(keys: keys, to: &out, pretty: pretty, indent: indent) { index, out in
+                o[keys[index]]!.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            newline(indent)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Writes an array of `count` elements at `indent` in the layout of every
+    /// JSON this tool writes; `element(n, &out)` writes element n (one level deeper).
+    static func writeArray(count: Int, to out: inout [UInt8], pretty: Bool, indent: Int,
+                           element: (Int, inout [UInt8]) -> Void) {
+        if count == 0 { out += "[]".utf8; return }
+        out.append(UInt8(ascii: "["))
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(depth: indent + 1, pretty: pretty, to: &out)
+            element(index, &out)
+        }
+        newline(depth: indent, pretty: pretty, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes an object with `keys` (sorted, no duplicates) in that order, as
+    /// `writeArray` does; `value(n, &out)` writes the value of key n.
+    static func writeObject(keys: [String], to out: inout [UInt8], pretty: Bool, indent: Int,
+                            value: (Int, inout [UInt8]) -> Void) {
+        if keys.isEmpty { out += "{}".utf8; return }
+        out.append(UInt8(ascii: "{"))
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(depth: indent + 1, pretty: pretty, to: &out)
+            writeEscaped(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            if pretty { out.append(32) }
+            value(index, &out)
+        }
+        newline(depth: indent, pretty: pretty, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func newline(depth: Int, pretty: Bool, to out: inout [UInt8]) {
+        guard pretty else { return }
+        out.append(10)
+        out.append(contentsOf: repeatElement(32, count: 2 * depth))
     }
 
     /// Escapes for JSON; also escapes `<`, `>` and `&` so that the text can be

@@ -196,7 +196,7 @@ public struct SiteBuilder: Sendable {
         let context = repository.ruleContext(today: options.today)
         let (all, shown, analysisDay, statusHistory) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                         repository.actionStatusHistory)
-        let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: 2) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
+        let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
             let started = DispatchTime.now().uptimeNanoseconds
             let findings = stage == .lint ? Linter(context: context).lint(all) : []
             let patterns = stage == .analyse ? PatternAnalyzer().analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
