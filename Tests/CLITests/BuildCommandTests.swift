@@ -172,35 +172,32 @@ struct BuildOutputTests {
 /// Incremental builds: pages whose inputs did not change come from the page
 /// cache, and the site is byte for byte the one a clean build makes.
 struct IncrementalBuildTests {
-    /// The sample repository copied into a fresh git repository.
-    static func sampleRepository() throws -> TemporaryRepository {
+    static let storefront = "postmortems/2026/2026-04-02-storefront-acme-renewal-stalled.md"
+    static let mtls = "postmortems/2025/2025-02-11-payments-mtls-client-identity-lapsed.md"
+
+    /// The sample repository copied into a fresh git repository. With
+    /// `contextKeyedTheme`, the theme is one that swift-mustache renders, so
+    /// list pages and rows are cached by their context too; a footer that
+    /// switches delimiters (and back) is such a theme.
+    static func sampleRepository(contextKeyedTheme: Bool = true) throws -> TemporaryRepository {
         let repo = try TemporaryRepository()
         let manager = FileManager.default
         try manager.removeItem(at: repo.url.appendingPathComponent("postmortems"))
         try manager.copyItem(at: CLI.packageRoot.appendingPathComponent("postmortems"), to: repo.url.appendingPathComponent("postmortems"))
         try manager.copyItem(at: CLI.packageRoot.appendingPathComponent(".postmortem.yml"), to: repo.url.appendingPathComponent(".postmortem.yml"))
-        try repo.write(".gitignore", ".postmortem-cache/\n_site/\n")
-        // The page cache only takes part for themes that swift-mustache
-        // renders; a footer that switches delimiters (and back) is one.
-        let footer = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/theme/footer.mustache"),
-                                encoding: .utf8)
-        try repo.write("theme/footer.mustache", "{{=<% %>=}}<%={{ }}=%>" + footer)
+        try repo.write(".gitignore", ".postmortem-cache/\n_site/\n_clean/\n")
+        if contextKeyedTheme {
+            let footer = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Sources/PostmortemKit/Resources/theme/footer.mustache"),
+                                    encoding: .utf8)
+            try repo.write("theme/footer.mustache", "{{=<% %>=}}<%={{ }}=%>" + footer)
+        }
+        // A link to another postmortem's file, which becomes a link to its page.
+        var storefront = try String(contentsOf: repo.url.appendingPathComponent(storefront), encoding: .utf8)
+        storefront = storefront.replacingOccurrences(of: "## Incident Overview\n",
+                                                     with: "## Incident Overview\n\nSee also [the mTLS lapse](../2025/2025-02-11-payments-mtls-client-identity-lapsed.md).\n")
+        try repo.write(Self.storefront, storefront)
         try repo.initialCommit()
         return repo
-    }
-
-    @Test func theBuiltInThemeRendersWithoutThePageCache() throws {
-        let repo = try TemporaryRepository()
-        let manager = FileManager.default
-        try manager.removeItem(at: repo.url.appendingPathComponent("postmortems"))
-        try manager.copyItem(at: CLI.packageRoot.appendingPathComponent("postmortems"), to: repo.url.appendingPathComponent("postmortems"))
-        try manager.copyItem(at: CLI.packageRoot.appendingPathComponent(".postmortem.yml"), to: repo.url.appendingPathComponent(".postmortem.yml"))
-        try repo.initialCommit()
-        _ = try build(repo, into: "_site")
-        let second = try build(repo, into: "_site")
-        #expect(IncrementalBuildTests.pageCounts(second.stderr) == nil, "\(second.stderr)")
-        #expect(!manager.fileExists(atPath: repo.url.appendingPathComponent(".postmortem-cache/pages").path))
-        #expect(try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site")).count > 30)
     }
 
     /// "pages: R rendered, C from cache" from the build's summary line.
@@ -216,41 +213,91 @@ struct IncrementalBuildTests {
         return result
     }
 
-    @Test func incrementalBuildEqualsCleanBuildAfterEditsRenamesAndDeletions() throws {
-        let repo = try IncrementalBuildTests.sampleRepository()
+    /// With the built-in theme only postmortem pages are cached (by their
+    /// inputs); the lists are rendered each time, from rows rendered each time.
+    @Test func theBuiltInThemeCachesPostmortemPagesByTheirInputs() throws {
+        let repo = try IncrementalBuildTests.sampleRepository(contextKeyedTheme: false)
+        _ = try build(repo, into: "_site")
+        let second = try build(repo, into: "_site")
+        let site = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
+        let postmortemPages = site.keys.filter { $0.hasPrefix("postmortems/") && $0.hasSuffix(".html") }.count
+        let pages = site.keys.filter { $0.hasSuffix(".html") }.count
+        let counts = try #require(IncrementalBuildTests.pageCounts(second.stderr), "\(second.stderr)")
+        #expect(postmortemPages >= 15)
+        #expect(counts.cached == postmortemPages && counts.rendered == pages - postmortemPages, "\(second.stderr)")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: repo.url.appendingPathComponent(".postmortem-cache/pages").path)
+        #expect(cached.count == postmortemPages)
+    }
+
+    @Test(arguments: [true, false])
+    func incrementalBuildEqualsCleanBuildAfterEditsRenamesAndDeletions(contextKeyedTheme: Bool) throws {
+        let repo = try IncrementalBuildTests.sampleRepository(contextKeyedTheme: contextKeyedTheme)
         let first = try build(repo, into: "_site")
         let firstCounts = try #require(IncrementalBuildTests.pageCounts(first.stderr))
         #expect(firstCounts.cached == 0 && firstCounts.rendered >= 30)
+        let before = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
+        let storefrontPage = "postmortems/PM-2026-003.html"
+        #expect(String(decoding: before[storefrontPage] ?? Data(), as: UTF8.self).contains("href=\"../postmortems/PM-2025-001.html\""),
+                "the link to the mTLS postmortem's file leads to its page")
 
-        // Nothing changed: every page comes from the cache.
+        // Nothing changed: every postmortem page comes from the cache.
         let unchanged = try build(repo, into: "_site")
-        #expect(IncrementalBuildTests.pageCounts(unchanged.stderr)?.rendered == 0)
+        let unchangedCounts = try #require(IncrementalBuildTests.pageCounts(unchanged.stderr))
+        #expect(contextKeyedTheme ? unchangedCounts.rendered == 0 : unchangedCounts.cached >= 15, "\(unchanged.stderr)")
 
-        // An edit (summary text and a service), a rename and a deletion, committed.
+        // Each change on its own, so that a page changed by one input is not
+        // rebuilt by accident because another input changed too; after each,
+        // the incremental site must equal a clean one.
+        func expectCleanBuildEquality(_ change: String) throws -> [String: Data] {
+            let incremental = try build(repo, into: "_site")
+            let counts = try #require(IncrementalBuildTests.pageCounts(incremental.stderr))
+            #expect(counts.rendered > 0 && counts.cached > 0, "\(change): \(incremental.stderr)")
+            let clean = try build(repo, into: "_clean", ["--no-cache"])
+            #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
+            let site = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
+            let reference = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_clean"))
+            #expect(site.keys.sorted() == reference.keys.sorted(), "\(change)")
+            for (path, data) in reference where site[path] != data { Issue.record("after \(change): \(path) differs from a clean build") }
+            return site
+        }
+
+        // An edit of the summary, committed.
         let edited = "postmortems/2024/2024-01-17-auth-dns-record-removed.md"
         var text = try String(contentsOf: repo.url.appendingPathComponent(edited), encoding: .utf8)
         text = text.replacingOccurrences(of: "customers could not log in", with: "customers could not sign in")
         try repo.write(edited, text)
+        try repo.git(["commit", "-q", "-am", "Edit"], date: "2026-10-01T09:00:00Z")
+        _ = try expectCleanBuildEquality("an edit")
+
+        // A rename of the file that the storefront postmortem links to.
+        try repo.git(["mv", IncrementalBuildTests.mtls, "postmortems/2025/2025-02-11-payments-mtls-identity-lapsed.md"])
+        try repo.git(["commit", "-q", "-m", "Rename"], date: "2026-10-02T09:00:00Z")
+        var site = try expectCleanBuildEquality("a rename")
+        #expect(!String(decoding: site[storefrontPage] ?? Data(), as: UTF8.self).contains("href=\"../postmortems/PM-2025-001.html\""),
+                "a link to a renamed file no longer leads to its page")
+
+        // A new title for a postmortem that the storefront one lists as related.
+        let certificate = "postmortems/2024/2024-03-09-edge-public-certificate-expired.md"
+        let retitled = try String(contentsOf: repo.url.appendingPathComponent(certificate), encoding: .utf8)
+            .replacingOccurrences(of: "title: \"Public API certificate expired on edge-proxy", with: "title: \"Edge certificate lapsed on edge-proxy")
+        try repo.write(certificate, retitled)
+        try repo.git(["commit", "-q", "-am", "Retitle"], date: "2026-10-03T09:00:00Z")
+        site = try expectCleanBuildEquality("a new title")
+        #expect(String(decoding: site[storefrontPage] ?? Data(), as: UTF8.self).contains("Edge certificate lapsed"),
+                "a related incident's new title reaches the pages that list it")
+
+        // Another rename and a deletion.
         try repo.git(["mv", "postmortems/2024/2024-04-22-loki-ingester-disk-full.md", "postmortems/2024/2024-04-22-log-ingester-disk-full.md"])
         try repo.git(["rm", "-q", "postmortems/2025/2025-03-27-primary-payment-provider-outage.md"])
-        try repo.git(["commit", "-q", "-am", "Edit, rename and delete"], date: "2026-10-01T09:00:00Z")
-        let incremental = try build(repo, into: "_site")
-        let counts = try #require(IncrementalBuildTests.pageCounts(incremental.stderr))
-        #expect(counts.rendered > 0 && counts.cached > 0, "\(incremental.stderr)")
+        try repo.git(["commit", "-q", "-m", "Rename and delete"], date: "2026-10-04T09:00:00Z")
+        site = try expectCleanBuildEquality("a rename and a deletion")
+        #expect(site.keys.contains { $0.contains("PM-2025-002") } == false, "the deleted postmortem's page is gone")
 
         // A working-tree edit, not committed, on top.
         try repo.write(edited, text.replacingOccurrences(of: "sign in", with: "authenticate"))
-        _ = try build(repo, into: "_site")
-
-        let clean = try build(repo, into: "_clean", ["--no-cache"])
-        #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
-        let site = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
-        let reference = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_clean"))
-        #expect(site.keys.sorted() == reference.keys.sorted())
-        for (path, data) in reference where site[path] != data { Issue.record("\(path) differs from a clean build") }
-        let page = String(decoding: site["postmortems/PM-2024-001.html"] ?? Data(), as: UTF8.self)
-        #expect(page.contains("could not authenticate"), "the edited page shows the edit")
-        #expect(site.keys.contains { $0.contains("PM-2025-002") } == false, "the deleted postmortem's page is gone")
+        site = try expectCleanBuildEquality("an uncommitted edit")
+        #expect(String(decoding: site["postmortems/PM-2024-001.html"] ?? Data(), as: UTF8.self).contains("could not authenticate"),
+                "the edited page shows the edit")
     }
 
     @Test func cacheHoldsOnlyTheLastBuildsPages() throws {

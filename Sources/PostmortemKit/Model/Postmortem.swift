@@ -19,6 +19,9 @@ public struct Postmortem: Sendable {
     public var parseFindings: [Finding]
     /// The file's lines (CR and BOM removed), for rules that need exact columns.
     public var lines: [Substring]
+    /// The git blob id of the file's bytes, when the loader was asked for it
+    /// (`LoadOptions.wantsContentIDs`): what incremental builds key a page by.
+    public var contentID: String?
 
     public init(path: String) {
         self.path = path
@@ -31,6 +34,7 @@ public struct Postmortem: Sendable {
         suppressions = Suppressions()
         parseFindings = []
         lines = []
+        contentID = nil
     }
 
     public var id: String? { frontMatter?.string("id") }

@@ -15,6 +15,8 @@ struct PageContexts: Sendable {
     var patterns: PatternsReport?
     /// Newest incident date, for the footer.
     var newestDate: String
+    /// What every postmortem page shares, in canonical bytes (`sharedInputs(…)`).
+    var sharedInputs: [UInt8] = []
 
     /// Entries by id (the first, in site order, when ids clash).
     let byID: [String: SiteEntry]
@@ -349,47 +351,57 @@ struct PageContexts: Sendable {
         pm["has_overdue"] = .bool(overdue > 0)
         pm["overdue_label"] = .string("\(overdue) overdue action\(overdue == 1 ? "" : "s")")
 
+        pm.merge(crossPageDetails(entry), uniquingKeysWith: { $1 })
+        return .object(pm)
+    }
+
+    /// The members of a postmortem page's `pm` that come from outside its
+    /// file: related and similar incidents (titles and pages of others), git
+    /// history, and lint findings. `pageInputs` keys the page by them.
+    func crossPageDetails(_ entry: SiteEntry) -> [String: JSONValue] {
+        let frontMatter = entry.postmortem.frontMatter
+        var details: [String: JSONValue] = [:]
         // Related and similar incidents.
         let related = (frontMatter?.strings("related") ?? []).map { id -> JSONValue in
             let target = byID[id]
             return .object(["id": .string(id), "title": .string(target?.title ?? ""), "url": .string(target.map { "../" + $0.url } ?? ""),
                             "has_url": .bool(target != nil)])
         }
-        pm["related"] = .array(related)
-        pm["has_related"] = .bool(!related.isEmpty)
+        details["related"] = .array(related)
+        details["has_related"] = .bool(!related.isEmpty)
         let similarIncidents = (similar?.similar(to: entry.id) ?? []).compactMap { id, score -> JSONValue? in
             guard let target = byID[id], id != entry.id else { return nil }
             return .object(["id": .string(id), "title": .string(target.title), "url": .string("../" + target.url),
                             "score": .string(String(format: "%.2f", score))])
         }
-        pm["similar"] = .array(similarIncidents)
-        pm["has_similar"] = .bool(!similarIncidents.isEmpty)
+        details["similar"] = .array(similarIncidents)
+        details["has_similar"] = .bool(!similarIncidents.isEmpty)
 
         // Git history.
         let commits = entry.history?.commits ?? []
-        pm["history"] = .array(commits.map { commit in
+        details["history"] = .array(commits.map { commit in
             .object(["short_id": .string(commit.shortID), "date": .string(DisplayFormat.time(commit.date)),
                      "iso": .string(commit.date.iso8601UTC), "author": .string(commit.author), "summary": .string(commit.summary)])
         })
-        pm["has_history"] = .bool(!commits.isEmpty)
+        details["has_history"] = .bool(!commits.isEmpty)
         var draftedNote = ""
         if let hours = entry.draftedHoursAfterResolution {
             draftedNote = hours >= 0 ? "Drafted \(hours) h after resolution (first commit)."
                                      : "Drafted \(-hours) h before resolution (first commit)."
         }
-        pm["drafted_note"] = .string(draftedNote)
-        pm["has_drafted_note"] = .bool(!draftedNote.isEmpty)
+        details["drafted_note"] = .string(draftedNote)
+        details["has_drafted_note"] = .bool(!draftedNote.isEmpty)
 
         // Lint findings, for postmortems still being written.
         let findings = entry.status == "published" ? [] : entry.findings
-        pm["findings"] = .array(findings.map { finding in
+        details["findings"] = .array(findings.map { finding in
             .object(["line": .integer(finding.line), "severity": .string(finding.severity.rawValue),
                      "rule": .string(finding.rule), "message": .string(finding.message)])
         })
-        pm["has_findings"] = .bool(!findings.isEmpty)
+        details["has_findings"] = .bool(!findings.isEmpty)
         let errors = findings.filter { $0.severity == .error }.count, warnings = findings.filter { $0.severity == .warning }.count
-        pm["findings_note"] = .string("Lint reports \(DisplayFormat.count(errors, "error")) and \(DisplayFormat.count(warnings, "warning")) in this \(entry.status) postmortem (`postmortem lint \(entry.postmortem.path)`).")
-        return .object(pm)
+        details["findings_note"] = .string("Lint reports \(DisplayFormat.count(errors, "error")) and \(DisplayFormat.count(warnings, "warning")) in this \(entry.status) postmortem (`postmortem lint \(entry.postmortem.path)`).")
+        return details
     }
 
     private func peopleRoles(_ frontMatter: FrontMatter?) -> [JSONValue] {
@@ -435,7 +447,7 @@ struct PageContexts: Sendable {
     }
 
     /// A relative link to another postmortem's Markdown file becomes a link to its page.
-    private func linkTarget(_ destination: String, from entry: SiteEntry) -> String? {
+    func linkTarget(_ destination: String, from entry: SiteEntry) -> String? {
         guard HTML.scheme(of: destination) == nil, !destination.hasPrefix("#"), !destination.hasPrefix("/") else { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0])

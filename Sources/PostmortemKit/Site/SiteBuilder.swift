@@ -4,9 +4,10 @@ import Foundation
 /// (load → parse → lint → analyse → render → index → write, see `BuildStage`), each
 /// reporting progress and wrapping its errors with the stage and file.
 ///
-/// Pages whose inputs did not change since the last build are copied from
-/// the page cache rather than rendered (see `PageCache`); the result is the
-/// same bytes either way.
+/// Postmortem pages whose inputs did not change since the last build are
+/// copied from the page cache rather than built and rendered (see
+/// `PageCache`, `PageContexts.pageInputs`); the result is the same bytes
+/// either way.
 ///
 /// Output is byte-identical across runs and thread counts: every collection
 /// is sorted before it is written, work is split with order-keeping parallel
@@ -60,11 +61,11 @@ public struct SiteBuilder: Sendable {
         var written: [(path: String, bytes: Int)] = []
         var findings: [Finding]
         var notices: [String]
-        /// The page cache, when it is on, worth using and its folder could be made.
+        /// The page cache, when it is on and its folder could be made.
         var cache: PageCache?
-        /// Whether the page cache was wanted (on, and worth using for this theme).
-        var wantsCache: Bool
-        var cacheFolder: URL
+        /// Whether pages other than postmortems are cached by their whole
+        /// context too (`PageCache.isWorthUsing`).
+        var cachesByContext: Bool
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
@@ -91,16 +92,32 @@ public struct SiteBuilder: Sendable {
         // unchanged ones copied from the page cache instead of rendered.
         var started = DispatchTime.now().uptimeNanoseconds
         let cache = prepared.cache
+        let contextCache = prepared.cachesByContext ? cache : nil
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
-            let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
+            defer { progress.step() }
             let path = job.path(entries: prepared.entries)
-            let (contents, reused) = cache?.render(template, context, with: prepared.theme)
-                ?? (prepared.theme.renderData(template, context), false)
-            let failure = staging.write(SiteFile(path: path, contents: contents))
-            progress.step()
-            return (contents.count, reused, failure)
+            // A postmortem page is looked up by its inputs, before anything of it is built.
+            var inputKey: String?
+            if let cache, case .postmortem(let index) = job, let inputs = prepared.contexts.pageInputs(prepared.entries[index]) {
+                let key = cache.key(template: "postmortem", inputs: inputs)
+                switch staging.copy(from: cache.file(for: key), to: path) {
+                case .success(let bytes?): return (bytes, true, nil)
+                case .success(nil): inputKey = key
+                case .failure(let failure): return (0, false, failure.message)
+                }
+            }
+            let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
+            let contents: Data, reused: Bool
+            if let inputKey, let cache {
+                (contents, reused) = (prepared.theme.renderData(template, context), false)
+                cache.store(contents, for: inputKey)
+            } else {
+                (contents, reused) = contextCache?.render(template, context, with: prepared.theme)
+                    ?? (prepared.theme.renderData(template, context), false)
+            }
+            return (contents.count, reused, staging.write(SiteFile(path: path, contents: contents)))
         }
         try staging.check(written.map(\.failure))
         timings.append((.render, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
@@ -111,8 +128,7 @@ public struct SiteBuilder: Sendable {
         try staging.commit()
         cache?.prune()
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
-        var notices = prepared.notices
-        if prepared.wantsCache && cache == nil { notices.append("cannot create the page cache \(prepared.cacheFolder.path); every page was rendered") }
+        let notices = prepared.notices
         let reused = written.filter(\.reused).count
         options.keepWorkingState?(prepared)
         return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
@@ -152,18 +168,25 @@ public struct SiteBuilder: Sendable {
         // load: config, schema, files (read and parsed in parallel), history, theme.
         report(.load, 0, 0)
         let repository: LoadedRepository
-        do { repository = try RepositoryLoader.load(options.load) } catch {
+        var load = options.load
+        // Blob ids key postmortem pages in the page cache.
+        load.wantsContentIDs = load.wantsContentIDs || options.useCache
+        do { repository = try RepositoryLoader.load(load) } catch {
             throw SiteBuildError(stage: .load, message: error.message)
         }
         let theme = try Theme.load(overridesIn: repository.config.root.appendingPathComponent("theme"))
+        var notices = repository.notices
         let cacheFolder = options.cacheFolder ?? PageCache.defaultFolder(root: repository.config.root)
-        let wantsCache = options.useCache && PageCache.isWorthUsing(for: theme)
-        let cache = wantsCache ? PageCache(folder: cacheFolder, theme: theme) : nil
+        var cache = options.useCache ? PageCache(folder: cacheFolder, theme: theme) : nil
+        if let made = cache, !made.prepare() {
+            cache = nil
+            notices.append("cannot create the page cache \(cacheFolder.path); every page was rendered")
+        }
+        let cachesByContext = PageCache.isWorthUsing(for: theme)
         lap(.load)
 
         // parse: site entries, drafts left out, unique page names, newest first.
         report(.parse, 0, repository.postmortems.count)
-        var notices = repository.notices
         var entries: [SiteEntry] = []
         var usedSlugs = Set<String>()
         let made = ParallelMap.map(repository.postmortems, workers: options.workers, SiteEntry.make)
@@ -221,10 +244,14 @@ public struct SiteBuilder: Sendable {
                                     today: options.today, extraPages: options.extraPages,
                                     similar: options.similarIncidents ?? PatternsSimilarIncidents(report: patterns))
         contexts.patterns = patterns
+        contexts.sharedInputs = PageContexts.sharedInputs(siteTitle: repository.config.siteTitle, extraPages: options.extraPages,
+                                                          people: repository.config.people, today: options.today,
+                                                          sectionAliases: repository.config.sectionAliases)
         let finalEntries = entries
         let rowContexts = contexts
-        // Rows come from the page cache too: a list page is only as cheap as its rows.
-        let rowCache = cache?.prepare() == true ? cache : nil
+        // Rows come from the page cache too when pages are cached by context:
+        // a list page is only as cheap as its rows.
+        let rowCache = cachesByContext ? cache : nil
         let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
             let (top, nested) = (rowContexts.row(entry, root: ""), rowContexts.row(entry, root: "../"))
             guard let rowCache else { return (theme.render("postmortem-row", top), theme.render("postmortem-row", nested)) }
@@ -284,7 +311,7 @@ public struct SiteBuilder: Sendable {
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
-                        cache: rowCache, wantsCache: wantsCache, cacheFolder: cacheFolder)
+                        cache: cache, cachesByContext: cachesByContext)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {

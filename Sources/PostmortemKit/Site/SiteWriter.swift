@@ -116,6 +116,19 @@ final class SiteStaging: @unchecked Sendable {
         }
     }
 
+    /// Copies the file at `source` (a cached page) to `path` in the site.
+    /// Returns the bytes copied, nil when `source` does not exist, or the
+    /// failure as "path: reason".
+    func copy(from source: String, to path: String) -> Result<Int?, WriteFailure> {
+        do {
+            try beforeWrite(path)
+            try makeFolder((path as NSString).deletingLastPathComponent)
+            return .success(try PlainFileWriter.copy(from: source, to: root.appendingPathComponent(path).path))
+        } catch {
+            return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
+        }
+    }
+
     struct WriteFailure: Error {
         var message: String
     }

@@ -63,4 +63,33 @@ enum PlainFileWriter {
             throw Failure(code: code)
         }
     }
+
+    /// Copies the file at `source` to `path` in the kernel (sendfile), so
+    /// the bytes never pass through this process. Returns the bytes copied,
+    /// or nil when `source` cannot be opened (a missing cache entry).
+    static func copy(from source: String, to path: String) throws(Failure) -> Int? {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return nil }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw Failure(code: errno) }
+        var copied = 0
+        var failure: Int32 = 0
+        while copied < size {
+            let sent = sendfile(output, input, nil, size - copied)
+            if sent < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if sent == 0 { break }  // the file shrank while being copied
+            copied += sent
+        }
+        if close(output) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw Failure(code: failure) }
+        return copied
+    }
 }

@@ -14,6 +14,9 @@ public struct LoadOptions: Sendable {
     public var changedSince: String?
     /// Compute per-file git history (for `git/late-draft`, the site).
     public var wantsHistory: Bool = true
+    /// Give each postmortem the git blob id of its bytes (`Postmortem.contentID`),
+    /// for the page cache of incremental builds.
+    public var wantsContentIDs: Bool = false
 
     public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory
@@ -101,7 +104,9 @@ public enum RepositoryLoader {
             }
             let selected = files.filter { FileDiscovery.isPostmortemName(($0.path as NSString).lastPathComponent) }
             postmortems = ParallelMap.map(selected) { file in
-                parser.parse(path: String(file.path.dropFirst(gitPrefix.count)), bytes: file.data)
+                var postmortem = parser.parse(path: String(file.path.dropFirst(gitPrefix.count)), bytes: file.data)
+                if options.wantsContentIDs { postmortem.contentID = file.blobID }
+                return postmortem
             }
             if !options.paths.isEmpty {
                 let wanted = options.paths.map { relative($0, workingDirectory: options.workingDirectory, root: config.root) }
@@ -127,7 +132,7 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            postmortems = Workspace.parse(all, config: config)
+            postmortems = Workspace.parse(all, config: config, contentIDs: options.wantsContentIDs)
         }
 
         // Scope and base versions for --changed-since.

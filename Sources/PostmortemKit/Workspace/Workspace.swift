@@ -37,13 +37,14 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Reads and parses `files` in parallel.
-    public static func parse(_ files: [DiscoveredFile], config: Config) -> [Postmortem] {
+    /// Reads and parses `files` in parallel; with `contentIDs`, each
+    /// postmortem also gets the git blob id of its bytes.
+    public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false) -> [Postmortem] {
         let parser = PostmortemParser(sectionNames: config.sectionNames)
-        return ParallelMap.map(files) { read($0, parser: parser) }
+        return ParallelMap.map(files) { read($0, parser: parser, contentID: contentIDs) }
     }
 
-    static func read(_ file: DiscoveredFile, parser: PostmortemParser) -> Postmortem {
+    static func read(_ file: DiscoveredFile, parser: PostmortemParser, contentID: Bool = false) -> Postmortem {
         func unreadable(_ reason: String) -> Postmortem {
             var postmortem = Postmortem(path: file.path)
             postmortem.parseFindings = [Finding(file: file.path, line: 1, severity: .error, rule: UnreadableFileRule.id,
@@ -53,7 +54,9 @@ public struct Workspace: Sendable {
         if let problem = file.problem { return unreadable(problem) }
         do {
             let data = try Data(contentsOf: file.url, options: .mappedIfSafe)
-            return parser.parse(path: file.path, bytes: data)
+            var postmortem = parser.parse(path: file.path, bytes: data)
+            if contentID { postmortem.contentID = GitRepository.blobID(of: data) }
+            return postmortem
         } catch {
             return unreadable("cannot be read: \((error as NSError).localizedDescription)")
         }

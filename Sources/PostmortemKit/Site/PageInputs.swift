@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a postmortem page is made from, so an incremental build can tell an
+/// unchanged page without building its context or rendering it (`PageCache`).
+///
+/// A postmortem page is a function of: its file (the git blob id of its
+/// bytes, `Postmortem.contentID`), its path and page name, what every page
+/// shares (`sharedInputs`: site title, navigation, people, today, section
+/// names), and what comes from other files (`crossPageDetails`: related and
+/// similar incidents, git history, lint findings) plus where its links to
+/// other postmortems lead. The theme and the tool's build are in the cache's
+/// salt. Tests build sites incrementally after edits, renames and deletions
+/// and compare them byte for byte with clean builds, which catches an input
+/// missing from this list.
+extension PageContexts {
+    /// The canonical bytes of a postmortem page's inputs, or nil when the
+    /// file's blob id is unknown (the page is then always rendered).
+    func pageInputs(_ entry: SiteEntry) -> [UInt8]? {
+        guard let contentID = entry.postmortem.contentID else { return nil }
+        var bytes = sharedInputs
+        bytes.reserveCapacity(bytes.count + 2048)
+        CanonicalBytes.append(contentID, to: &bytes)
+        CanonicalBytes.append(entry.postmortem.path, to: &bytes)
+        CanonicalBytes.append(entry.slug, to: &bytes)
+        CanonicalBytes.append(.object(crossPageDetails(entry)), to: &bytes)
+        // A link to another postmortem's file leads to its page: where each
+        // link leads now, including "nowhere" (the target may appear later).
+        PageContexts.forEachLinkDestination(in: entry.postmortem) { destination in
+            CanonicalBytes.append(linkTarget(destination, from: entry) ?? "\u{0}", to: &bytes)
+        }
+        return bytes
+    }
+
+    /// The inputs every postmortem page shares: what `base` puts on each
+    /// page, the people shown for handles, today (overdue action items) and
+    /// the section names that parsing used.
+    static func sharedInputs(siteTitle: String, extraPages: [ExtraPage], people: [Person], today: LocalDate,
+                             sectionAliases: [SectionKind: [String]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(siteTitle, to: &bytes)
+        for page in extraPages {
+            CanonicalBytes.append(page.title, to: &bytes)
+            CanonicalBytes.append(page.path, to: &bytes)
+        }
+        CanonicalBytes.append("people", to: &bytes)
+        for person in people.sorted(by: { $0.handle < $1.handle }) {
+            CanonicalBytes.append(.array([.string(person.handle), .string(person.name), .array(person.aliases.map(JSONValue.string))]),
+                                  to: &bytes)
+        }
+        CanonicalBytes.append(today.description, to: &bytes)
+        for kind in sectionAliases.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            CanonicalBytes.append(.array([.string(kind.rawValue)] + sectionAliases[kind]!.map(JSONValue.string)), to: &bytes)
+        }
+        return bytes
+    }
+
+    /// Calls `body` with the destination of every link in the postmortem's
+    /// body, in document order.
+    static func forEachLinkDestination(in postmortem: Postmortem, _ body: (String) -> Void) {
+        func walk(_ node: MarkdownNode) {
+            if case .link(let destination, _) = node.kind { body(destination) }
+            for child in node.children { walk(child) }
+        }
+        for block in postmortem.preamble { walk(block) }
+        for section in postmortem.sections {
+            walk(section.heading)
+            for block in section.blocks { walk(block) }
+        }
+    }
+}
