@@ -207,6 +207,11 @@ struct IncrementalBuildTests {
         return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 
+    /// "lint: E errors, W warnings" from the build's summary line.
+    static func lintCounts(_ stderr: String) -> String? {
+        stderr.range(of: #"lint: \d+ errors?, \d+ warnings?"#, options: .regularExpression).map { String(stderr[$0]) }
+    }
+
     func build(_ repo: TemporaryRepository, into folder: String, _ extra: [String] = []) throws -> CLI.Result {
         let result = try CLI.run(["build", "--out", folder, "--today", "2026-11-01"] + extra, in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -254,6 +259,8 @@ struct IncrementalBuildTests {
             #expect(counts.rendered > 0 && counts.cached > 0, "\(change): \(incremental.stderr)")
             let clean = try build(repo, into: "_clean", ["--no-cache"])
             #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
+            #expect(IncrementalBuildTests.lintCounts(incremental.stderr) == IncrementalBuildTests.lintCounts(clean.stderr),
+                    "findings from the lint cache are those of a clean build: \(incremental.stderr)")
             let site = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))
             let reference = try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_clean"))
             #expect(site.keys.sorted() == reference.keys.sorted(), "\(change)")

@@ -40,6 +40,9 @@ public struct Config: Sendable {
     public var today: LocalDate?
     /// `import:`: severity mappings and the Slack reaction for `postmortem new`.
     public var importSettings = ImportSettings()
+    /// The config file's text as read ("" without one): caches of derived
+    /// results key by it, since every setting comes from it.
+    public var sourceText: String = ""
 
     public init(root: URL) {
         self.root = root

@@ -44,6 +44,7 @@ public enum ConfigLoader {
         let display = file.lastPathComponent
         var config = Config(root: file.deletingLastPathComponent().standardizedFileURL)
         config.file = file
+        config.sourceText = text
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return config }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
         let (value, locations, problems) = FrontMatterParser.readMapping(yaml: normalised, lineOffset: 0, fallbackLine: 1, what: "config")

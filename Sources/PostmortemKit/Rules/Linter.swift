@@ -22,12 +22,31 @@ public struct Linter: Sendable {
     /// see them all) and reports findings only for files in `scope` (nil: all).
     /// Findings come back sorted by file, line, column and rule.
     public func lint(_ postmortems: [Postmortem], scope: Set<String>? = nil) -> [Finding] {
+        lint(postmortems, scope: scope, cache: nil)
+    }
+
+    /// `lint(_:scope:)`, reusing and filling `cache`.
+    ///
+    /// With a `cache`, files whose findings it holds are not linted again
+    /// (see `LintCache`), and the findings of the others are added to it.
+    func lint(_ postmortems: [Postmortem], scope: Set<String>? = nil, cache: LintCache?) -> [Finding] {
         let targets = scope.map { scope in postmortems.filter { scope.contains($0.path) } } ?? postmortems
         var perFile = [[Finding]](repeating: [], count: targets.count)
         perFile.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeMutableBufferPointerBox(buffer)
             DispatchQueue.concurrentPerform(iterations: targets.count) { index in
-                slots.buffer[index] = lintFile(targets[index])
+                let postmortem = targets[index]
+                guard let cache, let key = cache.key(for: postmortem, in: context) else {
+                    slots.buffer[index] = lintFile(postmortem)
+                    return
+                }
+                if let cached = cache.findings(for: key, path: postmortem.path) {
+                    slots.buffer[index] = cached
+                } else {
+                    let findings = lintFile(postmortem)
+                    cache.store(findings, for: key)
+                    slots.buffer[index] = findings
+                }
             }
         }
         var findings = perFile.flatMap { $0 }

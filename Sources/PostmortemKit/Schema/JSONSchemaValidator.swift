@@ -65,13 +65,20 @@ public struct JSONSchemaValidator: Sendable {
         guard let root = compiled.nodeIndexByPointer[""] else {
             throw SchemaError("the schema document has no root schema", at: "")
         }
-        self.init(compiled: compiled, rootNode: root)
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(schema, to: &bytes)
+        self.init(compiled: compiled, rootNode: root, digest: bytes.withUnsafeBytes { GitRepository.blobID(of: $0) })
     }
 
-    private init(compiled: CompiledSchema, rootNode: Int) {
+    private init(compiled: CompiledSchema, rootNode: Int, digest: String) {
         self.compiled = compiled
         self.rootNode = rootNode
+        self.digest = digest
     }
+
+    /// The blob id of the schema document in canonical bytes (`CanonicalBytes`):
+    /// the same for the same schema, whatever its formatting.
+    public let digest: String
 
     /// All ways in which `instance` fails the schema; empty when it is valid.
     ///
@@ -117,7 +124,7 @@ public struct JSONSchemaValidator: Sendable {
     ///
     /// - Throws: `SchemaError` if the reference does not name a compiled subschema.
     public func subschemaValidator(at subschemaPointer: String) throws -> JSONSchemaValidator {
-        JSONSchemaValidator(compiled: compiled, rootNode: try nodeIndex(for: subschemaPointer))
+        JSONSchemaValidator(compiled: compiled, rootNode: try nodeIndex(for: subschemaPointer), digest: digest + subschemaPointer)
     }
 
     private func validate(_ instance: JSONValue, from node: Int) -> [SchemaViolation] {

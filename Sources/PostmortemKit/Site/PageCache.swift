@@ -35,8 +35,7 @@ struct PageCache: Sendable {
     init(folder: URL, theme: Theme) {
         self.folder = folder
         var salt: [UInt8] = []
-        CanonicalBytes.append(PostmortemVersion.current, to: &salt)
-        CanonicalBytes.append(PageCache.executableDigest, to: &salt)
+        CanonicalBytes.append(ToolBuild.identity, to: &salt)
         for name in theme.files.keys.sorted() {
             CanonicalBytes.append(name, to: &salt)
             CanonicalBytes.append(theme.files[name]!, to: &salt)
@@ -127,16 +126,6 @@ struct PageCache: Sendable {
 
     private func file(_ key: String) -> URL { folder.appendingPathComponent(key) }
 
-    /// Blob id of the running executable, which contains all of the tool's
-    /// code: any rebuild, even without a version change, gets new keys.
-    static let executableDigest: String = {
-        let path = CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil } ?? "/proc/self/exe"
-        guard let data = FileManager.default.contents(atPath: "/proc/self/exe") ?? FileManager.default.contents(atPath: path) else {
-            return "unknown-build"
-        }
-        return GitRepository.blobID(of: data)
-    }()
-
     /// A set shared by the render threads.
     private final class KeySet: @unchecked Sendable {
         private let lock = NSLock()
@@ -153,51 +142,5 @@ struct PageCache: Sendable {
             defer { lock.unlock() }
             return keys
         }
-    }
-}
-
-/// A byte form of values that is the same for equal values and different
-/// for different ones: every item is tagged and length-prefixed, so no two
-/// sequences of items run together, and object members are sorted by key.
-enum CanonicalBytes {
-    static func append(_ string: String, to bytes: inout [UInt8]) {
-        var string = string
-        string.withUTF8 { utf8 in
-            appendLength(utf8.count, to: &bytes)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    static func append(_ value: JSONValue, to bytes: inout [UInt8]) {
-        switch value {
-        case .null:
-            bytes.append(0)
-        case .bool(let bool):
-            bytes.append(bool ? 2 : 1)
-        case .integer(let integer):
-            bytes.append(3)
-            appendLength(integer, to: &bytes)
-        case .number(let number):
-            bytes.append(4)
-            appendLength(Int(bitPattern: UInt(number.bitPattern)), to: &bytes)
-        case .string(let string):
-            bytes.append(5)
-            append(string, to: &bytes)
-        case .array(let items):
-            bytes.append(6)
-            appendLength(items.count, to: &bytes)
-            for item in items { append(item, to: &bytes) }
-        case .object(let members):
-            bytes.append(7)
-            appendLength(members.count, to: &bytes)
-            for key in members.keys.sorted() {
-                append(key, to: &bytes)
-                append(members[key]!, to: &bytes)
-            }
-        }
-    }
-
-    private static func appendLength(_ value: Int, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: UInt64(bitPattern: Int64(value)).littleEndian) { bytes.append(contentsOf: $0) }
     }
 }

@@ -217,11 +217,16 @@ public struct SiteBuilder: Sendable {
         // Each stage's time is its own, so together they exceed the wall time.
         report(.lint, 0, repository.postmortems.count)
         let context = repository.ruleContext(today: options.today)
+        // Findings of unchanged files come from the lint cache beside the page cache.
+        let lintCache = options.useCache && cache != nil
+            ? LintCache(file: options.cacheFolder.map { $0.deletingLastPathComponent().appendingPathComponent("lint.json") }
+                            ?? LintCache.defaultFile(root: repository.config.root), context: context) : nil
         let (all, shown, analysisDay, statusHistory) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                         repository.actionStatusHistory)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
             let started = DispatchTime.now().uptimeNanoseconds
-            let findings = stage == .lint ? Linter(context: context).lint(all) : []
+            let findings = stage == .lint ? Linter(context: context).lint(all, cache: lintCache) : []
+            if stage == .lint { lintCache?.save() }
             let patterns = stage == .analyse ? PatternAnalyzer().analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
             return (findings, patterns, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import PostmortemKit
+
+/// The lint cache gives back exactly what linting gives, and only for the
+/// same inputs.
+struct LintCacheTests {
+    /// The lint corpus (files with findings of every kind), with blob ids.
+    static func corpus() throws -> LoadedRepository {
+        var options = LoadOptions(workingDirectory: TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/lint-corpus"))
+        options.wantsContentIDs = true
+        options.wantsHistory = false
+        return try RepositoryLoader.load(options)
+    }
+
+    static func temporaryFile() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lint-cache-\(UUID().uuidString)/lint.json")
+    }
+
+    @Test func cachedFindingsEqualFreshOnes() throws {
+        let repository = try LintCacheTests.corpus()
+        let context = repository.ruleContext(today: TestLint.today)
+        let reference = Linter(context: context).lint(repository.postmortems)
+        #expect(reference.count > 20)
+        #expect(repository.postmortems.allSatisfy { $0.contentID != nil })
+
+        let file = LintCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let first = LintCache(file: file, context: context)
+        #expect(Linter(context: context).lint(repository.postmortems, cache: first) == reference)
+        first.save()
+
+        // A new run reads the file: every file's findings come from it, and they are the same.
+        let second = LintCache(file: file, context: context)
+        for postmortem in repository.postmortems {
+            let key = try #require(second.key(for: postmortem, in: context))
+            #expect(second.findings(for: key, path: postmortem.path) != nil, "\(postmortem.path) is cached")
+        }
+        #expect(Linter(context: context).lint(repository.postmortems, cache: LintCache(file: file, context: context)) == reference)
+    }
+
+    /// A stored entry is used for the same inputs and no other: a finding
+    /// planted in the file shows up, until the file, today or the config change.
+    @Test func entriesAreKeyedByEveryInput() throws {
+        let repository = try LintCacheTests.corpus()
+        let context = repository.ruleContext(today: TestLint.today)
+        let postmortem = try #require(repository.postmortems.first)
+        let file = LintCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let planting = LintCache(file: file, context: context)
+        let key = try #require(planting.key(for: postmortem, in: context))
+        planting.store([Finding(file: postmortem.path, line: 7, severity: .error, rule: "planted/finding", message: "from the cache")], for: key)
+        planting.save()
+
+        func plantedIsReported(_ postmortem: Postmortem, _ context: RuleContext) -> Bool {
+            Linter(context: context).lint([postmortem], cache: LintCache(file: file, context: context)).contains { $0.rule == "planted/finding" }
+        }
+        #expect(plantedIsReported(postmortem, context))
+
+        var edited = postmortem
+        edited.contentID = GitRepository.blobID(of: Data("another file".utf8))
+        #expect(!plantedIsReported(edited, context))
+
+        var moved = postmortem
+        moved.path = "postmortems/elsewhere.md"
+        #expect(!plantedIsReported(moved, context))
+
+        #expect(!plantedIsReported(postmortem, repository.ruleContext(today: LocalDate(year: 2030, month: 1, day: 1)!)))
+
+        var config = repository.config
+        config.sourceText += "\nsite:\n  title: Another\n"
+        var otherConfig = context
+        otherConfig.config = config
+        #expect(!plantedIsReported(postmortem, otherConfig))
+
+        var noBlob = postmortem
+        noBlob.contentID = nil
+        #expect(!plantedIsReported(noBlob, context), "a file without a blob id is always linted")
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let repository = try LintCacheTests.corpus()
+        let context = repository.ruleContext(today: TestLint.today)
+        let file = LintCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{\"format\": 1, \"files\": {\"x\": [[1, \"two\"]]}}".utf8).write(to: file)
+        let reference = Linter(context: context).lint(repository.postmortems)
+        #expect(Linter(context: context).lint(repository.postmortems, cache: LintCache(file: file, context: context)) == reference)
+    }
+}
