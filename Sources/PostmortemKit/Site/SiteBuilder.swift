@@ -219,7 +219,7 @@ public struct SiteBuilder: Sendable {
         let context = repository.ruleContext(today: options.today)
         // Findings of unchanged files come from the lint cache beside the page cache.
         let lintCache = options.useCache && cache != nil
-            ? LintCache(file: options.cacheFolder.map { $0.deletingLastPathComponent().appendingPathComponent("lint.json") }
+            ? LintCache(file: options.cacheFolder.map { $0.deletingLastPathComponent().appendingPathComponent("lint.tsv") }
                             ?? LintCache.defaultFile(root: repository.config.root), context: context) : nil
         let (all, shown, analysisDay, statusHistory) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                         repository.actionStatusHistory)

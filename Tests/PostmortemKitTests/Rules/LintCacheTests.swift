@@ -14,7 +14,7 @@ struct LintCacheTests {
     }
 
     static func temporaryFile() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("lint-cache-\(UUID().uuidString)/lint.json")
+        FileManager.default.temporaryDirectory.appendingPathComponent("lint-cache-\(UUID().uuidString)/lint.tsv")
     }
 
     @Test func cachedFindingsEqualFreshOnes() throws {
@@ -78,13 +78,31 @@ struct LintCacheTests {
         #expect(!plantedIsReported(noBlob, context), "a file without a blob id is always linted")
     }
 
+    @Test(arguments: ["plain", "", "tab\there", "two\nlines\r\n", "back\\slash \\t not a tab", "+plus", "émoji 🚒 ünïcode"])
+    func findingsRoundTripThroughTheFile(text: String) throws {
+        let repository = try LintCacheTests.corpus()
+        let context = repository.ruleContext(today: TestLint.today)
+        let postmortem = try #require(repository.postmortems.first)
+        let file = LintCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let writing = LintCache(file: file, context: context)
+        let key = try #require(writing.key(for: postmortem, in: context))
+        let findings = [
+            Finding(file: postmortem.path, line: 3, column: 9, severity: .info, rule: "rule/" + text, message: text, suggestion: text),
+            Finding(file: postmortem.path, line: 12, severity: .error, rule: "other/rule", message: "m " + text, suggestion: nil),
+        ]
+        writing.store(findings, for: key)
+        writing.save()
+        #expect(LintCache(file: file, context: context).findings(for: key, path: postmortem.path) == findings)
+    }
+
     @Test func aDamagedCacheFileIsIgnored() throws {
         let repository = try LintCacheTests.corpus()
         let context = repository.ruleContext(today: TestLint.today)
         let file = LintCacheTests.temporaryFile()
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("{\"format\": 1, \"files\": {\"x\": [[1, \"two\"]]}}".utf8).write(to: file)
+        try Data("postmortem lint cache 1\nx\t2\n1\t2\twarning\trule\tmessage\t\n".utf8).write(to: file)
         let reference = Linter(context: context).lint(repository.postmortems)
         #expect(Linter(context: context).lint(repository.postmortems, cache: LintCache(file: file, context: context)) == reference)
     }
