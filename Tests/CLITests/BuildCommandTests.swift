@@ -245,10 +245,20 @@ struct IncrementalBuildTests {
         #expect(String(decoding: before[storefrontPage] ?? Data(), as: UTF8.self).contains("href=\"../postmortems/PM-2025-001.html\""),
                 "the link to the mTLS postmortem's file leads to its page")
 
-        // Nothing changed: every postmortem page comes from the cache.
+        // Nothing changed: every postmortem page comes from the cache, linked
+        // from the previous site (the same file) rather than copied.
+        let someonesPage = repo.url.appendingPathComponent("_site/postmortems/PM-2024-003.html").path
+        let inodeBefore = try #require(FileManager.default.attributesOfItem(atPath: someonesPage)[.systemFileNumber] as? Int)
         let unchanged = try build(repo, into: "_site")
         let unchangedCounts = try #require(IncrementalBuildTests.pageCounts(unchanged.stderr))
         #expect(contextKeyedTheme ? unchangedCounts.rendered == 0 : unchangedCounts.cached >= 15, "\(unchanged.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: someonesPage)[.systemFileNumber] as? Int == inodeBefore)
+
+        // A page of the built site edited in place (same file, same size) is
+        // not linked into the next site: the next build puts the real page back.
+        let tampered = try FileHandle(forWritingTo: URL(fileURLWithPath: someonesPage))
+        try tampered.write(contentsOf: Data("<!-- edited by hand -->".utf8))
+        try tampered.close()
 
         // Each change on its own, so that a page changed by one input is not
         // rebuilt by accident because another input changed too; after each,

@@ -66,6 +66,8 @@ public struct SiteBuilder: Sendable {
         /// Whether pages other than postmortems are cached by their whole
         /// context too (`PageCache.isWorthUsing`).
         var cachesByContext: Bool
+        /// Where the page cache is, or would be.
+        var cacheFolder: URL
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
@@ -93,19 +95,33 @@ public struct SiteBuilder: Sendable {
         var started = DispatchTime.now().uptimeNanoseconds
         let cache = prepared.cache
         let contextCache = prepared.cachesByContext ? cache : nil
+        let output = options.output.standardizedFileURL
+        let manifestFile = cache.map { SiteManifest.file(cacheFolder: $0.folder) }
+        if cache == nil {
+            // This build replaces the site's files without recording them:
+            // forget the records, so no later build links a file they describe.
+            try? FileManager.default.removeItem(at: SiteManifest.file(cacheFolder: prepared.cacheFolder))
+        }
+        let manifest = manifestFile.map { SiteManifest.read($0, output: output) } ?? SiteManifest()
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
-        let written: [(bytes: Int, reused: Bool, failure: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
+        let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             defer { progress.step() }
             let path = job.path(entries: prepared.entries)
-            // A postmortem page is looked up by its inputs, before anything of it is built.
+            // A postmortem page is looked up by its inputs, before anything of
+            // it is built: linked from the previous site when that still holds
+            // it untouched, else copied from the cache.
             var inputKey: String?
             if let cache, case .postmortem(let index) = job, let inputs = prepared.contexts.pageInputs(prepared.entries[index]) {
                 let key = cache.key(template: "postmortem", inputs: inputs)
-                switch staging.copy(from: cache.file(for: key), to: path) {
-                case .success(let bytes?): return (bytes, true, nil)
+                let cached = cache.file(for: key)
+                if let previous = manifest.unchangedFile(path, key: key, in: output), staging.link(from: previous, to: path) {
+                    return (manifest.records[path]!.size, true, nil, key)
+                }
+                switch staging.copy(from: cached, to: path) {
+                case .success(let bytes?): return (bytes, true, nil, key)
                 case .success(nil): inputKey = key
-                case .failure(let failure): return (0, false, failure.message)
+                case .failure(let failure): return (0, false, failure.message, nil)
                 }
             }
             let (template, context) = prepared.contexts.page(job, entries: prepared.entries)
@@ -117,7 +133,7 @@ public struct SiteBuilder: Sendable {
                 (contents, reused) = contextCache?.render(template, context, with: prepared.theme)
                     ?? (prepared.theme.renderData(template, context), false)
             }
-            return (contents.count, reused, staging.write(SiteFile(path: path, contents: contents)))
+            return (contents.count, reused, staging.write(SiteFile(path: path, contents: contents)), inputKey)
         }
         try staging.check(written.map(\.failure))
         timings.append((.render, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
@@ -127,6 +143,10 @@ public struct SiteBuilder: Sendable {
         try staging.write(prepared.otherFiles)
         try staging.commit()
         cache?.prune()
+        if let manifestFile {
+            let pages = zip(prepared.jobs, written).compactMap { job, result in result.key.map { (job.path(entries: prepared.entries), $0) } }
+            SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers)
+        }
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         let notices = prepared.notices
         let reused = written.filter(\.reused).count
@@ -316,7 +336,7 @@ public struct SiteBuilder: Sendable {
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
-                        cache: cache, cachesByContext: cachesByContext)
+                        cache: cache, cachesByContext: cachesByContext, cacheFolder: cacheFolder)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {

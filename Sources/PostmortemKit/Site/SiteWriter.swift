@@ -129,6 +129,19 @@ final class SiteStaging: @unchecked Sendable {
         }
     }
 
+    /// Hard-links the file at `source` (an unchanged page of the previous
+    /// site, see `SiteManifest`) to `path` in the site; false when it cannot
+    /// be linked (the caller then copies it).
+    func link(from source: String, to path: String) -> Bool {
+        do {
+            try beforeWrite(path)
+            try makeFolder((path as NSString).deletingLastPathComponent)
+        } catch {
+            return false
+        }
+        return Glibc.link(source, root.appendingPathComponent(path).path) == 0
+    }
+
     struct WriteFailure: Error {
         var message: String
     }
