@@ -12,7 +12,8 @@ import Foundation
 ///   blob id of its file, its path and page name, what other files give it
 ///   (similar incidents, history, findings, link targets) and what all pages
 ///   share. Nothing of the page is built to look it up, so an unchanged page
-///   costs a hash of about a kilobyte and a file copy;
+///   costs a hash of about a kilobyte and a hard link from the previous site
+///   (`SiteManifest`) or a file copy;
 /// - for any other page, with themes swift-mustache renders, its whole
 ///   context in a canonical byte form (`isWorthUsing`). Those pages list
 ///   many postmortems, so their inputs are most of the site anyway.
