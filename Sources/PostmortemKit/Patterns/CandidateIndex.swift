@@ -3,12 +3,12 @@ import Foundation
 /// The pairs of documents worth scoring, found through an inverted index of
 /// each document's strongest terms instead of comparing all pairs.
 ///
-/// Each document is indexed under its `strongestTerms` heaviest words and
-/// all its concepts. Through them each document accumulates dot-product
-/// evidence for the others and keeps the `candidatesPerDocument` best by
-/// words, and the `conceptCandidatesPerDocument` best by words and concepts
-/// blended about as `PairScorer` blends them (the concept cosine standing in
-/// for the concept and failure-mode parts), so that the same problem told in
+/// Each document is indexed under its `strongestTerms` heaviest words, all
+/// its concepts and its failure modes. Through them each document
+/// accumulates dot-product evidence for the others and keeps the
+/// `candidatesPerDocument` best by words, and the
+/// `conceptCandidatesPerDocument` best by words, concepts and failure modes
+/// blended as `PairScorer` blends them, so that the same problem told in
 /// other words, which shares few strong words, is scored too. There are at most that many pairs per
 /// document, plus explicit `related:` links. A term indexed by more
 /// than `postingCap` documents is common: scanning all of it would make the
@@ -50,18 +50,21 @@ struct CandidateIndex {
             Array(document.vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(strongestTerms))
         }
         let words = Postings(top), concepts = Postings(documents.map(\.concepts))
+        let failureModes = Postings(documents.map(\.failureModes))
 
         // Documents in chunks, each chunk with its own dense accumulator.
         let chunk = 256
         let lists: [[[Int32]]] = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { first in
             var wordEvidence = [Float](repeating: 0, count: count)
             var textEvidence = [Float](repeating: 0, count: count)
+            var failureModeEvidence = [Float](repeating: 0, count: count)
             var touchedBy = [Int32](repeating: -1, count: count)
             var touched: [Int32] = []
             var result: [[Int32]] = []
             for index in first..<min(first + chunk, count) {
                 touched.removeAll(keepingCapacity: true)
-                func accumulate(_ vector: SparseVector, _ postings: Postings, concepts: Bool) {
+                /// Evidence from `vector` through `postings`: 0 words, 1 concepts, 2 failure modes.
+                func accumulate(_ vector: SparseVector, _ postings: Postings, part: Int) {
                     for (term, weight) in vector {
                         for slot in postings.range(of: term, near: index, cap: cap) {
                             let other = Int(postings.documents[slot])
@@ -70,19 +73,26 @@ struct CandidateIndex {
                                 touchedBy[other] = Int32(index)
                                 wordEvidence[other] = 0
                                 textEvidence[other] = 0
+                                failureModeEvidence[other] = 0
                                 touched.append(Int32(other))
                             }
-                            if concepts { textEvidence[other] += weight * postings.weights[slot] }
-                            else { wordEvidence[other] += weight * postings.weights[slot] }
+                            let product = weight * postings.weights[slot]
+                            switch part {
+                            case 0: wordEvidence[other] += product
+                            case 1: textEvidence[other] += product
+                            default: failureModeEvidence[other] += product
+                            }
                         }
                     }
                 }
-                accumulate(top[index], words, concepts: false)
-                accumulate(documents[index].concepts, concepts, concepts: true)
-                // Text evidence about as PairScorer weighs it.
+                accumulate(top[index], words, part: 0)
+                accumulate(documents[index].concepts, concepts, part: 1)
+                accumulate(documents[index].failureModes, failureModes, part: 2)
+                // Text evidence as PairScorer weighs it (words only from the strongest).
                 for other in touched {
                     textEvidence[Int(other)] = Float(PairScorer.wordWeight) * wordEvidence[Int(other)]
-                        + Float(1 - PairScorer.wordWeight) * textEvidence[Int(other)]
+                        + Float(PairScorer.conceptWeight) * textEvidence[Int(other)]
+                        + Float(PairScorer.failureModeWeight) * failureModeEvidence[Int(other)]
                 }
                 var list = best(touched, by: wordEvidence, limit: candidatesPerDocument)
                 list += best(touched, by: textEvidence, limit: conceptCandidatesPerDocument)

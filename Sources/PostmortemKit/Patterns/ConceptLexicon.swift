@@ -10,102 +10,302 @@
 /// ("node pool") in `neutral`.
 enum ConceptLexicon {
     /// Concept → the words and phrases (lower case, space-separated) that evoke it.
+    /// Hyphenated words are split by `TextVectorizer` ("dead-letter" is "dead letter").
     static let concepts: [String: [String]] = [
-        "name-mismatch": ["san", "sans", "subject alternative name", "subject alternative names", "hostname mismatch",
-                          "wrong hostname", "common name", "name mismatch", "hostname missing"],
+        // Certificates and TLS.
         "certificate": ["certificate", "certificates", "cert", "certs", "x509", "tls", "ssl", "mtls", "acme", "letsencrypt",
-                        "lets encrypt", "cert manager", "pki", "keystore", "truststore", "intermediate ca", "root ca",
-                        "certificate authority", "handshake"],
+                        "lets encrypt", "cert manager", "certbot", "pki", "keystore", "truststore", "trust store", "ca bundle",
+                        "intermediate ca", "root ca", "certificate authority", "certificate chain", "cert chain", "handshake",
+                        "handshakes", "cipher", "ciphers", "cipher suite", "sni", "pem", "jks", "pkcs12"],
         "expiry": ["expire", "expired", "expires", "expiring", "expiry", "expiration", "lapse", "lapsed", "lapses", "lapsing",
-                   "notafter", "not after", "validity", "valid until", "out of date"],
-        "renewal": ["renew", "renewed", "renewal", "renewals", "renewing", "reissue", "reissued", "rotate", "rotated", "rotation"],
+                   "notafter", "not after", "validity period", "valid until"],
+        "renewal": ["renew", "renewed", "renewal", "renewals", "renewing", "auto renew", "reissue", "reissued", "rotate", "rotated",
+                    "rotates", "rotating", "rotation"],
+        "name-mismatch": ["san", "sans", "subject alternative name", "subject alternative names", "hostname mismatch",
+                          "wrong hostname", "common name", "name mismatch", "hostname missing", "hostname verification"],
+        "untrusted-certificate": ["unknown authority", "signed by unknown", "self signed", "untrusted", "not trusted",
+                                  "missing intermediate", "incomplete chain", "chain of trust", "unable to verify",
+                                  "local issuer", "certificate pinning", "pinned certificate", "pinned certificates", "ocsp",
+                                  "revoked certificate"],
+        // Credentials and secrets.
+        "credential": ["auth", "authentication", "oauth", "token", "tokens", "jwt", "credential", "credentials", "secret",
+                       "secrets", "api key", "api keys", "access key", "access keys", "secret key", "client secret",
+                       "password", "passwords", "passphrase", "service account", "service accounts", "sso", "iam", "vault",
+                       "kms", "secrets manager", "key vault", "keytab", "kerberos", "ldap", "unauthorized", "unauthorised",
+                       "forbidden", "access denied", "accessdenied", "permission denied", "authentication failed",
+                       "invalid credentials", "invalid_client", "invalid_grant", "invalid token", "login failed"],
+        "credential-rotation": ["password rotation", "secret rotation", "key rotation", "credential rotation",
+                                "credentials rotation", "token rotation", "old access key", "old api key", "old key",
+                                "previous key", "cached credentials", "new password", "new secret", "new credentials",
+                                "new access key", "new api key"],
+        "secret-exposure": ["public repository", "public repo", "public github", "secret scanning", "gitleaks", "trufflehog",
+                            "hardcoded secret", "hardcoded credentials", "plaintext password", "plain text password"],
+        // Databases and their connections.
+        "database": ["database", "databases", "db", "postgres", "postgresql", "mysql", "rds", "aurora", "sql", "query", "queries",
+                     "oracle", "mongodb", "cassandra", "dynamodb"],
         "connection-pool": ["connection pool", "connection pools", "pool", "pools", "pooler", "pgbouncer", "hikari", "hikaricp",
                             "max connections", "max_connections", "connection limit", "client connections", "pool size",
                             "too many connections", "too many clients", "pool exhaustion", "pool exhausted", "connection slots",
-                            "connection slot", "connection starvation"],
-        "database": ["database", "databases", "db", "postgres", "postgresql", "mysql", "rds", "aurora", "sql", "query", "queries"],
+                            "connection slot", "connection starvation", "connection leak", "connection leaks",
+                            "connections leaked", "out of connections", "no free connections",
+                            "waiting for a connection", "acquire timeout", "connection acquisition", "checkout timeout",
+                            "idle in transaction", "max pool size", "maxpoolsize"],
+        "lock-contention": ["lock contention", "lock wait", "lock waits", "lock timeout", "lock_timeout", "deadlock", "deadlocks",
+                            "deadlocked", "access exclusive", "accessexclusivelock", "metadata lock", "table lock", "table locks",
+                            "row lock", "row locks", "exclusive lock", "waiting for lock", "lock queue", "long running transaction",
+                            "long running transactions", "table rewrite"],
+        "migration": ["migration", "migrations", "schema change", "schema changes", "alter table", "ddl", "index dropped",
+                      "add column", "backfill", "flyway", "liquibase", "alembic", "online schema change", "gh ost",
+                      "pt online schema change", "pg_repack"],
+        "replication": ["replication", "failover", "failed over", "read replica", "read replicas", "standby", "primary",
+                        "follower", "followers", "binlog", "replication slot", "in sync replicas", "isr"],
+        "lag": ["lag", "lagging", "consumer lag", "fell behind", "falling behind", "falls behind", "fallen behind", "backlog",
+                "backlogs", "backlogged", "queue depth", "could not keep up", "couldn t keep up", "oldest message",
+                "age of the oldest"],
+        "replication-lag": ["replication lag", "replica lag", "replication delay", "replica delay", "seconds behind",
+                            "seconds_behind_master", "stale read", "stale reads", "read after write", "read your writes",
+                            "behind the primary", "behind its primary"],
+        "split-brain": ["split brain", "leader election",
+                        "fencing", "fencing token", "lost quorum", "quorum", "zombie leader", "stale leader"],
+        // Messaging.
         "kafka": ["kafka", "broker", "brokers", "topic", "topics", "partition", "partitions", "consumer group", "consumer groups",
-                  "consumer", "consumers", "consumer offset", "consumer offsets", "committed offset", "committed offsets",
-                  "offset commit", "offset commits", "offset reset"],
-        "rebalance": ["rebalance", "rebalancing", "rebalanced", "rebalances", "partition assignment", "reassignment", "reassign",
+                  "consumer offset", "consumer offsets", "committed offset", "committed offsets", "offset commit", "offset commits",
+                  "offset reset"],
+        // Partitions moving between a group's consumers; a reassignment moves
+        // them between consumers or replicas between brokers (`qualified`).
+        "rebalance": ["rebalance", "rebalancing", "rebalanced", "rebalances", "partition assignment",
                       "group coordinator", "join group", "joingroup", "poll interval", "max poll", "heartbeat", "heartbeats",
                       "session timeout", "assignor", "churn"],
-        "dns": ["dns", "resolver", "resolvers", "nxdomain", "servfail", "coredns", "kube dns", "ndots", "name resolution",
-                "domain name", "route53", "nameserver", "nameservers", "cname", "a record", "a records", "dns record", "dns records",
-                "srv record", "srv records", "txt record", "txt records"],
+        "queue": ["queue", "queues", "sqs", "rabbitmq", "amqp", "ibm mq", "activemq", "message queue", "message broker",
+                  "pubsub", "pub sub", "kinesis", "nats", "prefetch", "visibility timeout"],
+        "poison-message": ["poison pill", "poison pills", "poison message", "poison messages", "dead letter", "dead lettered",
+                           "dlq", "dlqs", "dlx", "redrive", "redrive policy", "maxreceivecount", "max receive count",
+                           "receive count", "delivery limit", "delivery count", "backout threshold", "backout queue",
+                           "backout count",
+                           "requeue", "requeued", "requeues", "requeuing", "requeueing", "re queued", "redeliver",
+                           "redelivered", "redelivers", "redelivery", "redeliveries", "re delivered", "nack", "nacked",
+                           "nacks", "head of line", "head of the queue", "front of the queue", "head of its queue",
+                           "unprocessable", "undeletable"],
+        // Storage.
         "disk": ["disk", "disks", "volume", "volumes", "inode", "inodes", "filesystem", "filesystems", "file system", "ebs",
                  "persistent volume", "disk partition", "retention", "compaction", "wal", "write ahead log", "free space", "disk space",
                  "disk usage"],
-        "disk-full": ["no space", "out of space", "no space left", "enospc", "disk full",
-                      "disks full", "volume full", "storage full", "filesystem full", "flood stage", "diskpressure", "disk pressure",
-                      "inode exhaustion", "nodefs"],
-        "memory": ["memory", "oom", "oomkilled", "oom killed", "out of memory", "heap", "leak", "leaked", "leaking", "leaks",
-                   "memory leak", "rss", "garbage collection", "gc"],
-        "rate-limit": ["rate limit", "rate limits", "rate limited", "rate limiting", "ratelimit", "quota", "quotas", "throttle",
-                       "throttled", "throttling", "429", "too many requests"],
-        "retry": ["retry", "retries", "retrying", "retried", "backoff", "jitter", "retry storm", "retry storms", "thundering herd",
-                  "retry amplification"],
-        "cache": ["cache", "caches", "cached", "caching", "redis", "memcached"],
-        "cache-miss": ["cache eviction", "cache evictions", "stampede", "cache miss", "cache misses", "cold cache", "warm up", "dogpile"],
+        "backup": ["backup", "backups", "snapshot", "snapshots", "restore", "restored", "point in time recovery", "pitr"],
+        "hardware-failure": ["hardware failure", "hardware failures", "hardware fault", "hardware faults", "disk failure",
+                             "disk failures", "drive failure", "failed disk", "failed drive", "bad sector", "bad sectors",
+                             "bad block", "bad blocks", "smart errors", "i o errors", "io errors", "input output error",
+                             "instance retirement", "scheduled retirement", "degraded hardware", "host failure", "failed host",
+                             "ecc errors", "memory errors", "kernel panic", "power supply", "power failure", "nic failure"],
+        "disk-full": ["no space", "out of space", "no space left", "enospc", "disk full", "disks full", "volume full", "storage full",
+                      "filesystem full", "flood stage", "diskpressure", "disk pressure", "inode exhaustion", "nodefs", "out of disk",
+                      "no free space"],
+        // Memory and compute.
+        "memory": ["memory", "oom", "oomkilled", "oom killed", "oom killer", "out of memory", "outofmemoryerror", "heap", "rss",
+                   "resident set", "working set", "ram", "garbage collection", "gc", "old gen"],
+        "memory-leak": ["memory leak", "memory leaks", "heap growth", "memory growth",
+                        "memory grew", "memory creep", "unbounded growth", "without bound", "never freed", "never garbage collected",
+                        "sawtooth", "saw tooth", "monotonically", "heap dump", "heap dumps"],
+        "gc-pause": ["gc pause", "gc pauses", "garbage collection pause", "garbage collection pauses", "stop the world", "full gc",
+                     "full gcs", "gc storm", "gc thrashing", "long gc", "safepoint", "safepoints"],
+        "undersized": ["undersized", "under sized", "underprovisioned", "under provisioned", "too little memory"],
+        "cpu": ["cpu", "cpus", "vcpu", "cores", "millicores", "cpu usage", "cfs", "cgroup", "cgroups"],
+        "overload": ["overload", "overloaded", "overloading", "saturated", "saturation", "swamped", "overwhelmed", "at capacity",
+                     "maxed out", "pegged", "cpu bound", "cpu throttling", "no headroom", "starved of cpu", "cpu starvation"],
+        "noisy-neighbour": ["noisy neighbour", "noisy neighbours", "noisy neighbor", "noisy neighbors", "cpu steal", "steal time",
+                            "stolen cpu", "co located", "colocated", "co tenant", "shared host", "shared hosts", "same host",
+                            "bin packing", "bin packed", "overcommitted", "overcommit", "oversubscribed", "oversubscription",
+                            "burst credits", "cpu credits", "resource contention", "cpu contention"],
+        "socket-exhaustion": ["ephemeral port", "ephemeral ports", "port exhaustion", "snat port", "snat ports", "time_wait",
+                              "too many open files", "emfile", "fd limit", "conntrack table full", "table full"],
+        // Load, retries and caches.
+        "rate-limit": ["rate limit", "rate limits", "rate limited", "rate limiting", "ratelimit", "quota", "quotas",
+                       "too many requests", "toomanyrequests", "quota exceeded", "over quota", "rate exceeded",
+                       "requestlimitexceeded", "throttlingexception", "api limit", "api limits", "request limit",
+                       "service limits", "burst limit", "token bucket", "leaky bucket"],
+        "retry": ["retry", "retries", "retrying", "retried", "retry policy", "retry policies", "circuit breaker", "circuit breakers"],
+        "retry-storm": ["retry storm", "retry storms", "thundering herd", "retry amplification", "backoff", "jitter", "retry budget",
+                        "reconnect storm", "reconnect storms", "reconnection storm", "reconnection storms", "retried immediately",
+                        "immediate retries", "synchronised retries", "synchronized retries", "in lockstep", "lockstep",
+                        "amplification", "amplified", "amplify", "amplifying"],
+        "cache": ["cache", "caches", "cached", "caching", "redis", "memcached", "ttl", "ttls", "cdn"],
+        "cache-miss": ["cache eviction", "cache evictions", "stampede", "cache stampede", "thundering herd", "cache miss",
+                       "cache misses", "cold cache", "warm up", "dogpile", "dog pile", "hit rate", "hit ratio", "miss rate",
+                       "cache warming", "cache flush", "cache flushed"],
+        "load": ["traffic spike", "spike", "spikes", "surge", "surges", "peak traffic", "flash sale", "ddos", "bot traffic",
+                 "load shedding", "cascading failure", "cascading failures", "cascaded"],
+        "health-check": ["health check", "health checks", "healthcheck", "healthchecks", "readiness probe", "readiness probes",
+                         "liveness probe", "liveness probes", "readiness", "liveness", "startup probe"],
+        "autoscale": ["autoscaling", "autoscaler", "autoscalers", "hpa", "scale up", "scale out", "scaled out", "scaling",
+                      "scaled to zero", "scale to zero", "scaled down", "scale down", "min replicas", "minreplicas", "maxreplicas",
+                      "karpenter", "keda"],
+        "hot-spot": ["hot partition", "hot partitions", "hot key", "hot keys", "hot shard", "hot shards", "hotspot", "hotspots",
+                     "hot spot", "uneven distribution", "celebrity"],
+        // Change.
         "deploy": ["deploy", "deployed", "deploys", "deployment", "rollout", "rolled out", "release", "released", "canary",
-                   "rollback", "rolled back", "helm"],
-        "feature-flag": ["feature flag", "feature flags", "flag", "flags", "toggle", "toggles", "launchdarkly", "kill switch"],
-        "clock": ["clock", "clocks", "ntp", "chrony", "time sync", "timestamp", "time drift", "clock skew", "clock drift", "skew",
-                  "drift", "drifting", "not yet valid"],
-        "schedule": ["cron", "cronjob", "cron job", "crontab", "scheduled", "scheduler", "schedule", "batch", "nightly", "overlap",
-                     "overlapped", "overlapping", "concurrent runs"],
-        "queue": ["queue", "queues", "backlog", "sqs", "rabbitmq", "dead letter"],
-        "lag": ["lag", "lagging", "consumer lag", "replication lag", "fell behind", "falling behind", "falls behind", "fallen behind"],
-        "replication": ["replication", "failover", "read replica", "read replicas", "standby", "primary"],
-        "network": ["network", "network partition", "network partitions", "packet", "packet loss", "bgp", "mtu", "vpc", "firewall", "security group", "routing"],
+                   "rollback", "rolled back", "roll back", "revert", "reverted", "hotfix", "helm", "regression", "bad release",
+                   "bad deploy"],
+        "feature-flag": ["feature flag", "feature flags", "flag", "flags", "toggle", "toggles", "launchdarkly", "kill switch",
+                         "unleash", "flagd"],
+        "config-push": ["config push", "configuration push", "config rollout", "configuration rollout", "pushed config",
+                        "global config", "bad config", "bad configuration", "invalid config", "invalid configuration",
+                        "malformed config", "config error", "configuration error", "dynamic config", "dynamic configuration",
+                        "runtime config", "config service", "configuration service", "flag flip", "flag flipped"],
+        // Time.
+        "clock": ["clock", "clocks", "ntp", "ntpd", "chrony", "chronyd", "timesyncd", "time sync", "timestamp", "time drift",
+                  "clock skew", "clock drift", "not yet valid", "leap second", "leap smear", "time source", "wall clock",
+                  "system time", "out of sync"],
+        "calendar": ["dst", "daylight saving", "daylight savings", "daylight time", "summer time", "winter time", "standard time",
+                     "bst", "cest", "gmt", "clocks went back", "clocks go back", "clocks went forward", "clocks go forward",
+                     "clocks changed", "clocks change", "clock change", "spring forward", "time change", "time zone", "time zones",
+                     "timezone", "timezones", "tzdata", "zoneinfo", "utc offset", "local time", "localtime", "leap year",
+                     "leap day", "end of month", "month end", "year end", "year boundary",
+                     "iso week", "week number"],
+        "schedule": ["cron", "cronjob", "cron job", "crontab", "scheduled", "scheduler", "schedule", "batch", "nightly"],
+        "concurrent-run": ["concurrent runs", "ran concurrently", "concurrency policy", "concurrencypolicy", "double run",
+                           "overlapping runs", "overlapping jobs"],
+        "duplicate": ["twice", "duplicate", "duplicates", "duplicated", "idempotency", "idempotent", "idempotency key"],
+        // Network and dependencies.
+        "dns": ["dns", "resolver", "resolvers", "nxdomain", "servfail", "coredns", "kube dns", "ndots", "name resolution",
+                "domain name", "route53", "nameserver", "nameservers", "cname", "a record", "a records", "dns record", "dns records",
+                "srv record", "srv records", "txt record", "txt records", "resolv.conf", "search domain", "dnssec", "getaddrinfo",
+                "eai_again", "unknownhostexception", "could not resolve", "unable to resolve", "no such host",
+                "name or service not known", "temporary failure in name resolution", "search path", "search domains",
+                "negative caching", "zone file", "dns propagation", "delegation", "glue record"],
+        "network": ["network", "packet", "packet loss", "dropped packets", "bgp", "mtu", "vpc", "firewall", "security group",
+                    "routing", "tcp", "udp", "nat gateway", "snat", "conntrack", "nf_conntrack", "peering", "transit gateway"],
+        "network-partition": ["network partition", "network partitions", "netsplit", "pause minority", "partition handling",
+                              "lost connectivity"],
         "load-balancer": ["load balancer", "lb", "alb", "elb", "nginx", "envoy", "ingress", "haproxy", "proxy", "proxies"],
-        "autoscale": ["autoscaling", "autoscaler", "hpa", "scale up", "scale out", "scaled out", "scaling"],
         "third-party": ["vendor", "provider", "upstream", "third party", "partner", "supplier", "saas"],
-        "credential": ["auth", "authentication", "oauth", "token", "tokens", "jwt", "credential", "credentials", "secret",
-                       "secrets", "api key", "api keys", "password", "sso", "iam"],
+        "timeout": ["timeout", "timeouts", "timed out", "timing out", "deadline exceeded", "deadline_exceeded", "context deadline",
+                    "gateway timeout", "read timeout", "connect timeout", "socket timeout", "request timeout", "no timeout",
+                    "hung", "hang", "hanging", "unresponsive"],
         "search": ["elasticsearch", "opensearch", "reindex", "shard", "shards", "synonym", "synonyms", "search index"],
-        "migration": ["migration", "migrations", "schema change", "alter table", "ddl", "index dropped"],
-        "timeout": ["timeout", "timeouts", "timed out", "deadline exceeded", "deadline_exceeded", "context deadline"],
     ]
 
     /// Concepts that name how something failed, not what it happened to
-    /// ("~disk-full", not "~disk"; "~cache-miss", not "~cache"): they count
+    /// ("~disk-full", not "~disk"; "~cache-miss", not "~cache";
+    /// "~memory-leak", memory that grows until it runs out, not "~memory",
+    /// which a limit set too low ("~undersized") exhausts too): they count
     /// double, so that "certificate expired" and "certificate had the wrong
     /// hostname" stay apart, and they alone make a document's failure modes
     /// (`PatternDocument.failureModes`), which join one failure in different
     /// components. A phrase that names a thing ("redis", "volume") belongs
-    /// to a component concept even when that thing is often what fails.
+    /// to a component concept even when that thing is often what fails, and
+    /// so does a symptom that many failures cause ("retried", "twice",
+    /// "backlog", "overloaded"): a queue falls behind when its consumers are
+    /// scaled to zero and when one message blocks it. Timeouts are the one
+    /// symptom kept as a failure mode: a dependency that hangs is a failure
+    /// of its own, and its name ("timed out") is what recurrences share.
     static let failureModes: Set<String> = [
-        "~expiry", "~name-mismatch", "~connection-pool", "~rebalance", "~disk-full", "~memory", "~rate-limit", "~retry",
-        "~clock", "~schedule", "~cache-miss", "~timeout", "~lag",
+        "~expiry", "~name-mismatch", "~untrusted-certificate", "~credential-rotation", "~secret-exposure", "~connection-pool",
+        "~lock-contention", "~replication-lag", "~split-brain", "~rebalance", "~poison-message", "~disk-full", "~memory-leak",
+        "~gc-pause", "~undersized", "~noisy-neighbour", "~socket-exhaustion", "~rate-limit", "~retry-storm", "~cache-miss", "~hot-spot",
+        "~config-push", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
     ]
 
     /// Words that name a concept only within `window` words of a word that
     /// fixes their sense: "full" is a disk filling up next to "disk" or
     /// "volume", and nothing in "a full GC" or "full jitter"; "evicted" is a
-    /// cache next to "cache" or "keys", not a pod or a Kafka consumer.
-    /// Concept → (words, the words that qualify them).
-    static let qualified: [String: (words: [String], near: [String])] = [
-        "disk-full": (["full", "filled", "filling", "fill", "fills", "ran out", "run out", "runs out", "running out", "exhausted",
+    /// cache next to "cache" or "keys", not a pod or a Kafka consumer;
+    /// "rotated" is a credential replaced next to "password" or "key", and
+    /// "grew" a leak next to "heap" or "memory". A concept may have several
+    /// gates, each its own words and qualifiers.
+    static let qualified: [(concept: String, words: [String], near: [String])] = [
+        ("disk-full", ["full", "filled", "filling", "fill", "fills", "ran out", "run out", "runs out", "running out", "exhausted",
                        "exhaustion", "watermark", "watermarks"],
-                      ["disk", "disks", "volume", "volumes", "filesystem", "filesystems", "space", "inode", "inodes", "storage"]),
-        "connection-pool": (["exhausted", "exhaustion", "ran out", "running out", "starved", "starvation"],
-                            ["pool", "pools", "connection", "connections", "slot", "slots"]),
-        "memory": (["exhausted", "exhaustion", "ran out", "running out"], ["memory", "heap", "ram"]),
-        "cache-miss": (["evicted", "eviction", "evictions", "evicting"], ["cache", "caches", "cached", "key", "keys", "redis", "memcached", "lru"]),
-        "kafka": (["offset", "offsets"], ["kafka", "consumer", "consumers", "topic", "topics", "partition", "partitions", "commit", "committed"]),
-        "replication": (["replica", "replicas"], ["database", "databases", "db", "postgres", "postgresql", "mysql", "read", "primary",
-                                                   "standby", "failover", "promoted", "replication", "lag", "sync", "isr", "broker", "brokers"]),
+         ["disk", "disks", "volume", "volumes", "filesystem", "filesystems", "space", "inode", "inodes", "storage"]),
+        ("connection-pool", ["exhausted", "exhaustion", "ran out", "running out", "starved", "starvation", "leak", "leaks",
+                             "leaked", "leaking", "never returned", "never released", "never closed", "not returned",
+                             "not closed"],
+         ["pool", "pools", "connection", "connections", "slot", "slots", "session", "sessions"]),
+        ("memory", ["exhausted", "exhaustion", "ran out", "running out"], ["memory", "heap", "ram"]),
+        // Growth with nothing given back, of memory or what holds it.
+        ("memory-leak", ["leak", "leaks", "leaked", "leaking", "grew", "grow", "grows", "growing", "growth", "climbed", "climbing",
+                         "crept", "creeping", "accumulated", "accumulating", "accumulate", "retained", "retaining", "retains",
+                         "never released", "never removed", "never freed", "not freed", "not released",
+                         "never cleaned", "never gave", "kept growing", "steadily"],
+         ["memory", "heap", "rss", "resident", "ram", "objects", "listeners", "listener", "handlers", "buffers", "allocations",
+          "references", "goroutines", "threads", "map", "hashmap", "dictionary", "oom", "gen"]),
+        ("memory-leak", ["unbounded", "never bounded", "no bound", "no eviction", "no size limit", "no maximum size"],
+         ["cache", "caches", "map", "hashmap", "list", "buffer", "buffers", "collection", "registry", "memory", "heap", "objects",
+          "listeners"]),
+        ("gc-pause", ["pause", "pauses", "paused", "pausing", "thrashing", "stall", "stalls", "storm"],
+         ["gc", "garbage", "collector", "collections", "jvm", "heap"]),
+        // A capacity or limit configured too small, with no growth.
+        ("undersized", ["low", "small", "too low", "too small", "set too low", "wrong", "incorrect", "default", "defaulted",
+                        "tight", "insufficient"],
+         ["limit", "limits", "quota", "quotas", "xmx", "sizing", "size", "sized"]),
+        ("credential-rotation", ["rotate", "rotated", "rotates", "rotating", "rotation", "rotations", "cycled", "cycling",
+                                 "regenerated", "regenerate", "regenerating", "regeneration", "rekeyed", "rekey", "deactivated",
+                                 "deactivate", "deactivation", "revoked", "revoke", "revoking", "revocation"],
+         ["password", "passwords", "secret", "secrets", "credential", "credentials", "key", "keys", "token", "tokens",
+          "passphrase", "keytab"]),
+        ("credential-rotation", ["replaced", "changed", "disabled", "invalidated", "invalidates", "old", "stale", "previous",
+                                 "outdated", "superseded"],
+         ["password", "passwords", "secret", "secrets", "credential", "credentials", "token", "tokens", "passphrase", "keytab"]),
+        ("secret-exposure", ["exposed", "exposure", "leaked", "leak", "leaking", "disclosed", "compromised"],
+         ["password", "passwords", "secret", "secrets", "credential", "credentials", "key", "keys", "token", "tokens"]),
+        ("cache-miss", ["evicted", "eviction", "evictions", "evicting"], ["cache", "caches", "cached", "key", "keys", "redis",
+                                                                          "memcached", "lru"]),
+        ("cache-miss", ["flushed", "flush", "flushing", "cleared", "wiped", "cold", "emptied", "invalidated", "invalidation",
+                        "miss", "misses", "expired", "warm", "warming"],
+         ["cache", "caches", "redis", "memcached", "cdn"]),
+        ("poison-message", ["forever", "for ever", "indefinitely", "endlessly", "infinitely", "over and over", "again and again",
+                            "malformed", "corrupt", "corrupted", "unparseable", "unparsable", "undeserialisable",
+                            "undeserializable", "poison", "poisoned", "backout"],
+         ["message", "messages", "record", "records", "queue", "queues"]),
+        ("kafka", ["offset", "offsets"], ["kafka", "consumer", "consumers", "topic", "topics", "partition", "partitions", "commit",
+                                          "committed"]),
+        ("kafka", ["consumer", "consumers"], ["kafka", "topic", "topics", "partition", "partitions", "offset", "offsets", "broker",
+                                              "brokers", "poll", "rebalance", "rebalanced", "rebalancing"]),
+        ("rebalance", ["reassign", "reassigned", "reassigns", "reassigning", "reassignment", "reassignments"],
+         ["consumer", "consumers", "group", "groups", "member", "members", "revoke", "revoked", "pod", "pods"]),
+        ("kafka", ["reassign", "reassigned", "reassigns", "reassigning", "reassignment", "reassignments"],
+         ["replica", "replicas", "broker", "brokers", "partition", "partitions"]),
+        ("queue", ["consumer", "consumers", "message", "messages"], ["queue", "queues", "rabbitmq", "sqs", "mq", "prefetch",
+                                                                     "broker", "ack", "acked", "acknowledged"]),
+        ("replication", ["replica", "replicas"], ["database", "databases", "db", "postgres", "postgresql", "mysql", "read", "primary",
+                                                   "standby", "failover", "promoted", "replication", "lag", "sync", "isr", "broker",
+                                                   "brokers"]),
+        ("clock", ["skew", "skewed", "drift", "drifted", "drifting"], ["clock", "clocks", "time", "ntp", "chrony", "timestamp",
+                                                                        "timestamps", "seconds", "milliseconds"]),
+        ("calendar", ["offset", "offsets"], ["utc", "gmt", "bst", "timezone", "zone", "hour", "local", "daylight"]),
+        ("calendar", ["repeated", "skipped", "ambiguous", "nonexistent", "existent", "did not exist"], ["hour", "hours"]),
+        ("split-brain", ["two", "both", "dual", "multiple", "second"], ["leaders", "leader", "primaries", "masters"]),
+        ("lock-contention", ["lock", "locks", "locked", "locking", "blocked"],
+         ["table", "tables", "row", "rows", "database", "db", "query", "queries", "migration", "migrations", "alter", "ddl",
+          "schema", "transaction", "transactions"]),
+        ("overload", ["throttle", "throttled", "throttling", "throttles"], ["cpu", "cfs", "cgroup", "cgroups", "millicores", "cores"]),
+        ("rate-limit", ["throttle", "throttled", "throttling", "throttles"],
+         ["api", "apis", "request", "requests", "calls", "rate", "quota", "quotas", "client", "clients", "provider", "vendor",
+          "endpoint", "tenant", "account"]),
+        ("config-push", ["pushed", "push", "pushes", "propagated", "shipped", "applied", "rolled"],
+         ["config", "configuration", "configs", "flag", "flags", "setting", "settings", "configmap"]),
+        ("concurrent-run", ["overlap", "overlapped", "overlapping", "overlaps", "concurrently", "simultaneously", "in parallel",
+                            "still running"],
+         ["job", "jobs", "run", "runs", "cron", "cronjob", "batch", "execution", "executions"]),
+        ("socket-exhaustion", ["full", "exhausted", "exhaustion", "ran out", "running out", "limit"],
+         ["conntrack", "nf_conntrack", "port", "ports", "descriptor", "descriptors", "sockets", "ulimit"]),
+        ("hardware-failure", ["failed", "failing", "faulty", "degraded", "died", "dead", "broken"],
+         ["nvme", "ssd", "hdd", "drive", "drives", "disk", "disks", "hardware", "host", "hypervisor", "nic", "dimm", "raid"]),
+        ("network-partition", ["partitioned"], ["network", "zone", "zones", "nodes", "cluster", "brokers", "datacenter",
+                                                "datacentre", "region", "regions"]),
     ]
     /// How many words either side of a qualified word are searched for a qualifier.
     static let window = 4
 
     /// Phrases that evoke no concept, so that their words do not evoke one
-    /// alone: a Kubernetes node pool is not a connection pool.
-    static let neutral: [String] = ["node pool", "node pools", "ip pool", "ip pools"]
+    /// alone: a Kubernetes node pool is not a connection pool, log rotation
+    /// is not a credential rotated.
+    static let neutral: [String] = ["node pool", "node pools", "ip pool", "ip pools", "log rotation", "logs rotated",
+                                    "log rotated", "backout plan"]
 
     /// Concept tokens (`~certificate`) in sorted order; phrases name them by position.
-    static let tokens: [String] = concepts.keys.map { "~" + $0 }.sorted()
+    static let tokens: [String] = {
+        precondition(concepts.count <= 128, "forEachConcept keeps the concepts of a position in 128 bits")
+        return concepts.keys.map { "~" + $0 }.sorted()
+    }()
     /// Whether the concept at each position of `tokens` is a failure mode.
     static let isFailureMode: [Bool] = tokens.map(failureModes.contains)
 
@@ -127,8 +327,8 @@ enum ConceptLexicon {
         for (concept, phrases) in concepts.sorted(by: { $0.key < $1.key }) {
             entries += phrases.map { ($0, position["~" + concept]!, 0) }
         }
-        for (bit, concept) in qualified.keys.sorted().enumerated() {
-            entries += qualified[concept]!.words.map { ($0, position["~" + concept]!, UInt64(1) << UInt64(bit)) }
+        for (bit, gate) in qualified.enumerated() {
+            entries += gate.words.map { ($0, position["~" + gate.concept]!, UInt64(1) << UInt64(bit)) }
         }
         entries += neutral.map { ($0, -1, 0) }
         for (id, entry) in entries.enumerated() {
@@ -144,11 +344,12 @@ enum ConceptLexicon {
     /// The number of phrases in `index`; phrase ids are below it.
     static let phraseCount: Int = index.values.reduce(0) { $0 + $1.count }
 
-    /// Word → the bits of the qualified concepts it qualifies (see `qualified`).
+    /// Word → the bits of the gates (positions in `qualified`) it qualifies.
     static let qualifierBits: [String: UInt64] = {
         var bits: [String: UInt64] = [:]
-        for (bit, concept) in qualified.keys.sorted().enumerated() {
-            for word in qualified[concept]!.near { bits[word, default: 0] |= UInt64(1) << UInt64(bit) }
+        precondition(qualified.count <= 64, "one bit per gate")
+        for (bit, gate) in qualified.enumerated() {
+            for word in gate.near { bits[word, default: 0] |= UInt64(1) << UInt64(bit) }
         }
         return bits
     }()
@@ -168,7 +369,8 @@ enum ConceptLexicon {
 
     /// Calls `found` with the position in `tokens` of each concept evoked by
     /// the `count` words that `word` gives, and the id of the phrase that
-    /// evokes it, one call per matching phrase; `phrases` gives the phrases
+    /// evokes it, one call per matching phrase and at most one per concept
+    /// at a position (the longest); `phrases` gives the phrases
     /// starting at a position and `qualifiers` the `qualifierBits` of the word
     /// at a position. A neutral phrase evokes nothing but its words are passed over.
     static func forEachConcept(in count: Int, word: (Int) -> String, phrases: (Int) -> [Phrase]?,
@@ -177,13 +379,22 @@ enum ConceptLexicon {
         while position < count {
             var advance = 1
             if let candidates = phrases(position) {
+                // Concepts already evoked from this position, as bits: the longest phrase names each once.
+                var evoked: (low: UInt64, high: UInt64) = (0, 0)
                 for candidate in candidates where position + candidate.words.count <= count
                     && candidate.words.indices.allSatisfy({ word(position + $0) == candidate.words[$0] }) {
                     if candidate.qualifier != 0 {
                         let near = max(0, position - window)..<min(count, position + candidate.words.count + window)
                         guard near.contains(where: { qualifiers($0) & candidate.qualifier != 0 }) else { continue }
                     }
-                    if candidate.concept >= 0 { found(candidate.concept, candidate.id) }
+                    if candidate.concept >= 0 {
+                        let bit = UInt64(1) << UInt64(candidate.concept % 64)
+                        let seen = candidate.concept < 64 ? evoked.low & bit : evoked.high & bit
+                        if seen == 0 {
+                            if candidate.concept < 64 { evoked.low |= bit } else { evoked.high |= bit }
+                            found(candidate.concept, candidate.id)
+                        }
+                    }
                     advance = max(advance, candidate.words.count)
                 }
             }

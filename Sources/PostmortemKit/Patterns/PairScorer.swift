@@ -68,7 +68,7 @@ struct PairScorer: Sendable {
     }
 
     /// Weights in the text similarity of the word cosine, the concept cosine
-    /// and the failure-mode part of the concept cosine (their sum is 1).
+    /// and the failure modes (`PatternDocument.failureModes`; their sum is 1).
     static let wordWeight = 0.5, conceptWeight = 0.25, failureModeWeight = 0.25
 
     /// Words catch shared specifics; concepts catch the same problem told in

@@ -28,14 +28,18 @@ public protocol ActionStatusHistory: Sendable {
 /// summary (×1.5), root cause analysis (×1.5) and incident overview (×0.3):
 /// the TF-IDF cosine of words (Porter stems, ½), that of concept tokens
 /// (`ConceptLexicon`, ¼; each distinct phrase counts once per field), and
-/// the failure-mode part of the concept cosine (¼: how it failed, such as
-/// `~disk-full`, whatever component it happened to). It is blended with
+/// the cosine of failure-mode concepts (¼: how it failed, such as
+/// `~disk-full`, whatever component it happened to; at full length when they
+/// carry most of a document's concepts, see `PatternCorpus.failureModes`).
+/// It is blended with
 /// shared services, factors and tags, and explicit `related:` links
 /// (`PairScorer`). Weights and thresholds were set on two labelled corpora
 /// written by different authors (the samples and
 /// Tests/Fixtures/patterns-corpus), with the thresholds in the middle of the
 /// range that fits both, and checked on a third held out from that work
-/// (Tests/Fixtures/patterns-corpus-2). Candidate pairs come from an inverted
+/// (Tests/Fixtures/patterns-corpus-2), whose misses then led to general
+/// changes (more failure modes, failure modes at full length) that left the
+/// weights and thresholds as they were. Candidate pairs come from an inverted
 /// index of each postmortem's strongest words and its concepts
 /// (`CandidateIndex`), so cost grows near-linearly; clusters from
 /// `PatternClusterer`.

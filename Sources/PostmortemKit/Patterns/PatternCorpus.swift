@@ -37,9 +37,10 @@ struct PatternDocument: Sendable {
     /// Unit TF-IDF vector of concept tokens (`~certificate`).
     var concepts: SparseVector = []
     /// The failure-mode concepts of `concepts` (how it failed: `~expiry`,
-    /// `~disk-full`), with their weights there: not a unit vector, so that a
-    /// failure mentioned in passing stays small and the dot product of two
-    /// documents' failure modes is the share of both that is the same failure.
+    /// `~disk-full`), scaled as `PatternCorpus.failureModes(of:isFailureMode:)`
+    /// says: a unit vector when they carry most of the concepts, shorter when
+    /// they are mentioned in passing, so that the dot product of two
+    /// documents' failure modes is how far both are the same failure.
     var failureModes: SparseVector = []
 }
 
@@ -184,7 +185,7 @@ struct PatternCorpus: Sendable {
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
             document.concepts = unitVector(terms, concepts: true)
-            document.failureModes = document.concepts.filter { isFailureMode[Int($0.term)] }
+            document.failureModes = PatternCorpus.failureModes(of: document.concepts, isFailureMode: isFailureMode)
             return document
         }
         let byID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, Int32($0)) })
@@ -197,6 +198,28 @@ struct PatternCorpus: Sendable {
         self.documents = documents
         self.postmortems = usable
         self.vocabulary = vocabulary
+    }
+}
+
+extension PatternCorpus {
+    /// The share of a concept vector's length at which its failure modes
+    /// count in full (see `failureModes(of:isFailureMode:)`).
+    static let failureModeFloor: Float = 0.6
+
+    /// The failure-mode part of a unit concept vector, scaled up to unit
+    /// length when it is at least `failureModeFloor` long, and by
+    /// 1 / `failureModeFloor` when shorter. So the failure-mode similarity
+    /// of two documents does not depend on how many components (databases,
+    /// brokers, vendors) each names around the same failure, which would
+    /// otherwise take length from it; a failure mentioned in passing, in a
+    /// document that is mostly about something else, stays small.
+    static func failureModes(of concepts: SparseVector, isFailureMode: [Bool]) -> SparseVector {
+        var modes = concepts.filter { isFailureMode[Int($0.term)] }
+        let length = sqrt(modes.reduce(Float(0)) { $0 + $1.weight * $1.weight })
+        guard length > 0 else { return modes }
+        let scale = 1 / max(length, failureModeFloor)
+        for index in modes.indices { modes[index].weight *= scale }
+        return modes
     }
 }
 

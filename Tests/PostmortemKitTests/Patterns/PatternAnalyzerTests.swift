@@ -66,4 +66,24 @@ struct PatternAnalyzerTests {
         #expect(pairs.allSatisfy { Int($0.b - $0.a) <= CandidateIndex.commonTermWindow })
         #expect(pairs.count <= documents.count * (CandidateIndex.candidatesPerDocument + CandidateIndex.conceptCandidatesPerDocument))
     }
+
+    @Test func conceptCandidatesWeighFailureModesAsTheScorerDoes() {
+        // Documents 0 and 7 share only a failure mode (term 1), each beside a
+        // different component (terms 0 and 2); documents 1–6 share both
+        // components and no failure mode. By concepts alone 1–6 are closer
+        // to 0 and 7 than they are to each other; by the score, 0 and 7 are
+        // the closest pair, so they must be a candidate pair.
+        func document(_ index: Int, concepts: SparseVector, failureModes: SparseVector) -> PatternDocument {
+            PatternDocument(path: "p/\(index).md", id: "PM-\(index)", idRank: Int32(index), title: "t",
+                            started: Timestamp(secondsSince1970: index * 86_400), severity: "SEV3", services: [], factors: [],
+                            tags: [], related: [], concepts: concepts, failureModes: failureModes)
+        }
+        let both = Float(0.5).squareRoot()
+        var documents = [document(0, concepts: [(0, 0.9), (1, 0.436)], failureModes: [(1, 1)])]
+        documents += (1...6).map { document($0, concepts: [(0, both), (2, both)], failureModes: []) }
+        documents.append(document(7, concepts: [(1, 0.436), (2, 0.9)], failureModes: [(1, 1)]))
+        let scorer = PairScorer(documents: documents, vocabulary: ["~a", "~b", "~c"])
+        #expect((1...6).allSatisfy { scorer.textSimilarity(0, 7) > scorer.textSimilarity(0, $0) })
+        #expect(CandidateIndex.pairs(documents, workers: 2).contains(CandidateIndex.Pair(0, 7)))
+    }
 }

@@ -1,0 +1,94 @@
+import Testing
+@testable import PostmortemKit
+
+/// The analyzer on small corpora in which each recurring problem is one
+/// failure mode told by different authors about different services, beside
+/// incidents that share its component or its vocabulary but not the failure.
+struct FailureModeClusteringTests {
+    static func postmortem(_ id: String, _ started: String, _ service: String, _ factor: String,
+                           title: String, summary: String, rootCause: String) -> Postmortem {
+        TestLint.parse("""
+            ---
+            id: \(id)
+            title: "\(title)"
+            status: published
+            severity: SEV2
+            services: [\(service)]
+            started: \(started)T10:00:00Z
+            resolved: \(started)T12:00:00Z
+            contributing_factors: [\(factor)]
+            ---
+
+            # \(title)
+
+            ## Executive Summary
+
+            \(summary)
+
+            ## Root Cause Analysis
+
+            \(rootCause)
+            """, path: "postmortems/\(id).md")
+    }
+
+    static let corpus: [Postmortem] = [
+        // A leak, three times: memory grows and is never given back.
+        postmortem("PM-101", "2024-02-05", "search-api", "software-bug",
+                   title: "Search API heap grew for a week until the JVM died",
+                   summary: "After a refactor replaced the LRU with a plain map, old-gen occupancy climbed for seven days and every search-api instance ended in OutOfMemoryError.",
+                   rootCause: "The map had no eviction, so every query shape ever seen stayed reachable. Heap graphs showed the growth but nothing alerted on it."),
+        postmortem("PM-102", "2024-07-19", "image-resizer", "software-bug",
+                   title: "Image resizer restarted every hour as goroutines piled up",
+                   summary: "Each cancelled upload left a goroutine blocked on a channel, so resident memory rose steadily until the kernel killed the process.",
+                   rootCause: "Goroutines leaked on the cancellation path and the buffers they held were never freed; RSS kept growing between restarts."),
+        postmortem("PM-103", "2025-03-02", "realtime-gateway", "dependency",
+                   title: "Realtime gateway memory creep from subscriptions that were never cleaned up",
+                   summary: "WebSocket subscriptions were never removed when clients disconnected, so the gateway's memory crept up over two days until pods were OOMKilled.",
+                   rootCause: "A library upgrade stopped releasing listeners on close. Objects accumulated in the heap with every reconnect."),
+        // Memory, but a limit set too low: no growth.
+        postmortem("PM-104", "2024-09-10", "checkout-api", "config-change",
+                   title: "Checkout pods OOMKilled at start-up after a memory limit typo",
+                   summary: "A values change set the container memory limit to 128Mi instead of 1Gi, and every checkout pod was OOMKilled as soon as it loaded its catalogue.",
+                   rootCause: "The limit was set too low for the working set. The chart did not validate the value and the canary was skipped."),
+        // A credential replaced under a consumer that kept the old one, three times.
+        postmortem("PM-201", "2024-04-11", "reports-export", "config-change",
+                   title: "Nightly reports failed after the warehouse password was rotated",
+                   summary: "The secrets manager rotated the warehouse password on schedule, but reports-export had read it once at boot and kept sending the old password.",
+                   rootCause: "Nothing reloaded the credential after a rotation; staging never ran long enough to see one."),
+        postmortem("PM-202", "2024-11-23", "webhooks", "process",
+                   title: "Partner webhooks rejected after the signing secret was cycled",
+                   summary: "Security cycled the HMAC signing secret, and two partners' verifiers still held the previous secret, so every webhook failed verification for six hours.",
+                   rootCause: "The secret was replaced with no overlap period and consumers were told by email."),
+        postmortem("PM-203", "2025-06-30", "payouts", "third-party",
+                   title: "Payouts halted when the bank API token was revoked",
+                   summary: "The bank revoked our API token during its annual credential refresh; payouts kept presenting the stale token and got 401 for every transfer.",
+                   rootCause: "The token was deactivated before the new one reached the payouts service, which had no alert on authentication failures."),
+        // Credential vocabulary, different failures.
+        postmortem("PM-204", "2025-01-14", "platform-ci", "process",
+                   title: "Deploy key exposed in a public repository",
+                   summary: "A deploy key was committed to a public repository and found by secret scanning within an hour; we revoked it and audited access.",
+                   rootCause: "The key was exposed because a test fixture copied a real credential."),
+        postmortem("PM-205", "2025-08-08", "partner-api", "monitoring-gap",
+                   title: "Partner API certificate expired",
+                   summary: "The TLS certificate on partner-api lapsed and partners' handshakes failed for two hours.",
+                   rootCause: "The renewal job had been failing silently for a month."),
+    ]
+
+    @Test func oneFailureModeClustersAcrossServicesAndItsConfusablesStayOut() {
+        let report = PatternAnalyzer().analyze(Self.corpus, today: LocalDate(year: 2025, month: 12, day: 1)!)
+        let clusters = Set(report.clusters.map { Set($0.members.map(\.id)) })
+        #expect(clusters == [["PM-101", "PM-102", "PM-103"], ["PM-201", "PM-202", "PM-203"]])
+    }
+
+    @Test func failureModesCountInFullWhenTheyCarryTheDocument() {
+        let isFailureMode = [false, true, true]
+        // Mostly failure modes (length 0.8): scaled to unit length.
+        let mostly = PatternCorpus.failureModes(of: [(0, 0.6), (1, 0.64), (2, 0.48)], isFailureMode: isFailureMode)
+        #expect(abs(mostly.reduce(0) { $0 + $1.weight * $1.weight } - 1) < 1e-5)
+        #expect(mostly.map(\.term) == [1, 2])
+        // Mentioned in passing (length 0.3): scaled by 1 / floor, so it stays short.
+        let passing = PatternCorpus.failureModes(of: [(0, 0.954), (1, 0.3)], isFailureMode: isFailureMode)
+        #expect(abs(passing[0].weight - 0.3 / PatternCorpus.failureModeFloor) < 1e-5)
+        #expect(PatternCorpus.failureModes(of: [(0, 1)], isFailureMode: isFailureMode).isEmpty)
+    }
+}
