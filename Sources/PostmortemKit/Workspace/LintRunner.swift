@@ -42,7 +42,10 @@ public struct LintRunner: Sendable {
     /// The first half of `run`: the repository, loaded and parsed. A caller
     /// that is about to exit may keep it instead of freeing it (see the CLI).
     public func load() throws(UsageError) -> LoadedRepository {
-        try RepositoryLoader.load(options)
+        // The built-in blameless word lists take a while to build and are
+        // needed only once linting starts: build them while files load.
+        _ = BackgroundTask { _ = BlamelessVocabulary.builtIn }
+        return try RepositoryLoader.load(options)
     }
 
     /// The second half of `run`: lints a repository from `load()`.
