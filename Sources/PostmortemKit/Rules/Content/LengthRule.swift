@@ -28,7 +28,9 @@ struct LengthRule: Rule {
                 let spaces = zeroBytes(chunk ^ 0x2020_2020_2020_2020) | zeroBytes(chunk ^ 0x0A0A_0A0A_0A0A_0A0A)
                     | zeroBytes(chunk ^ 0x0909_0909_0909_0909)
                 let afterSpace = spaces << 8 | previousIsSpace
-                count &+= (~spaces & afterSpace & 0x8080_8080_8080_8080).nonzeroBitCount
+                // At most one bit per byte: a multiply adds the bytes up (no popcount instruction in the baseline).
+                let starts = (~spaces & afterSpace & 0x8080_8080_8080_8080) >> 7
+                count &+= Int(truncatingIfNeeded: (starts &* 0x0101_0101_0101_0101) >> 56)
                 previousIsSpace = spaces >> 56
                 index += 8
             }
