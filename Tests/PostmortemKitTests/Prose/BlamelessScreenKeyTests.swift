@@ -29,7 +29,7 @@ struct BlamelessScreenKeyTests {
                 return Int(state % UInt64(bound))
             }
             // Mostly letters and digits (runs of all lengths), else any byte of the alphabet.
-            let bytes = (0..<count).map { _ in next(30) < wordy ? alphabet[next(8)] : alphabet[next(alphabet.count)] }
+            let bytes = (0..<count).map { _ in next(30) < wordy ? Self.alphabet[next(8)] : Self.alphabet[next(Self.alphabet.count)] }
             for start in bytes.indices {
                 let chunked = bytes.withUnsafeBufferPointer { BlamelessScreen.alphanumericRun($0, from: start) }
                 let expected = Self.byLoop(bytes, from: start)
