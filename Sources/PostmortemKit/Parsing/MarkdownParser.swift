@@ -88,32 +88,36 @@ public struct MarkdownParser: Sendable {
                                    column: columns.scalarColumn(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))))
         let end = SourceLocation(line: endLine + lineOffset,
                                  column: columns.scalarColumn(line: endLine, byteColumn: Int(cmark_node_get_end_column(node))))
-        var result = MarkdownNode(kind: kind(of: node), start: start, end: end)
-        switch result.kind {
+        // The node is built once from its parts at the end: a node built
+        // first and filled in was copied into the result and the original
+        // released, a retain and a release per string and child list of
+        // every node of every file.
+        let kind = kind(of: node)
+        var literal = ""
+        switch kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            if let literal = cmark_node_get_literal(node) { result.literal = String(cString: literal) }
+            if let text = cmark_node_get_literal(node) { literal = String(cString: text) }
         default:
             break
         }
-        guard depth < MarkdownParser.maxDepth else { return result }
-        var child = cmark_node_first_child(node)
+        var children: [MarkdownNode] = []
+        var child = depth < MarkdownParser.maxDepth ? cmark_node_first_child(node) : nil
         if child != nil {
             // One allocation per list of children instead of one per doubling.
             var count = 0
             while let current = child { count += 1; child = cmark_node_next(current) }
-            result.children.reserveCapacity(count)
+            children.reserveCapacity(count)
             child = cmark_node_first_child(node)
         }
         while let current = child {
-            result.children.append(convert(current, lineOffset: lineOffset, columns: columns, depth: depth + 1))
+            children.append(convert(current, lineOffset: lineOffset, columns: columns, depth: depth + 1))
             child = cmark_node_next(current)
         }
         // Inline nodes carry no positions in cmark-gfm 0.29; give them their block's.
-        if result.start.line == lineOffset, !result.children.isEmpty {
-            result.start = result.children[0].start
-            result.end = result.children[result.children.count - 1].end
+        if start.line == lineOffset, let first = children.first?.start, let last = children.last?.end {
+            return MarkdownNode(kind: kind, start: first, end: last, literal: literal, children: children)
         }
-        return result
+        return MarkdownNode(kind: kind, start: start, end: end, literal: literal, children: children)
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

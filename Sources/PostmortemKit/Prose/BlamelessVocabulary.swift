@@ -373,7 +373,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             let forms = spec.contains("|") ? spec.split(separator: "|").map(String.init) : EnglishGrammar.regularForms(of: spec)
             for form in Set(forms) {
                 update(form) { entry in
-                    if let particle {
+                    if particle != nil {
                         entry.hasParticleVerbs = true
                     } else {
                         entry.verb.formUnion(verb)

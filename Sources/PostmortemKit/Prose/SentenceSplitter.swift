@@ -12,6 +12,18 @@ public enum SentenceSplitter {
 
     /// The sentences of `text`, as ranges into it, whitespace trimmed.
     public static func split(_ text: String) -> [Range<String.Index>] {
+        // ASCII text (nearly every summary) is read as bytes: walking it by
+        // Characters cost grapheme breaking at every step.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            bytes.contains { $0 >= 0x80 } ? nil : splitASCII(bytes)
+        }
+        guard let ranges = ascii ?? nil else { return splitCharacters(text) }
+        let utf8 = text.utf8
+        return ranges.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    /// `split` over Characters, for any text.
+    static func splitCharacters(_ text: String) -> [Range<String.Index>] {
         var sentences: [Range<String.Index>] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -60,6 +72,64 @@ public enum SentenceSplitter {
         }
         // A new sentence starts with a capital, a digit, a quote, a handle or a bracket.
         return following.isUppercase || following.isNumber || "\"'“‘@(`*[".contains(following)
+    }
+
+    /// `splitCharacters` for ASCII bytes, as byte offsets. In ASCII every
+    /// Character is one byte but "\r\n", and both its bytes are white space.
+    static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                var end = index + 1
+                // Runs of terminators and closing quotes or brackets stay with the sentence: . ! ? " ' ) ]
+                while end < bytes.count, [0x2E, 0x21, 0x3F, 0x22, 0x27, 0x29, 0x5D].contains(bytes[end]) { end += 1 }
+                if isBoundaryASCII(bytes, terminator: index, after: end) {
+                    appendTrimmedASCII(bytes, start..<end, to: &sentences)
+                    start = end
+                }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        appendTrimmedASCII(bytes, start..<bytes.count, to: &sentences)
+        return sentences
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    @inline(__always)
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    private static func appendTrimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to sentences: inout [Range<Int>]) {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        if lower < upper { sentences.append(lower..<upper) }
+    }
+
+    private static func isBoundaryASCII(_ bytes: UnsafeBufferPointer<UInt8>, terminator: Int, after end: Int) -> Bool {
+        guard end < bytes.count else { return true }
+        guard isSpace(bytes[end]) else { return false }
+        var next = end
+        while next < bytes.count, isSpace(bytes[next]) { next += 1 }
+        guard next < bytes.count else { return true }
+        let following = bytes[next]
+        if bytes[terminator] == 0x2E {
+            var start = terminator
+            while start > 0, bytes[start - 1] == 0x2E || isUpper(bytes[start - 1] & 0xDF) { start -= 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<terminator])
+            if abbreviations.contains(String(decoding: word, as: UTF8.self).lowercased()) { return false }
+            if word.count == 1, isUpper(word[0]) { return false }
+        }
+        // A capital, a digit, or one of " ' @ ( ` * [
+        return isUpper(following) || (following >= 0x30 && following <= 0x39)
+            || [0x22, 0x27, 0x40, 0x28, 0x60, 0x2A, 0x5B].contains(following)
     }
 
     /// The word just before `index`, including inner periods ("e.g" in "e.g.").

@@ -87,7 +87,10 @@ public struct RuleContext: Sendable {
 
     /// The blameless analysis of `postmortem`, computed once per file.
     public func blamelessAnalysis(of postmortem: Postmortem) -> BlamelessAnalysis {
-        let make = { BlamelessAnalysis(postmortem: postmortem, vocabulary: blamelessVocabulary, people: people) }
-        return fileCache?.blameless(make) ?? make()
+        // Closures passed straight in, not stored: a stored closure copies this
+        // context and the postmortem, some thirty retains of values every
+        // thread shares, for each of the four blameless rules of every file.
+        guard let fileCache else { return BlamelessAnalysis(postmortem: postmortem, vocabulary: blamelessVocabulary, people: people) }
+        return fileCache.blameless { BlamelessAnalysis(postmortem: postmortem, vocabulary: blamelessVocabulary, people: people) }
     }
 }

@@ -24,10 +24,13 @@ struct SchemaPattern: @unchecked Sendable {
     /// The pattern as written in the schema (used in messages).
     let source: String
     private let regex: NSRegularExpression
+    /// The same pattern for the plain matcher, when it is plain enough.
+    private let plain: PlainPattern?
 
     /// Throws `SchemaError` (naming `schemaPointer`) if ICU cannot compile it.
     init(_ source: String, schemaPointer: String) throws {
         self.source = source
+        plain = PlainPattern(ecma: source)
         do {
             regex = try NSRegularExpression(pattern: SchemaPattern.icuPattern(fromECMA: source))
         } catch {
@@ -35,8 +38,15 @@ struct SchemaPattern: @unchecked Sendable {
         }
     }
 
-    /// Whether the pattern matches anywhere in `string`.
+    /// Whether the pattern matches anywhere in `string`: without ICU when
+    /// the pattern and the text are plain enough (`PlainPattern`).
     func matches(_ string: String) -> Bool {
+        if let plain, let answer = plain.matches(string) { return answer }
+        return matchesWithICU(string)
+    }
+
+    /// Whether ICU's matcher finds the pattern anywhere in `string`.
+    func matchesWithICU(_ string: String) -> Bool {
         let range = NSRange(location: 0, length: string.utf16.count)
         return regex.rangeOfFirstMatch(in: string, options: [], range: range).location != NSNotFound
     }

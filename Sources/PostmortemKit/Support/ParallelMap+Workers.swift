@@ -8,17 +8,17 @@ extension ParallelMap {
                                                           _ transform: @Sendable (Element) -> Result) -> [Result] {
         let count = max(1, min(workers, items.count))
         if count == 1 { return items.map(transform) }
-        var results = [Result?](repeating: nil, count: items.count)
         let next = IndexCounter()
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is built in its final slot (see `map(_:_:)`).
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
             let slots = UnsafeMutableBufferPointerBox(buffer)
             DispatchQueue.concurrentPerform(iterations: count) { _ in
                 while let index = next.claim(below: items.count) {
-                    slots.buffer[index] = transform(items[index])
+                    (slots.buffer.baseAddress! + index).initialize(to: transform(items[index]))
                 }
             }
+            initialized = items.count
         }
-        return results.map { $0! }
     }
 }
 

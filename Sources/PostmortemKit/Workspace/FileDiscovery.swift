@@ -3,11 +3,24 @@ import Foundation
 /// A postmortem file to lint: where it is, how to name it, and why it cannot
 /// be read, if it cannot.
 public struct DiscoveredFile: Sendable, Hashable {
-    public var url: URL
+    /// The file's path in the file system, as found (absolute, or as given).
+    public var location: String
     /// Path relative to the repository root, `/`-separated.
     public var path: String
     /// Set when the file must not or cannot be read (too large, a broken link).
     public var problem: String?
+
+    public var url: URL { URL(fileURLWithPath: location) }
+
+    init(url: URL, path: String, problem: String?) {
+        self.init(location: url.path, path: path, problem: problem)
+    }
+
+    init(location: String, path: String, problem: String?) {
+        self.location = location
+        self.path = path
+        self.problem = problem
+    }
 }
 
 /// Finds postmortem files: `*.md` below the given paths, skipping `README.md`,
@@ -47,7 +60,8 @@ public enum FileDiscovery {
     }
 
     static func isPostmortemName(_ name: String) -> Bool {
-        name.lowercased().hasSuffix(".md") && name.lowercased() != "readme.md" && !name.hasPrefix("_") && !name.hasPrefix(".")
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".md") && lowered != "readme.md" && !name.hasPrefix("_") && !name.hasPrefix(".")
     }
 
     private static func walk(_ directory: URL, root: URL, workingDirectory: URL, visited: inout Set<String>, into found: inout [DiscoveredFile]) {
@@ -58,32 +72,34 @@ public enum FileDiscovery {
                                         problem: "is a folder that cannot be read"))
             return
         }
-        // One stat per entry, and display paths made from the folder's: URL
-        // standardisation and FileManager's attribute dictionaries cost more
-        // than reading a small file.
+        // One stat per entry, and display and file system paths made from the
+        // folder's: URL standardisation, a URL per file and FileManager's
+        // attribute dictionaries cost more than reading a small file, and
+        // this runs on one core before parsing can start.
         let prefix = String(displayPath(directory.appendingPathComponent("x"), root: root, workingDirectory: workingDirectory).dropLast())
+        let folder = String(directory.appendingPathComponent("x").path.dropLast())
         for name in names.sorted() where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
+            let location = folder + name
             var info = stat()
-            if stat(url.path, &info) == 0 {
+            if stat(location, &info) == 0 {
                 if info.st_mode & S_IFMT == S_IFDIR {
-                    walk(url, root: root, workingDirectory: workingDirectory, visited: &visited, into: &found)
+                    walk(directory.appendingPathComponent(name), root: root, workingDirectory: workingDirectory, visited: &visited, into: &found)
                 } else if isPostmortemName(name) {
-                    found.append(file(url, path: prefix + name, size: Int(info.st_size)))
+                    found.append(file(location: location, path: prefix + name, size: Int(info.st_size)))
                 }
-            } else if isPostmortemName(name), isBrokenLink(url) {
-                found.append(DiscoveredFile(url: url, path: prefix + name, problem: "is a broken symbolic link or a link loop"))
+            } else if isPostmortemName(name), isBrokenLink(URL(fileURLWithPath: location)) {
+                found.append(DiscoveredFile(location: location, path: prefix + name, problem: "is a broken symbolic link or a link loop"))
             }
         }
     }
 
     private static func file(_ url: URL, root: URL, workingDirectory: URL) -> DiscoveredFile {
         let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
-        return file(url, path: displayPath(url, root: root, workingDirectory: workingDirectory), size: size)
+        return file(location: url.path, path: displayPath(url, root: root, workingDirectory: workingDirectory), size: size)
     }
 
-    private static func file(_ url: URL, path: String, size: Int) -> DiscoveredFile {
-        var file = DiscoveredFile(url: url, path: path, problem: nil)
+    private static func file(location: String, path: String, size: Int) -> DiscoveredFile {
+        var file = DiscoveredFile(location: location, path: path, problem: nil)
         if size > maxFileSize {
             file.problem = String(format: "is %.1f MB; postmortems larger than %d MB are not read", Double(size) / 1_048_576, maxFileSize / 1_048_576)
         }

@@ -9,7 +9,8 @@ public struct LintReport: Sendable {
     /// One-line notices for the user (not findings), e.g. "not a git repository".
     public var notices: [String]
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    /// Counted in place: filtering copied every finding, several times per run.
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 } }
 
     /// SPEC §5: 1 with errors, or with warnings under `--strict`; else 0.
     public func exitCode(strict: Bool) -> Int32 {
@@ -42,7 +43,10 @@ public struct LintRunner: Sendable {
     /// The first half of `run`: the repository, loaded and parsed. A caller
     /// that is about to exit may keep it instead of freeing it (see the CLI).
     public func load() throws(UsageError) -> LoadedRepository {
-        try RepositoryLoader.load(options)
+        // The built-in blameless word lists take a while to build and are
+        // needed only once linting starts: build them while files load.
+        _ = BackgroundTask { _ = BlamelessVocabulary.builtIn }
+        return try RepositoryLoader.load(options)
     }
 
     /// The second half of `run`: lints a repository from `load()`.

@@ -55,18 +55,17 @@ public struct LoadedRepository: Sendable {
 public enum RepositoryLoader {
     public static func load(_ options: LoadOptions) throws(UsageError) -> LoadedRepository {
         var notices: [String] = []
-        let repository: GitRepository?
-        do {
-            repository = try GitRepository.discover(from: options.workingDirectory)
-        } catch {
-            repository = nil
-            notices.append("cannot open the git repository (\(error.message)); git checks skipped")
-        }
-        if repository == nil, options.revision != nil || options.changedSince != nil {
-            throw UsageError("--rev and --changed-since need a git repository, and \(options.workingDirectory.path) is not in one")
-        }
-        if repository == nil && notices.isEmpty {
-            notices.append("not a git repository: history checks (git/*) are skipped")
+        // Reading the working tree needs git only for history, which is read
+        // on a thread of its own while the files are found and parsed: the
+        // history walk and libgit2's start-up (it loads the system's TLS
+        // certificates) would otherwise run alone before linting starts.
+        let overlapsGit = options.revision == nil && options.changedSince == nil
+        var repository: GitRepository?
+        if !overlapsGit {
+            (repository, notices) = openRepository(options)
+            if repository == nil {
+                throw UsageError("--rev and --changed-since need a git repository, and \(options.workingDirectory.path) is not in one")
+            }
         }
 
         // Config and schema, from the working tree or from the revision.
@@ -90,8 +89,19 @@ public enum RepositoryLoader {
         } else {
             (config, schema) = try Workspace.loadSettings(configFile: options.configFile, workingDirectory: options.workingDirectory)
         }
-        let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
         let folder = config.postmortems
+        let git: BackgroundTask<GitState>? = overlapsGit ? BackgroundTask { [config] in
+            let opened = openRepository(options)
+            var notices = opened.1
+            var state = GitState()
+            if let repository = opened.0 {
+                state.history = readHistory(repository, folder: prefix(of: config.root, in: repository) + folder,
+                                            config: config, options: options, notices: &notices)
+            }
+            state.notices = notices
+            return state
+        } : nil
+        let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
 
         // The postmortems themselves.
         var postmortems: [Postmortem]
@@ -155,30 +165,66 @@ public enum RepositoryLoader {
         }
 
         // History.
-        var history: any PostmortemHistory = NoHistory()
-        var actionStatusHistory: (any ActionStatusHistory)?
-        if options.wantsHistory, let repository {
-            if repository.isShallow {
-                notices.append("shallow clone: history checks (git/late-draft) are skipped; fetch the full history (e.g. actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
-            } else {
-                do {
-                    let recorded = try repository.history(under: gitPrefix + folder, at: options.revision ?? "HEAD")
-                    var files: [String: FileHistory] = [:]
-                    for (path, fileHistory) in recorded.files where path.hasPrefix(gitPrefix) {
-                        files[String(path.dropFirst(gitPrefix.count))] = fileHistory
-                    }
-                    history = RecordedHistory(files: files, authorNames: recorded.authorNames)
-                    actionStatusHistory = GitActionStatusHistory(repository: repository, history: history,
-                                                                 parser: PostmortemParser(sectionNames: config.sectionNames))
-                } catch {
-                    notices.append("git history could not be read (\(error.message)); history checks are skipped")
-                }
-            }
+        var history: HistoryState?
+        if let git {
+            let state = git.value
+            notices += state.notices
+            history = state.history
+        } else if let repository {
+            history = readHistory(repository, folder: gitPrefix + folder, config: config, options: options, notices: &notices)
         }
         // Only postmortems are in scope (a changed README below the folder is not one).
         scope = scope.map { $0.intersection(postmortems.map(\.path)) }
         return LoadedRepository(config: config, schema: schema, postmortems: postmortems, scope: scope,
-                                history: history, base: base, notices: notices, actionStatusHistory: actionStatusHistory)
+                                history: history?.files ?? NoHistory(), base: base, notices: notices,
+                                actionStatusHistory: history?.actionStatus)
+    }
+
+    /// What git adds to a loaded repository, read apart from the files.
+    private struct GitState: Sendable {
+        var history: HistoryState?
+        var notices: [String] = []
+    }
+
+    private struct HistoryState: Sendable {
+        var files: any PostmortemHistory
+        var actionStatus: (any ActionStatusHistory)?
+    }
+
+    /// The repository around the working directory, and the notice to give when there is none.
+    private static func openRepository(_ options: LoadOptions) -> (GitRepository?, [String]) {
+        do {
+            if let repository = try GitRepository.discover(from: options.workingDirectory) { return (repository, []) }
+            return (nil, ["not a git repository: history checks (git/*) are skipped"])
+        } catch {
+            return (nil, ["cannot open the git repository (\(error.message)); git checks skipped"])
+        }
+    }
+
+    /// The history of the postmortems below `folder` (a path in the
+    /// repository), keyed by paths relative to the config's root; nil when
+    /// not wanted or not readable, with a notice saying why.
+    private static func readHistory(_ repository: GitRepository, folder: String, config: Config, options: LoadOptions,
+                                    notices: inout [String]) -> HistoryState? {
+        guard options.wantsHistory else { return nil }
+        if repository.isShallow {
+            notices.append("shallow clone: history checks (git/late-draft) are skipped; fetch the full history (e.g. actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
+            return nil
+        }
+        let gitPrefix = prefix(of: config.root, in: repository)
+        do {
+            let recorded = try repository.history(under: folder, at: options.revision ?? "HEAD")
+            var files: [String: FileHistory] = [:]
+            for (path, fileHistory) in recorded.files where path.hasPrefix(gitPrefix) {
+                files[String(path.dropFirst(gitPrefix.count))] = fileHistory
+            }
+            let history = RecordedHistory(files: files, authorNames: recorded.authorNames)
+            return HistoryState(files: history, actionStatus: GitActionStatusHistory(
+                repository: repository, history: history, parser: PostmortemParser(sectionNames: config.sectionNames)))
+        } catch {
+            notices.append("git history could not be read (\(error.message)); history checks are skipped")
+            return nil
+        }
     }
 
     private static func read(_ repository: GitRepository, _ path: String, at revision: String) throws(UsageError) -> Data? {
@@ -210,13 +256,15 @@ public enum RepositoryLoader {
 /// Maps an array in parallel on all cores, keeping the order.
 enum ParallelMap {
     static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-        var results = [Result?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is built in its final slot: an array of optionals
+        // unwrapped afterwards copied every parsed postmortem again, on one
+        // core, between the parallel stages.
+        Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
             let slots = UnsafeMutableBufferPointerBox(buffer)
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                slots.buffer[index] = transform(items[index])
+                (slots.buffer.baseAddress! + index).initialize(to: transform(items[index]))
             }
+            initialized = items.count
         }
-        return results.map { $0! }
     }
 }

@@ -9,12 +9,16 @@ struct DuplicateIDRule: RepositoryRule {
         passes: [.document(RuleExample.Baseline.text, excerpt: "(the clean baseline)")])
 
     func check(_ postmortems: [Postmortem], in context: RuleContext) -> [Finding] {
-        var byID: [String: [Postmortem]] = [:]
-        for postmortem in postmortems {
-            if let id = postmortem.id { byID[id, default: []].append(postmortem) }
+        // Positions by id: most ids have one owner, and copying each
+        // postmortem into the table cost more than the rest of the rule.
+        var byID: [String: [Int]] = [:]
+        byID.reserveCapacity(postmortems.count)
+        for index in postmortems.indices {
+            if let id = postmortems[index].id { byID[id, default: []].append(index) }
         }
         var findings: [Finding] = []
-        for (id, owners) in byID where owners.count > 1 {
+        for (id, positions) in byID where positions.count > 1 {
+            let owners = positions.map { postmortems[$0] }
             // The file that most plausibly owns the id keeps it: one whose id
             // year matches its start year, then the earliest incident, then path.
             let ranked = owners.sorted { a, b in

@@ -9,10 +9,14 @@ struct UnknownRelatedRule: RepositoryRule {
         passes: [.frontMatter([("related", "[PM-2025-001]")])])
 
     func check(_ postmortems: [Postmortem], in context: RuleContext) -> [Finding] {
-        let ids = Set(postmortems.compactMap(\.id))
+        let ids = Set(postmortems.compactMap { $0.id })
         var findings: [Finding] = []
-        for postmortem in postmortems {
-            guard let frontMatter = postmortem.frontMatter, case .array(let related)? = frontMatter["related"] else { continue }
+        // By position: a loop variable copied every postmortem (a dozen
+        // retains each) on one core after the parallel stages.
+        for position in postmortems.indices {
+            guard case .array(let related)? = postmortems[position].frontMatter?["related"],
+                  let frontMatter = postmortems[position].frontMatter else { continue }
+            let postmortem = postmortems[position]
             for (index, item) in related.enumerated() {
                 guard let id = item.stringValue, !ids.contains(id) else { continue }
                 findings.append(finding(postmortem, at: frontMatter.location(of: "/related/\(index)"),
