@@ -143,6 +143,10 @@ enum ConceptLexicon {
                          "healthz", "readyz", "livez", "httpchk", "unhealthy", "marked down", "marked unhealthy",
                          "readiness probe", "readiness probes",
                          "liveness probe", "liveness probes", "readiness", "liveness", "startup probe"],
+        // Capacity taken away on purpose, all at once: a drain or upgrade with no disruption budget.
+        "disruption": ["poddisruptionbudget", "poddisruptionbudgets", "pod disruption budget", "pod disruption budgets", "pdb",
+                       "pdbs", "maxunavailable", "max unavailable", "cordon", "cordons", "cordoned", "node drain", "node drains",
+                       "disruption budget", "disruption budgets"],
         "autoscale": ["autoscaling", "autoscaler", "autoscalers", "hpa", "scale up", "scale out", "scaled out", "scaling",
                       "scaled to zero", "scale to zero", "scaled down", "scale down", "min replicas", "minreplicas", "maxreplicas",
                       "karpenter", "keda"],
@@ -218,7 +222,7 @@ enum ConceptLexicon {
         "~expiry", "~name-mismatch", "~untrusted-certificate", "~credential-rotation", "~secret-exposure", "~connection-pool",
         "~lock-contention", "~replication-lag", "~split-brain", "~rebalance", "~poison-message", "~disk-full", "~memory-leak",
         "~gc-pause", "~undersized", "~noisy-neighbour", "~socket-exhaustion", "~rate-limit", "~retry-storm", "~cache-miss", "~hot-spot",
-        "~config-push", "~health-check", "~integer-overflow", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
+        "~config-push", "~disruption", "~health-check", "~integer-overflow", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
     ]
 
     /// Words that name a concept only within `window` words of a word that
@@ -307,6 +311,8 @@ enum ConceptLexicon {
                        "used up", "consumed", "read only", "readonly", "crossed", "exceeded", "exceeding", "zero"],
          ["disk", "disks", "volume", "volumes", "filesystem", "inode", "inodes", "storage", "ephemeral", "scratch", "diskpressure",
           "watermark", "wal"]),
+        ("disruption", ["drain", "drains", "drained", "draining"],
+         ["node", "nodes", "pod", "pods", "instance", "instances", "upgrade", "group", "kubelet", "host", "hosts", "batches"]),
         ("lock-contention", ["rewrite", "rewrites", "rewrote", "rewriting", "rewritten"], ["table", "tables"]),
         ("lock-contention", ["behind", "queued", "queue", "waiting", "waited", "wait", "held", "holds", "holding", "took", "takes",
                              "take", "acquire", "acquired"],
