@@ -74,7 +74,7 @@ enum ConceptLexicon {
         // Partitions moving between a group's consumers; a reassignment moves
         // them between consumers or replicas between brokers (`qualified`).
         "rebalance": ["rebalance", "rebalancing", "rebalanced", "rebalances", "partition assignment",
-                      "group coordinator", "join group", "joingroup", "poll interval", "max poll", "heartbeat", "heartbeats",
+                      "group coordinator", "join group", "joingroup", "poll interval", "max poll", "consumer heartbeat", "consumer heartbeats",
                       "session timeout", "assignor", "churn"],
         "queue": ["queue", "queues", "sqs", "rabbitmq", "amqp", "ibm mq", "activemq", "message queue", "message broker",
                   "pubsub", "pub sub", "kinesis", "nats", "prefetch", "visibility timeout"],
@@ -97,6 +97,8 @@ enum ConceptLexicon {
                              "instance retirement", "scheduled retirement", "degraded hardware", "host failure", "failed host",
                              "ecc errors", "memory errors", "kernel panic", "power supply", "power failure", "nic failure"],
         "disk-full": ["no space", "out of space", "no space left", "enospc", "disk full", "disks full", "volume full", "storage full",
+                      "storage used up", "disk space used up", "free storage space", "freestoragespace", "low disk space",
+                      "storage full state", "ephemeral storage", "storage limit", "read only allow delete",
                       "filesystem full", "flood stage", "diskpressure", "disk pressure", "inode exhaustion", "nodefs", "out of disk",
                       "no free space"],
         // Memory and compute.
@@ -123,7 +125,11 @@ enum ConceptLexicon {
                        "requestlimitexceeded", "throttlingexception", "api limit", "api limits", "request limit",
                        "service limits", "burst limit", "token bucket", "leaky bucket"],
         "retry": ["retry", "retries", "retrying", "retried", "retry policy", "retry policies", "circuit breaker", "circuit breakers"],
-        "retry-storm": ["retry storm", "retry storms", "thundering herd", "retry amplification", "backoff", "jitter", "retry budget",
+        "retry-storm": ["retry storm", "retry storms", "thundering herd", "retry amplification", "backoff", "back off", "jitter",
+                        "retry budget", "retry budgets", "retry loop", "retry loops", "tight loop", "tight loops", "retry layers",
+                        "nested retries", "layered retries", "stacked retries", "retries multiplied", "retries multiply",
+                        "reattempt", "reattempts", "re attempt", "re attempts", "re attempted", "re attempting",
+                        "exponential backoff", "capped backoff",
                         "reconnect storm", "reconnect storms", "reconnection storm", "reconnection storms", "retried immediately",
                         "immediate retries", "synchronised retries", "synchronized retries", "in lockstep", "lockstep",
                         "amplification", "amplified", "amplify", "amplifying"],
@@ -133,8 +139,14 @@ enum ConceptLexicon {
                        "cache warming", "cache flush", "cache flushed"],
         "load": ["traffic spike", "spike", "spikes", "surge", "surges", "peak traffic", "flash sale", "ddos", "bot traffic",
                  "load shedding", "cascading failure", "cascading failures", "cascaded"],
-        "health-check": ["health check", "health checks", "healthcheck", "healthchecks", "readiness probe", "readiness probes",
+        "health-check": ["health check", "health checks", "healthcheck", "healthchecks", "health endpoint", "health endpoints",
+                         "healthz", "readyz", "livez", "httpchk", "unhealthy", "marked down", "marked unhealthy",
+                         "readiness probe", "readiness probes",
                          "liveness probe", "liveness probes", "readiness", "liveness", "startup probe"],
+        // Capacity taken away on purpose, all at once: a drain or upgrade with no disruption budget.
+        "disruption": ["poddisruptionbudget", "poddisruptionbudgets", "pod disruption budget", "pod disruption budgets", "pdb",
+                       "pdbs", "maxunavailable", "max unavailable", "cordon", "cordons", "cordoned", "node drain", "node drains",
+                       "disruption budget", "disruption budgets"],
         "autoscale": ["autoscaling", "autoscaler", "autoscalers", "hpa", "scale up", "scale out", "scaled out", "scaling",
                       "scaled to zero", "scale to zero", "scaled down", "scale down", "min replicas", "minreplicas", "maxreplicas",
                       "karpenter", "keda"],
@@ -180,6 +192,15 @@ enum ConceptLexicon {
         "timeout": ["timeout", "timeouts", "timed out", "timing out", "deadline exceeded", "deadline_exceeded", "context deadline",
                     "gateway timeout", "read timeout", "connect timeout", "socket timeout", "request timeout", "no timeout",
                     "hung", "hang", "hanging", "unresponsive"],
+        // A number outgrowing the fixed-width type that holds it.
+        "integer-overflow": ["integer overflow", "integer overflows", "int overflow", "arithmetic overflow", "overflowed",
+                             "int32", "uint32", "int64", "uint64", "bigint", "biginteger", "atomicinteger", "smallint",
+                             "maxint", "max_int", "int_max", "integer max", "max int", "maxvalue", "max_value", "signed integer",
+                             "signed integers", "signed int", "bit integer", "bit integers", "bit int", "bit signed", "bit field",
+                             "bit fields", "bit counter", "bit counters", "unsigned integer", "unsigned int", "wraparound", "wrapped around",
+                             "wraps around", "wrap around", "wrapping around", "sign flipped", "sign bit", "fixed width",
+                             "integer type", "integer range", "key range", "id range", "auto increment", "auto_increment",
+                             "autoincrement", "sequence exhausted", "sequence exhaustion"],
         "search": ["elasticsearch", "opensearch", "reindex", "shard", "shards", "synonym", "synonyms", "search index"],
     ]
 
@@ -201,7 +222,7 @@ enum ConceptLexicon {
         "~expiry", "~name-mismatch", "~untrusted-certificate", "~credential-rotation", "~secret-exposure", "~connection-pool",
         "~lock-contention", "~replication-lag", "~split-brain", "~rebalance", "~poison-message", "~disk-full", "~memory-leak",
         "~gc-pause", "~undersized", "~noisy-neighbour", "~socket-exhaustion", "~rate-limit", "~retry-storm", "~cache-miss", "~hot-spot",
-        "~config-push", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
+        "~config-push", "~disruption", "~health-check", "~integer-overflow", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
     ]
 
     /// Words that name a concept only within `window` words of a word that
@@ -273,6 +294,29 @@ enum ConceptLexicon {
         ("calendar", ["offset", "offsets"], ["utc", "gmt", "bst", "timezone", "zone", "hour", "local", "daylight"]),
         ("calendar", ["repeated", "skipped", "ambiguous", "nonexistent", "existent", "did not exist"], ["hour", "hours"]),
         ("split-brain", ["two", "both", "dual", "multiple", "second"], ["leaders", "leader", "primaries", "masters"]),
+        ("integer-overflow", ["overflow", "overflows", "overflowing", "wrapped", "wraps", "wrap", "wrapping", "negative",
+                              "maximum", "largest", "ceiling", "widen", "widened", "widening"],
+         ["int", "ints", "integer", "integers", "bit", "bits", "signed", "unsigned", "counter", "counters", "sequence",
+          "long", "short", "int32", "int64", "bigint"]),
+        ("health-check", ["probe", "probes", "probed", "probing"],
+         ["liveness", "readiness", "startup", "health", "kubelet", "pod", "pods", "container", "containers", "restart",
+          "restarted", "restarts", "endpoint", "http", "tcp"]),
+        ("rebalance", ["heartbeat", "heartbeats"],
+         ["kafka", "consumer", "consumers", "group", "broker", "brokers", "coordinator", "session", "poll", "rebalance"]),
+        ("retry-storm", ["multiplied", "multiplies", "multiply", "multiplying", "multiplication", "compounded", "compounding",
+                         "stacked", "nested", "layers", "loop", "loops", "hammered", "hammering", "immediately"],
+         ["retry", "retries", "retried", "retrying", "reattempt", "reattempts", "attempts", "reload", "reloads",
+          "reloading", "refresh", "refreshes", "refreshing", "reconnect", "reconnects"]),
+        ("disk-full", ["evicted", "evicting", "eviction", "evictions", "grew", "growing", "accumulated", "accumulating",
+                       "used up", "consumed", "read only", "readonly", "crossed", "exceeded", "exceeding", "zero"],
+         ["disk", "disks", "volume", "volumes", "filesystem", "inode", "inodes", "storage", "ephemeral", "scratch", "diskpressure",
+          "watermark", "wal"]),
+        ("disruption", ["drain", "drains", "drained", "draining"],
+         ["node", "nodes", "pod", "pods", "instance", "instances", "upgrade", "group", "kubelet", "host", "hosts", "batches"]),
+        ("lock-contention", ["rewrite", "rewrites", "rewrote", "rewriting", "rewritten"], ["table", "tables"]),
+        ("lock-contention", ["behind", "queued", "queue", "waiting", "waited", "wait", "held", "holds", "holding", "took", "takes",
+                             "take", "acquire", "acquired"],
+         ["lock", "locks", "exclusive", "metadata", "alter", "ddl"]),
         ("lock-contention", ["lock", "locks", "locked", "locking", "blocked"],
          ["table", "tables", "row", "rows", "database", "db", "query", "queries", "migration", "migrations", "alter", "ddl",
           "schema", "transaction", "transactions"]),
@@ -294,6 +338,12 @@ enum ConceptLexicon {
     ]
     /// How many words either side of a qualified word are searched for a qualifier.
     static let window = 4
+
+    /// Words that, one or two words before a qualified word, deny it: "the
+    /// volume was nowhere near full", "the key was not rotated", "didn't
+    /// overflow" ("didn't" is "didn t"). Only qualified words are denied; a
+    /// phrase that means its concept alone ("no space left") is kept.
+    static let negations: Set<String> = ["not", "never", "nowhere", "t", "nor", "neither"]
 
     /// Phrases that evoke no concept, so that their words do not evoke one
     /// alone: a Kubernetes node pool is not a connection pool, log rotation
@@ -386,6 +436,7 @@ enum ConceptLexicon {
                     if candidate.qualifier != 0 {
                         let near = max(0, position - window)..<min(count, position + candidate.words.count + window)
                         guard near.contains(where: { qualifiers($0) & candidate.qualifier != 0 }) else { continue }
+                        guard !(max(0, position - 2)..<position).contains(where: { negations.contains(word($0)) }) else { continue }
                     }
                     if candidate.concept >= 0 {
                         let bit = UInt64(1) << UInt64(candidate.concept % 64)

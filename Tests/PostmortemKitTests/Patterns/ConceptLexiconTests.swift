@@ -101,6 +101,41 @@ struct ConceptLexiconTests {
         Case(mode: "~concurrent-run",
              wordings: ["The nightly export overlapped with the previous run.", "Two executions of the cron job ran concurrently."],
              confusables: ["The identity provider gives the old and new secret no overlap window."]),
+        Case(mode: "~integer-overflow",
+             wordings: ["The order id column was a 32-bit INT and hit its maximum.",
+                        "The counter wrapped around to a negative number after a month of uptime.",
+                        "A signed int32 field overflowed when the total passed two billion.",
+                        "We widened the key to BIGINT."],
+             confusables: ["The invoice counter was read from a lagging replica and gave duplicates.",
+                           "The Redis counter drifted upwards as stop events were lost.",
+                           "The text wrapped badly on small screens."]),
+        Case(mode: "~health-check",
+             wordings: ["The liveness probe called Redis, so every pod restarted during the failover.",
+                        "HAProxy marked every backend down when its httpchk timed out.",
+                        "The load balancer judged all instances unhealthy at once.",
+                        "Readiness required the search cluster to be green."],
+             confusables: ["The synthetic probe from the monitoring vendor reported latency."]),
+        Case(mode: "~retry-storm",
+             wordings: ["Three retry layers multiplied every failed call by 27.",
+                        "The apps re-attempted the refresh in a tight loop with no backoff.",
+                        "Players kept reloading the playlist immediately after each error, and the retries multiplied."],
+             confusables: ["The job retried once and succeeded."]),
+        Case(mode: "~disk-full",
+             wordings: ["The scratch disks slowly filled with orphaned files.",
+                        "The instance's allocated storage was used up by retained WAL.",
+                        "Kubelet evicted the pods for exceeding their ephemeral storage limit.",
+                        "Indices went read only when the disk crossed the flood stage watermark."],
+             confusables: ["The volume was nowhere near full; the EBS volume itself was impaired.",
+                           "The disk was not full."]),
+        Case(mode: "~lock-contention",
+             wordings: ["The ALTER waited for a metadata lock and every query queued behind it.",
+                        "Adding a column with a volatile default rewrote the table.",
+                        "The migration took an exclusive lock on the orders table."],
+             confusables: ["A backfill with a precedence bug wrote the wrong values."]),
+        Case(mode: "~disruption",
+             wordings: ["The node group upgrade drained every pod at once.",
+                        "The service had no PodDisruptionBudget, so all replicas were evicted together."],
+             confusables: ["The queue drained within minutes once consumers were back."]),
         Case(mode: "~config-push",
              wordings: ["A bad config push reached every region at once.", "The flag flip was applied to all tenants."],
              confusables: ["The build flags were wrong for ARM."]),
@@ -133,6 +168,19 @@ struct ConceptLexiconTests {
             #expect(ConceptLexicon.tokens.contains(symptom))
             #expect(!ConceptLexicon.failureModes.contains(symptom))
         }
+    }
+
+    @Test func aNegatedQualifiedWordEvokesNothing() {
+        #expect(Self.concepts("The disk filled up.").contains("~disk-full"))
+        #expect(!Self.concepts("The disk never filled up.").contains("~disk-full"))
+        #expect(!Self.concepts("The counter didn't overflow.").contains("~integer-overflow"))
+        // A phrase that means its concept alone is not denied by a word before it.
+        #expect(Self.concepts("It was not the usual no space left on device.").contains("~disk-full"))
+    }
+
+    @Test func aHeartbeatIsARebalanceOnlyNearKafka() {
+        #expect(!Self.concepts("The players send a heartbeat every 30 seconds.").contains("~rebalance"))
+        #expect(Self.concepts("The consumer missed its heartbeat and the group rebalanced.").contains("~rebalance"))
     }
 
     @Test func aPositionEvokesEachConceptOnce() {
