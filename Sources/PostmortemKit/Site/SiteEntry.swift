@@ -59,10 +59,10 @@ struct SiteEntry: Sendable {
     /// Builds an entry, or explains why the postmortem cannot have a page.
     static func make(_ postmortem: Postmortem) -> Result<SiteEntry, SkipReason> {
         guard let frontMatter = postmortem.frontMatter else { return .failure(.init("front matter could not be read")) }
-        guard let id = frontMatter.string("id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+        guard let id = frontMatter.string("id")?.trimmingSpaces(), !id.isEmpty else {
             return .failure(.init("no id"))
         }
-        let title = frontMatter.string("title")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let title = frontMatter.string("title")?.trimmingSpaces() ?? ""
         let started = postmortem.started
         return .success(SiteEntry(
             postmortem: postmortem, id: id, title: title.isEmpty ? id : title,
@@ -84,6 +84,6 @@ struct SiteEntry: Sendable {
 
     private static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
-        return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return values.map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }
