@@ -184,7 +184,7 @@ public struct SiteBuilder: Sendable {
                 entries.append(entry)
             }
         }
-        entries.sort(by: SiteEntry.newestFirst)
+        SiteEntry.sortNewestFirst(&entries)
         lap(.parse)
 
         // lint and analyse, side by side: every postmortem is linted (so

@@ -56,6 +56,21 @@ struct SiteEntry: Sendable {
         return a.postmortem.path < b.postmortem.path
     }
 
+    /// Sorts `entries` by `newestFirst`, moving each entry once. Sorting the
+    /// entries themselves copied each one (two dozen references) at every
+    /// step of the merge: at 10,000 postmortems hundreds of millions of
+    /// instructions on one core. `newestFirst` is a total order (paths are
+    /// unique), so the result is the same.
+    static func sortNewestFirst(_ entries: inout [SiteEntry]) {
+        let started = entries.map { $0.started?.secondsSince1970 ?? Int.min }
+        let order = entries.indices.sorted { a, b in
+            if started[a] != started[b] { return started[a] > started[b] }
+            if entries[a].id != entries[b].id { return entries[a].id < entries[b].id }
+            return entries[a].postmortem.path < entries[b].postmortem.path
+        }
+        entries = order.map { entries[$0] }
+    }
+
     /// Builds an entry, or explains why the postmortem cannot have a page.
     static func make(_ postmortem: Postmortem) -> Result<SiteEntry, SkipReason> {
         guard let frontMatter = postmortem.frontMatter else { return .failure(.init("front matter could not be read")) }
