@@ -93,3 +93,41 @@ struct FastFormattingTests {
         #expect(DisplayFormat.twoDecimals(value) == String(format: "%.2f", value))
     }
 }
+
+/// `LocalDate(_:)` on bytes against the Character-based parser it replaced.
+struct LocalDateParsingTests {
+    static func reference(_ text: String) -> LocalDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+
+    @Test(arguments: ["2024-02-29", "2023-02-29", "2024-13-01", "0000-01-01", "9999-12-31", "2024-1-01", "2024-01-1", "2024-01-01 ",
+                      "２０２４-01-01", "2024-01-0١", "2024—01-01", "2024-01-01\n", "+024-01-01", "2024-00-10", "2024-04-31", ""])
+    func examplesParseAsBefore(text: String) {
+        #expect(LocalDate(text) == Self.reference(text))
+    }
+
+    @Test func generatedTextParsesAsBefore() async {
+        let pieces = ["0", "1", "2", "9", "-", "--", "20", "2024", "12", "31", "29", "02", " ", "x", "\r\n", "١", "é", "\u{301}", "+"]
+        await propertyCheck(count: 3_000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            let text: String
+            if Bool.random(using: &generator) {
+                // Mostly well-formed, with a digit or a separator sometimes swapped.
+                var date = String(format: "%04d-%02d-%02d", Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator),
+                                  Int.random(in: 0...32, using: &generator))
+                if Int.random(in: 0...3, using: &generator) == 0 {
+                    let index = date.index(date.startIndex, offsetBy: Int.random(in: 0...9, using: &generator))
+                    date.replaceSubrange(index...index, with: pieces.randomElement(using: &generator)!)
+                }
+                text = date
+            } else {
+                text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            #expect(LocalDate(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+}
