@@ -135,9 +135,10 @@ extension JSONValue {
                 a[index].write(to: &out, pretty: pretty, indent: indent + 1)
             }
         case .object(let o):
-            let keys = o.keys.sorted()
-            JSONValue.writeObject(keys: keys, to: &out, pretty: pretty, indent: indent) { index, out in
-                o[keys[index]]!.write(to: &out, pretty: pretty, indent: indent + 1)
+            // Sorted pairs rather than sorted keys: looking each key up again hashed it once more.
+            let members = o.sorted { $0.key < $1.key }
+            JSONValue.writeObject(count: members.count, key: { members[$0].key }, to: &out, pretty: pretty, indent: indent) { index, out in
+                members[index].value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
         }
     }
@@ -161,12 +162,18 @@ extension JSONValue {
     /// `writeArray` does; `value(n, &out)` writes the value of key n.
     static func writeObject(keys: [String], to out: inout [UInt8], pretty: Bool, indent: Int,
                             value: (Int, inout [UInt8]) -> Void) {
-        if keys.isEmpty { out += "{}".utf8; return }
+        writeObject(count: keys.count, key: { keys[$0] }, to: &out, pretty: pretty, indent: indent, value: value)
+    }
+
+    /// `writeObject(keys:…)` with key n given by `key(n)`.
+    static func writeObject(count: Int, key: (Int) -> String, to out: inout [UInt8], pretty: Bool, indent: Int,
+                            value: (Int, inout [UInt8]) -> Void) {
+        if count == 0 { out += "{}".utf8; return }
         out.append(UInt8(ascii: "{"))
-        for (index, key) in keys.enumerated() {
+        for index in 0..<count {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             newline(depth: indent + 1, pretty: pretty, to: &out)
-            writeEscaped(key, to: &out)
+            writeEscaped(key(index), to: &out)
             out.append(UInt8(ascii: ":"))
             if pretty { out.append(32) }
             value(index, &out)
@@ -193,13 +200,21 @@ extension JSONValue {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied in one go. No
-            // nested function: variables a closure captures are checked for
-            // exclusive access on every use, which cost more than the copying.
+            // Runs of bytes that need no escape are copied in one go, found
+            // with one bit test per byte. No nested function: variables a
+            // closure captures are checked for exclusive access on every use,
+            // which cost more than the copying.
+            let count = bytes.count
+            // Bit n set: byte n (below 0x40) is replaced: controls, `"`, `&`, `<` and `>`.
+            let escapedBelow64: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
             var runStart = 0
             var index = 0
-            while index < bytes.count {
+            while index < count {
                 let byte = bytes[index]
+                if byte < 0x40 ? escapedBelow64 & (1 << UInt64(byte)) == 0 : byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let replacement: String
                 var length = 1
                 switch byte {
@@ -214,7 +229,7 @@ extension JSONValue {
                 case 0..<0x20:
                     let hex = String(byte, radix: 16)
                     replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
                     replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3
@@ -227,7 +242,7 @@ extension JSONValue {
                 index += length
                 runStart = index
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(UInt8(ascii: "\""))
     }

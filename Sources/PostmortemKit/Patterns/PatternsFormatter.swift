@@ -147,17 +147,14 @@ public enum PatternsFormatter {
                 .object(["service": .string(entry.service), "factor": .string(entry.factor),
                          "incidents": .array(entry.incidents.map(JSONValue.string))])
             })),
-            "recurrences": .array(count: report.recurrences.count) { index in
+            // Keys sorted, as `records` wants them.
+            "recurrences": .records(count: report.recurrences.count,
+                                    keys: ["action", "basis", "cluster", "done_at", "due", "earlier", "later", "later_started", "owner",
+                                           "state", "status"]) { index in
                 let item = report.recurrences[index]
-                var object: [String: JSONValue] = [
-                    "cluster": .string(item.cluster), "later": .string(item.later), "later_started": .string(item.laterStarted),
-                    "earlier": .string(item.earlier), "action": .string(item.action), "status": .string(item.status),
-                    "state": .string(item.state.rawValue), "basis": .string(item.basis),
-                ]
-                if let owner = item.owner { object["owner"] = .string(owner) }
-                if let due = item.due { object["due"] = .string(due) }
-                if let doneAt = item.doneAt { object["done_at"] = .string(doneAt) }
-                return .object(object)
+                return [.string(item.action), .string(item.basis), .string(item.cluster), item.doneAt.map(JSONValue.string),
+                        item.due.map(JSONValue.string), .string(item.earlier), .string(item.later), .string(item.laterStarted),
+                        item.owner.map(JSONValue.string), .string(item.state.rawValue), .string(item.status)]
             },
             "trends": .value(.object([
                 "incidents_per_month": .array(report.trends.incidentsPerMonth.map { month in

@@ -320,7 +320,8 @@ public struct SearchIndexBuilder: Sendable {
                     count += 1
                     pendingSpace = false
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                // One byte appended as a byte: appending a one-byte slice cost a call per character.
+                if end == index + 1 { out.append(byte) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
                 count += 1
                 index = end
             }

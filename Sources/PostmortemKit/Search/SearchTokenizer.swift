@@ -161,6 +161,9 @@ struct SearchTermTable {
     /// Per word: its term's number, or -1 when the word is not indexed.
     private var termOfWord: [Int32] = []
     private var scratch: [UInt8] = []
+    /// A word being lower-cased, and the term numbers of the text being read.
+    private var lowered: [UInt8] = []
+    private var found: [Int32] = []
 
     /// Weight of each term in the document being added, and the terms with one.
     private var weights: [Int] = []
@@ -169,21 +172,16 @@ struct SearchTermTable {
     /// Calls `body` with the number of each index term of `text`, in order
     /// (the terms of `SearchTokenizer.forEachTerm`).
     mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
-        var scanner = WordScanner(text)
-        while scanner.next() {
-            let term = number(of: scanner.word)
-            if term >= 0 { body(term) }
-        }
+        read(text)
+        for term in found { body(term) }
     }
 
     /// Adds `weight` to the current document's weight of each term of `text`, once per occurrence.
     mutating func add(_ text: String, weight: Int) {
-        var scanner = WordScanner(text)
-        while scanner.next() {
-            let term = Int(number(of: scanner.word))
-            guard term >= 0 else { continue }
-            if weights[term] == 0 { weighted.append(Int32(term)) }
-            weights[term] += weight
+        read(text)
+        for term in found {
+            if weights[Int(term)] == 0 { weighted.append(term) }
+            weights[Int(term)] += weight
         }
     }
 
@@ -196,11 +194,82 @@ struct SearchTermTable {
         return document
     }
 
+    /// Sets `found` to the term numbers of the words of `text`: the words of
+    /// `WordScanner`, read in place. A run of lower-case ASCII letters and
+    /// digits (most words) is looked up where it lies in the text; only
+    /// words with capitals or other scalars are copied to be lower-cased.
+    private mutating func read(_ text: String) {
+        found.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte &- 97 < 26 || byte &- 48 < 10 {
+                    let start = index
+                    index += 1
+                    while index < count, case let next = bytes[index], next &- 97 < 26 || next &- 48 < 10 { index += 1 }
+                    if index == count || (bytes[index] < 0x80 && bytes[index] &- 65 >= 26) {
+                        record(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    } else {
+                        index = readLowering(bytes, from: start)
+                    }
+                } else if byte < 0x80 && byte &- 65 >= 26 {
+                    index += 1
+                } else {
+                    index = readLowering(bytes, from: index)
+                }
+            }
+        }
+    }
+
+    /// Reads the word at `start` as `WordScanner` does (capitals lowered,
+    /// other letters and digits lower-cased, anything else ends it), records
+    /// it, and returns where reading goes on.
+    private mutating func readLowering(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        lowered.removeAll(keepingCapacity: true)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte &- 97 < 26 || byte &- 48 < 10 {
+                    lowered.append(byte)
+                } else if byte &- 65 < 26 {
+                    lowered.append(byte + 32)
+                } else {
+                    break
+                }
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first!
+            index = end
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                lowered.append(contentsOf: String(scalar).lowercased().utf8)
+            } else {
+                break
+            }
+        }
+        if !lowered.isEmpty {
+            let word = lowered
+            word.withUnsafeBufferPointer { record($0) }
+        }
+        return index
+    }
+
+    private mutating func record(_ word: UnsafeBufferPointer<UInt8>) {
+        let term = number(of: word)
+        if term >= 0 { found.append(term) }
+    }
+
     /// The term number of a word (its lower-cased bytes), or -1 when it is not indexed.
-    private mutating func number(of word: [UInt8]) -> Int32 {
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (number, isNew) = words.insert(word)
         if isNew {
-            if let term = word.withUnsafeBufferPointer({ SearchTokenizer.term(of: $0, buffer: &scratch) }) {
+            if let term = SearchTokenizer.term(of: word, buffer: &scratch) {
                 termOfWord.append(termNumber(term))
             } else {
                 termOfWord.append(-1)

@@ -73,6 +73,32 @@ public enum HTML {
     /// A fragment id from heading text: lower-case ASCII letters and digits
     /// joined by hyphens ("Resolution & Recovery" → "resolution-recovery").
     public static func slug(_ text: String, fallback: String = "section") -> String {
+        var text = text
+        // ASCII headings (nearly all) on bytes; lower-casing other text can yield ASCII letters.
+        if let ascii = text.withUTF8({ asciiSlug($0) }) { return ascii.isEmpty ? fallback : ascii }
+        return unicodeSlug(text, fallback: fallback)
+    }
+
+    /// `slug` of ASCII text without the fallback; nil when the text is not all ASCII.
+    static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingHyphen = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func unicodeSlug(_ text: String, fallback: String) -> String {
         var out = ""
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
@@ -89,15 +115,24 @@ public enum HTML {
     }
 
     /// A file-name-safe form of an id or service name: letters, digits, `.`,
-    /// `_` and `-` kept, anything else becomes `-`.
+    /// `_` and `-` kept, anything else becomes `-` (one per Unicode scalar),
+    /// and leading dots dropped. Works on UTF-8 bytes: a scalar outside ASCII
+    /// is counted at its first byte.
     public static func fileName(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-                || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_" || scalar == "."
-            out.unicodeScalars.append(keep ? scalar : "-")
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                let keep = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                if keep {
+                    if byte != UInt8(ascii: ".") || !out.isEmpty { out.append(byte) }
+                } else if byte & 0xC0 != 0x80 {
+                    out.append(UInt8(ascii: "-"))
+                }
+            }
+            return out.isEmpty ? "item" : String(decoding: out, as: UTF8.self)
         }
-        while out.hasPrefix(".") { out.removeFirst() }
-        return out.isEmpty ? "item" : out
     }
 }

@@ -372,7 +372,7 @@ struct PageContexts: Sendable {
         let similarIncidents = (similar?.similar(to: entry.id) ?? []).compactMap { id, score -> JSONValue? in
             guard let target = byID[id], id != entry.id else { return nil }
             return .object(["id": .string(id), "title": .string(target.title), "url": .string("../" + target.url),
-                            "score": .string(String(format: "%.2f", score))])
+                            "score": .string(DisplayFormat.twoDecimals(score))])
         }
         details["similar"] = .array(similarIncidents)
         details["has_similar"] = .bool(!similarIncidents.isEmpty)

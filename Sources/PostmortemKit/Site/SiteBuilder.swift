@@ -227,7 +227,7 @@ public struct SiteBuilder: Sendable {
                 entries.append(entry)
             }
         }
-        entries.sort(by: SiteEntry.newestFirst)
+        SiteEntry.sortNewestFirst(&entries)
         lap(.parse)
 
         // lint and analyse, side by side: every postmortem is linted (so
@@ -310,7 +310,7 @@ public struct SiteBuilder: Sendable {
             guard let staging else { return emit(SiteFile(path: path, contents: Data(json.bytes(pretty: true)))) }
             let result = staging.write(path: path) { emit in
                 var out: [UInt8] = []
-                json.write(to: &out, pretty: true, flush: emit)
+                json.write(to: &out, pretty: true, workers: workers, flush: emit)
                 out.append(10)
                 emit(&out)
             }
@@ -322,8 +322,8 @@ public struct SiteBuilder: Sendable {
         let parts: [@Sendable () -> Part] = [
             { (SearchIndexBuilder(workers: workers).build(documents), [], [], []) },
             { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
-            { emit(SiteFile(path: "index.json", contents: SiteJSON.index(finished))) },
-            { emit(SiteFile(path: "actions.json", contents: SiteJSON.actions(finished, today: today))) },
+            { emitJSON("index.json", SiteJSON.index(finished)) },
+            { emitJSON("actions.json", SiteJSON.actions(finished, today: today)) },
             { emit(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
                                                                      sourceDate: sourceDate))) },
         ]

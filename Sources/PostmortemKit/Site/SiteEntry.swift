@@ -56,13 +56,28 @@ struct SiteEntry: Sendable {
         return a.postmortem.path < b.postmortem.path
     }
 
+    /// Sorts `entries` by `newestFirst`, moving each entry once. Sorting the
+    /// entries themselves copied each one (two dozen references) at every
+    /// step of the merge: at 10,000 postmortems hundreds of millions of
+    /// instructions on one core. `newestFirst` is a total order (paths are
+    /// unique), so the result is the same.
+    static func sortNewestFirst(_ entries: inout [SiteEntry]) {
+        let started = entries.map { $0.started?.secondsSince1970 ?? Int.min }
+        let order = entries.indices.sorted { a, b in
+            if started[a] != started[b] { return started[a] > started[b] }
+            if entries[a].id != entries[b].id { return entries[a].id < entries[b].id }
+            return entries[a].postmortem.path < entries[b].postmortem.path
+        }
+        entries = order.map { entries[$0] }
+    }
+
     /// Builds an entry, or explains why the postmortem cannot have a page.
     static func make(_ postmortem: Postmortem) -> Result<SiteEntry, SkipReason> {
         guard let frontMatter = postmortem.frontMatter else { return .failure(.init("front matter could not be read")) }
-        guard let id = frontMatter.string("id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+        guard let id = frontMatter.string("id")?.trimmingSpaces(), !id.isEmpty else {
             return .failure(.init("no id"))
         }
-        let title = frontMatter.string("title")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let title = frontMatter.string("title")?.trimmingSpaces() ?? ""
         let started = postmortem.started
         return .success(SiteEntry(
             postmortem: postmortem, id: id, title: title.isEmpty ? id : title,
@@ -84,6 +99,6 @@ struct SiteEntry: Sendable {
 
     private static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
-        return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return values.map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }

@@ -6,10 +6,11 @@ enum SiteJSON {
     static let version = 1
 
     /// Every postmortem's front matter as written, with derived durations in seconds.
-    static func index(_ entries: [SiteEntry]) -> Data {
-        JSONValue.object([
-            "version": .integer(version),
-            "postmortems": .array(entries.map { entry in
+    static func index(_ entries: [SiteEntry]) -> JSONStream {
+        .object([
+            "version": .value(.integer(version)),
+            "postmortems": .array(count: entries.count) { index in
+                let entry = entries[index]
                 var durations: [String: JSONValue] = [:]
                 if let seconds = entry.timeToDetect { durations["time_to_detect_seconds"] = .integer(seconds) }
                 if let seconds = entry.timeToMitigate { durations["time_to_mitigate_seconds"] = .integer(seconds) }
@@ -23,28 +24,28 @@ enum SiteJSON {
                 ]
                 if let hours = entry.draftedHoursAfterResolution { object["drafted_hours_after_resolution"] = .integer(hours) }
                 return .object(object)
-            }),
-        ]).jsonFileContents()
+            },
+        ])
     }
 
     /// Every action item with its postmortem and whether it is overdue on `today`.
-    static func actions(_ entries: [SiteEntry], today: LocalDate) -> Data {
-        var rows: [JSONValue] = []
-        for entry in entries {
-            for item in entry.postmortem.actionTable?.rows ?? [] {
+    static func actions(_ entries: [SiteEntry], today: LocalDate) -> JSONStream {
+        let rows = entries.indices.flatMap { entry in
+            (entries[entry].postmortem.actionTable?.rows ?? []).map { (entry: entry, item: $0) }
+        }
+        return .object([
+            "version": .value(.integer(version)),
+            "today": .value(.string(today.description)),
+            "actions": .array(count: rows.count) { index in
+                let (entry, item) = (entries[rows[index].entry], rows[index].item)
                 let action = SiteAction(item: item, today: today)
                 var object = item.json.objectValue ?? [:]
                 object["postmortem"] = .string(entry.id)
                 object["url"] = .string(entry.url)
                 object["status"] = .string(action.status)
                 object["overdue"] = .bool(action.overdue)
-                rows.append(.object(object))
-            }
-        }
-        return JSONValue.object([
-            "version": .integer(version),
-            "today": .string(today.description),
-            "actions": .array(rows),
-        ]).jsonFileContents()
+                return .object(object)
+            },
+        ])
     }
 }

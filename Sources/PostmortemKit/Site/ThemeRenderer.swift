@@ -153,8 +153,15 @@ struct ThemeRenderer: Sendable {
     private func lookUp(_ name: Name, in stack: [JSONValue]) -> JSONValue? {
         guard let first = name.parts.first else { return stack.last }
         if name.fromTop { return descend(name.parts[...], from: stack[stack.count - 1]) }
-        for frame in stack.reversed() {
-            if let child = ThemeRenderer.child(first, of: frame) { return descend(name.parts.dropFirst(), from: child) }
+        // By index rather than `reversed()`, and single names returned
+        // at once: most lookups are one plain name, and each frame copied
+        // on the way cost a retain and a release.
+        var index = stack.count
+        while index > 0 {
+            index -= 1
+            guard case .object(let members) = stack[index], let child = members[first] else { continue }
+            if case .null = child { continue }
+            return name.parts.count == 1 ? child : descend(name.parts.dropFirst(), from: child)
         }
         return nil
     }

@@ -15,6 +15,10 @@ struct JSONStreamTests {
         "by_id": .members(keys: (0..<3_000).map { "k\($0)" }.sorted()) { .array([record($0)]) },
         "none": .array(count: 0, element: record),
         "no_members": .members(keys: []) { record($0) },
+        "ordered": .records(count: 5_000, keys: ["a", "b", "c", "d"]) { index in
+            [index % 3 == 0 ? nil : .string("r\(index) <\u{2028}>"), .integer(index), index % 2 == 0 ? nil : record(index), nil]
+        },
+        "no_ordered": .records(count: 0, keys: ["a"]) { _ in [nil] },
     ]) }
 
     @Test(arguments: [true, false])
@@ -32,6 +36,18 @@ struct JSONStreamTests {
         #expect(pieces >= 2)
         #expect(String(decoding: joined, as: UTF8.self) == Self.stream.materialized.jsonString(pretty: pretty))
         #expect(Self.stream.bytes(pretty: pretty) == Array((Self.stream.materialized.jsonString(pretty: pretty) + (pretty ? "\n" : "")).utf8))
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func workersWriteTheSameBytes(workers: Int) {
+        var out: [UInt8] = []
+        var joined: [UInt8] = []
+        Self.stream.write(to: &out, pretty: true, workers: workers) { bytes in
+            joined += bytes
+            bytes.removeAll()
+        }
+        joined += out
+        #expect(joined == Self.stream.bytes(pretty: true).dropLast())
     }
 
     @Test func patternsJSONIsTheSameStreamedOrWhole() throws {

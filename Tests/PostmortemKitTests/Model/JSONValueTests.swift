@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import PostmortemKit
 
@@ -29,5 +30,41 @@ struct JSONValueTests {
         let value = JSONValue.object(["a": .array([.integer(1), .integer(2)]), "b": .object([:]), "c": .array([])])
         #expect(value.jsonString(pretty: true) == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {},\n  \"c\": []\n}")
         #expect(value.jsonString() == "{\"a\":[1,2],\"b\":{},\"c\":[]}")
+    }
+
+    /// What `writeEscaped` must write, scalar by scalar (the reference for its byte-level scan).
+    static func referenceEscaped(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapingMatchesTheReference() async {
+        let pieces = ["a", "plain text ", "\"", "\\", "\n", "\r\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "<", ">", "&", "'", "/", "?", "@",
+                      "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "—", "🚨", "\u{E2}", "€"]
+        await propertyCheck(count: 2_000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var bytes: [UInt8] = []
+            JSONValue.writeEscaped(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == Self.referenceEscaped(text), "\(text.debugDescription)")
+        }
     }
 }

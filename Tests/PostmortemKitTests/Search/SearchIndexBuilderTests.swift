@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import PostmortemKit
 
@@ -37,6 +38,23 @@ struct SearchIndexBuilderTests {
             table.forEachTerm(in: text) { numbers.append($0) }
             let fromTable = numbers.map { table.terms[Int($0)] }
             #expect(fromTable == SearchTokenizer.terms(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The same, generated: the table reads words in place and lowers only
+    /// those with capitals or other scalars, so words mix all three.
+    @Test func generatedTextGivesTheTokenizersTerms() async {
+        let pieces = ["fail", "ing", "Fail", "DB", "x", "42", "the", "İ", "Σ", "é", "e\u{301}", "日本", "—", "🚨", "\u{A0}", " ", "\n",
+                      "-", ".", "_", "@", "[", "`", "{", "Z", "z", "0", "9", String(repeating: "q", count: 39)]
+        await propertyCheck(count: 1_500, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var random = SeededGenerator(seed: seed)
+            var table = SearchTermTable()
+            for _ in 0..<3 {
+                let text = (0..<Int.random(in: 0...20, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                var numbers: [Int32] = []
+                table.forEachTerm(in: text) { numbers.append($0) }
+                #expect(numbers.map { table.terms[Int($0)] } == SearchTokenizer.terms(text), "\(text.debugDescription)")
+            }
         }
     }
 
