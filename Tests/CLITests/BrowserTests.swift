@@ -11,7 +11,7 @@ struct BrowserTests {
     static let site: URL = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-browser-\(ProcessInfo.processInfo.processIdentifier)/_site")
     /// Builds the sample site once; nil when it built, else the reason.
     static let buildProblem: String? = {
-        let result = try? CLI.run(["build", "--out", site.path, "--today", "2026-11-01", "--drafts"], in: CLI.packageRoot)
+        let result = try? CLI.run(["build", "--out", site.path, "--today", "2026-11-01", "--drafts", "--no-cache"], in: CLI.packageRoot)
         return result?.status == 0 ? nil : "the sample site did not build: \(result?.stderr ?? "could not run the binary")"
     }()
 

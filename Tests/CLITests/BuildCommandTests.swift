@@ -24,8 +24,8 @@ struct BuildCommandTests {
         let parent = BuildCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
         let first = parent.appendingPathComponent("one"), second = parent.appendingPathComponent("two")
-        let a = try CLI.run(["build", "--out", first.path, "--today", "2026-11-01"], in: CLI.packageRoot)
-        let b = try CLI.run(["build", "--out", second.path, "--today", "2026-11-01", "--jobs", "1"], in: CLI.packageRoot)
+        let a = try CLI.run(["build", "--out", first.path, "--today", "2026-11-01", "--no-cache"], in: CLI.packageRoot)
+        let b = try CLI.run(["build", "--out", second.path, "--today", "2026-11-01", "--jobs", "1", "--no-cache"], in: CLI.packageRoot)
         #expect(a.status == 0, "\(a.stderr)")
         #expect(b.status == 0, "\(b.stderr)")
         #expect(a.stdout == first.appendingPathComponent("index.html").path + "\n")

@@ -106,7 +106,7 @@ struct PatternsInTheSiteTests {
     @Test func siteHasAPatternsPageChartsAndSimilarIncidents() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("patterns-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["build", "--out", out.path, "--today", "2026-11-28"], in: CLI.packageRoot)
+        let result = try CLI.run(["build", "--out", out.path, "--today", "2026-11-28", "--no-cache"], in: CLI.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         let page = try String(contentsOf: out.appendingPathComponent("patterns.html"), encoding: .utf8)
         #expect(page.contains("id=\"CL-PM-2024-002\""))
