@@ -91,4 +91,54 @@ struct FailureModeClusteringTests {
         #expect(abs(passing[0].weight - 0.3 / PatternCorpus.failureModeFloor) < 1e-5)
         #expect(PatternCorpus.failureModes(of: [(0, 1)], isFailureMode: isFailureMode).isEmpty)
     }
+
+    @Test func wordsUsedWithinOneServiceWeighLessThanWordsUsedAcrossServices() {
+        // Term 0: two documents of one service; 1: two documents of two
+        // services; 2: one document; 3: a concept within one service; 4: three
+        // documents of which one pair shares a service.
+        let termCounts: [[(term: Int32, count: Double)]] = [
+            [(0, 1), (1, 1), (2, 1), (3, 1), (4, 1)], [(0, 2), (3, 1), (4, 1)], [(1, 1), (4, 1)],
+        ]
+        let factors = PatternCorpus.serviceFactors(termCounts, services: [[7], [7], [8]],
+                                                   documentFrequency: [2, 2, 1, 2, 3],
+                                                   isConcept: [false, false, false, true, false])
+        let cut = PatternCorpus.serviceConcentrationCut
+        #expect(abs(factors[0] - (1 - cut)) < 1e-9)
+        #expect(factors[1] == 1)
+        #expect(factors[2] == 1)
+        #expect(factors[3] == 1)
+        #expect(abs(factors[4] - (1 - cut / 3)) < 1e-9)
+    }
+
+    @Test func lessonsLearnedAddWordsButNotConcepts() {
+        func postmortem(_ id: String, lessons: String) -> Postmortem {
+            TestLint.parse("""
+                ---
+                id: \(id)
+                title: "Jobs ran twice"
+                status: published
+                severity: SEV2
+                services: [billing]
+                started: 2025-01-01T10:00:00Z
+                ---
+
+                # Jobs ran twice
+
+                ## Root Cause Analysis
+
+                The nightly job ran on every replica.
+                \(lessons)
+                """, path: "postmortems/\(id).md")
+        }
+        let corpus = PatternCorpus([postmortem("PM-301", lessons: ""),
+                                    postmortem("PM-302", lessons: "## Lessons Learned\n\nScheduled jobs need an exclusive lease; the certificate expired too.")],
+                                   workers: 1)
+        func terms(_ vector: SparseVector) -> Set<String> { Set(vector.map { corpus.vocabulary[Int($0.term)] }) }
+        let (without, with) = (corpus.documents[0], corpus.documents[1])
+        #expect(terms(with.vector).isSuperset(of: ["exclus", "leas"]))
+        #expect(terms(without.vector).isDisjoint(with: ["exclus", "leas"]))
+        // "certificate expired" in the lessons adds no concept.
+        #expect(terms(with.concepts) == terms(without.concepts))
+        #expect(!terms(with.concepts).contains("~expiry"))
+    }
 }
