@@ -18,12 +18,12 @@ struct PatternDocument: Sendable {
     var resolved: Timestamp?
     var detected: Timestamp?
     var severity: String
-    /// Sorted, without duplicates; `serviceIDs` holds the same in the same order.
+    /// Sorted, without duplicates; `factorIDs` and `tagIDs` hold the ids of
+    /// `factors` and `tags` in the same order.
     var services: [String]
     var factors: [String]
     /// Lower-cased.
     var tags: [String]
-    var serviceIDs: [Int32] = []
     var factorIDs: [Int32] = []
     var tagIDs: [Int32] = []
     /// The ids this postmortem names in `related:`.
@@ -181,7 +181,6 @@ struct PatternCorpus: Sendable {
             document.actions = (postmortem.actionTable?.rows ?? []).map { row in
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
-            document.serviceIDs = document.services.map(services.id)
             document.factorIDs = document.factors.map(factors.id)
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)

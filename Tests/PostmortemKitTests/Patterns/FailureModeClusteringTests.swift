@@ -141,4 +141,16 @@ struct FailureModeClusteringTests {
         #expect(terms(with.concepts) == terms(without.concepts))
         #expect(!terms(with.concepts).contains("~expiry"))
     }
+
+    @Test func aSharedServiceIsShownButNotScored() {
+        let corpus = PatternCorpus([
+            Self.postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
+                            summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
+            Self.postmortem("PM-402", "2024-06-01", "checkout-api", "capacity", title: "Checkout slow during a sale",
+                            summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic."),
+        ], workers: 1)
+        let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
+        #expect(scorer.structure(0, 1) == 0)
+        #expect(scorer.explain(0, 1).sharedServices == ["checkout-api"])
+    }
 }
