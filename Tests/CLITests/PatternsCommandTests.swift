@@ -56,13 +56,15 @@ struct PatternsCommandTests {
     /// span several technologies. Its misses (F1 0.55, then 0.64) showed
     /// failure modes the lexicon had no words for and failure-mode evidence
     /// diluted by component vocabulary; both were fixed in general terms,
-    /// not from its sentences. The floors hold what was then measured (F1
-    /// 0.91, precision 1.00, recurrences 30/36) with a little room.
+    /// not from its sentences. Weighing down words used within one service
+    /// and leaving shared services out of the score then joined its last
+    /// credential-rotation incident. The floors hold what was then measured
+    /// (F1 1.00, precision 1.00, recurrences 36/36) with a little room.
     @Test func heldOutCorpusDoesNoWorseThanWhenItWasLastMeasured() throws {
         let result = try evaluate("patterns-corpus-2")
-        #expect(result.f1 >= 0.85)
-        #expect(result.precision >= 0.9)
-        #expect(result.recurrences >= 0.8)
+        #expect(result.f1 >= 0.95)
+        #expect(result.precision >= 0.95)
+        #expect(result.recurrences >= 0.95)
     }
 
     /// Tests/Fixtures/patterns-corpus-3: a third author, measured before any
@@ -70,12 +72,28 @@ struct PatternsCommandTests {
     /// for integer overflow, health checks that take instances out, retries
     /// that multiply, a drain without a disruption budget) led to general
     /// failure-mode vocabulary; it is now a development set, so these floors
-    /// only keep what was reached (F1 0.83, 16/20) from sliding back.
+    /// only keep what was reached (F1 0.92, precision 0.86, 20/20) from
+    /// sliding back.
     @Test func thirdCorpusKeepsWhatTheGeneralVocabularyReached() throws {
         let result = try evaluate("patterns-corpus-3")
-        #expect(result.f1 >= 0.8)
+        #expect(result.f1 >= 0.88)
         #expect(result.precision >= 0.8)
-        #expect(result.recurrences >= 0.75)
+        #expect(result.recurrences >= 0.9)
+    }
+
+    /// Tests/Fixtures/patterns-corpus-4: five failure modes the lexicon does
+    /// not name (a lost time source, a cache stampede, a first page read as
+    /// the whole, scheduled work run twice, idle connections dropped by a
+    /// middlebox), measured at F1 0.24 and 3/20. Only the word similarity
+    /// can find them; weighing down words used within one service, words
+    /// from lessons learned and prevention, and services left out of the
+    /// score reached F1 0.49 (precision 0.57) and 9/20. A development set:
+    /// the floors keep that from sliding back.
+    @Test func unnamedFailureModesAreFoundByWordsAlone() throws {
+        let result = try evaluate("patterns-corpus-4")
+        #expect(result.f1 >= 0.45)
+        #expect(result.precision >= 0.5)
+        #expect(result.recurrences >= 0.4)
     }
 
     @Test func samplesShowThreeClustersAndRecurrenceDespiteOpenItems() throws {

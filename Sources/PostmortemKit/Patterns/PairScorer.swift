@@ -1,7 +1,8 @@
 import Foundation
 
-/// How alike two documents are. Text carries the problem; structure only
-/// tips close calls, so that two different problems on one service stay apart.
+/// How alike two documents are. Text carries the problem; shared factors,
+/// tags and `related:` links only tip close calls. Shared services are not
+/// scored, so that two different problems on one service stay apart.
 ///
 /// Keeps each field of the documents in its own array, so that scoring a
 /// pair reads what it needs without copying whole documents.
@@ -10,7 +11,6 @@ struct PairScorer: Sendable {
     private let words: [SparseVector]
     private let concepts: [SparseVector]
     private let failureModes: [SparseVector]
-    private let serviceIDs: [[Int32]]
     private let factorIDs: [[Int32]]
     private let tagIDs: [[Int32]]
     private let services: [[String]]
@@ -23,7 +23,6 @@ struct PairScorer: Sendable {
         words = documents.map(\.vector)
         concepts = documents.map(\.concepts)
         failureModes = documents.map(\.failureModes)
-        serviceIDs = documents.map(\.serviceIDs)
         factorIDs = documents.map(\.factorIDs)
         tagIDs = documents.map(\.tagIDs)
         services = documents.map(\.services)
@@ -85,10 +84,13 @@ struct PairScorer: Sendable {
         (!related[x].isEmpty || !related[y].isEmpty) && (related[x].contains(Int32(y)) || related[y].contains(Int32(x)))
     }
 
-    /// Shared services (10%), factors (5%) and tags (5%), and the `related:` bonus.
+    /// Shared factors (5%) and tags (5%), and the `related:` bonus. Shared
+    /// services are shown but not scored: they say where an incident
+    /// happened, not how, and are what two different problems of one service
+    /// have in common; the same problem recurring on one service shares its
+    /// words anyway.
     func structure(_ x: Int, _ y: Int) -> Double {
-        let shared = 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
-            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
+        let shared = 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
         return isRelated(x, y) ? shared + PairScorer.relatedBonus : shared
     }
 
@@ -98,7 +100,7 @@ struct PairScorer: Sendable {
     }
 
     private func score(text: Double, _ x: Int, _ y: Int) -> Double {
-        var score = PairScorer.textWeight * text + 0.10 * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+        var score = PairScorer.textWeight * text
             + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
         if isRelated(x, y) { score += PairScorer.relatedBonus }
         return min(score, 1)

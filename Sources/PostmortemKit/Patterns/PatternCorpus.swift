@@ -18,12 +18,12 @@ struct PatternDocument: Sendable {
     var resolved: Timestamp?
     var detected: Timestamp?
     var severity: String
-    /// Sorted, without duplicates; `serviceIDs` holds the same in the same order.
+    /// Sorted, without duplicates; `factorIDs` and `tagIDs` hold the ids of
+    /// `factors` and `tags` in the same order.
     var services: [String]
     var factors: [String]
     /// Lower-cased.
     var tags: [String]
-    var serviceIDs: [Int32] = []
     var factorIDs: [Int32] = []
     var tagIDs: [Int32] = []
     /// The ids this postmortem names in `related:`.
@@ -64,10 +64,9 @@ struct PatternCorpus: Sendable {
     var vocabulary: [String]
 
     /// Builds the documents: one per id (the first file in path order),
-    /// undated files left out. Words and concepts are weighted by field:
-    /// title ×2, executive summary ×1.5, root cause analysis ×1.5, incident
-    /// overview ×0.3 (it mostly describes symptoms, which unrelated incidents
-    /// share).
+    /// undated files left out. Words and concepts are weighted by field
+    /// (`fields`), and words by how far they stay within one service
+    /// (`serviceFactors`).
     init(_ postmortems: [Postmortem], workers: Int) {
         var seen = Set<String>()
         // Sorted as indices: a Postmortem is large to move.
@@ -83,13 +82,12 @@ struct PatternCorpus: Sendable {
             return usable[first..<min(first + 64, usable.count)].map { postmortem in
                 counter.startDocument()
                 counter.add(postmortem.title ?? "", weight: 2.0)
-                let fields: [(SectionKind, Double)] = [(.executiveSummary, 1.5), (.incidentOverview, 0.3), (.rootCauseAnalysis, 1.5)]
-                for (kind, weight) in fields {
+                for (kind, weight, conceptWeight) in PatternCorpus.fields {
                     guard let section = postmortem.section(kind) else { continue }
                     counter.startField()
                     for block in section.blocks where !block.isComment {
                         if case .codeBlock = block.kind { continue }
-                        counter.add(block.plainText, weight: weight)
+                        counter.add(block.plainText, weight: weight, conceptWeight: conceptWeight)
                     }
                 }
                 return counter.terms
@@ -151,20 +149,23 @@ struct PatternCorpus: Sendable {
         }
         var documentFrequency = [Int](repeating: 0, count: vocabulary.count)
         for terms in termCounts { for entry in terms { documentFrequency[Int(entry.term)] += 1 } }
+        let services = Interner(usable.flatMap { $0.frontMatter?.strings("services") ?? [] })
+        let serviceFactor = PatternCorpus.serviceFactors(
+            termCounts, services: usable.map { Set($0.frontMatter?.strings("services") ?? []).map(services.id) },
+            documentFrequency: documentFrequency, isConcept: isConcept)
 
         let count = Double(usable.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 0.5)) }
         @Sendable func unitVector(_ terms: [(term: Int32, count: Double)], concepts: Bool) -> SparseVector {
             var vector: SparseVector = []
             for (term, frequency) in terms where isConcept[Int(term)] == concepts {
-                vector.append((term, Float((1 + log(max(frequency, 1))) * idf[Int(term)])))
+                vector.append((term, Float((1 + log(max(frequency, 1))) * idf[Int(term)] * serviceFactor[Int(term)])))
             }
             let norm = sqrt(vector.reduce(Float(0)) { $0 + $1.weight * $1.weight })
             if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
             return vector
         }
 
-        let services = Interner(usable.flatMap { $0.frontMatter?.strings("services") ?? [] })
         let factors = Interner(usable.flatMap { $0.frontMatter?.strings("contributing_factors") ?? [] })
         let tags = Interner(usable.flatMap { ($0.frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
         var documents = ParallelMap.map(Array(zip(usable, termCounts)), workers: workers) { postmortem, terms in
@@ -180,7 +181,6 @@ struct PatternCorpus: Sendable {
             document.actions = (postmortem.actionTable?.rows ?? []).map { row in
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
-            document.serviceIDs = document.services.map(services.id)
             document.factorIDs = document.factors.map(factors.id)
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
@@ -202,6 +202,56 @@ struct PatternCorpus: Sendable {
 }
 
 extension PatternCorpus {
+    /// The sections whose text is compared, with the weight of their words
+    /// and of their concepts. The title (words and concepts ×2) comes first.
+    /// The incident overview mostly describes symptoms, which unrelated
+    /// incidents share. Lessons learned and preventive measures restate the
+    /// mechanism in general words ("a lock lease shorter than the job"), so
+    /// their words count; their concepts do not, since they often name other
+    /// failures in passing.
+    static let fields: [(kind: SectionKind, words: Double, concepts: Double)] = [
+        (.executiveSummary, 1.5, 1.5), (.incidentOverview, 0.3, 0.3), (.rootCauseAnalysis, 1.5, 1.5),
+        (.lessonsLearned, 1.0, 0), (.preventiveMeasures, 0.5, 0),
+    ]
+
+    /// How much a word's weight is cut when the postmortems that use it share a service.
+    static let serviceConcentrationCut = 0.8
+
+    /// A factor per term that lowers words used mostly within one service:
+    /// 1 − `serviceConcentrationCut` × the share of the pairs of documents
+    /// using the word that share a service (counted per service, at most 1).
+    /// Such words name a service's parts, customers and vendors ("hotlist",
+    /// "validator") and join different problems of the same service; words of
+    /// a mechanism are used across services. Concepts and words of a single
+    /// document keep 1. Linear in the total number of (term, service) pairs.
+    static func serviceFactors(_ termCounts: [[(term: Int32, count: Double)]], services: [[Int32]],
+                               documentFrequency: [Int], isConcept: [Bool]) -> [Double] {
+        var sharedPairs = [Double](repeating: 0, count: documentFrequency.count)
+        var byService: [Int32: [Int]] = [:]
+        for (document, ids) in services.enumerated() { for id in ids { byService[id, default: []].append(document) } }
+        var count = [Int32](repeating: 0, count: documentFrequency.count)
+        var touched: [Int32] = []
+        for id in byService.keys.sorted() {
+            for document in byService[id]! {
+                for entry in termCounts[document] {
+                    if count[Int(entry.term)] == 0 { touched.append(entry.term) }
+                    count[Int(entry.term)] += 1
+                }
+            }
+            for term in touched {
+                let n = Double(count[Int(term)])
+                sharedPairs[Int(term)] += n * (n - 1)
+                count[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return documentFrequency.indices.map { term in
+            let n = Double(documentFrequency[term])
+            guard n >= 2, !isConcept[term] else { return 1 }
+            return 1 - serviceConcentrationCut * min(1, sharedPairs[term] / (n * (n - 1)))
+        }
+    }
+
     /// The share of a concept vector's length at which its failure modes
     /// count in full (see `failureModes(of:isFailureMode:)`).
     static let failureModeFloor: Float = 0.6

@@ -45,8 +45,11 @@ struct TermCounter {
         seenPhrases.removeAll(keepingCapacity: true)
     }
 
-    /// Adds the words and concepts of `text`, part of the current field, each with `weight`.
-    mutating func add(_ text: String, weight: Double) {
+    /// Adds the words of `text`, part of the current field, each with
+    /// `weight`, and its concepts with `conceptWeight` (by default `weight`;
+    /// 0 leaves them out).
+    mutating func add(_ text: String, weight: Double, conceptWeight: Double? = nil) {
+        let conceptWeight = conceptWeight ?? weight
         sequence.removeAll(keepingCapacity: true)
         TextVectorizer.forEachToken(in: text) { token, hasNonASCII in
             if hasNonASCII {
@@ -58,6 +61,14 @@ struct TermCounter {
             }
         }
         let tokens = sequence
+        if conceptWeight > 0 { addConcepts(of: tokens, weight: conceptWeight) }
+        for word in tokens where isCounted[Int(word)] {
+            if wordWeights[Int(word)] == 0 { weighted.append(word) }
+            wordWeights[Int(word)] += weight
+        }
+    }
+
+    private mutating func addConcepts(of tokens: [Int32], weight: Double) {
         ConceptLexicon.forEachConcept(in: tokens.count, word: { words[Int(tokens[$0])] },
                                       phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil },
                                       qualifiers: { qualifierBits[Int(tokens[$0])] }) { concept, phrase in
@@ -66,10 +77,6 @@ struct TermCounter {
             seenPhrases.append(phrase)
             conceptWeights[concept] += ConceptLexicon.isFailureMode[concept] ? 2 * weight : weight
             conceptSeen[concept] = true
-        }
-        for word in tokens where isCounted[Int(word)] {
-            if wordWeights[Int(word)] == 0 { weighted.append(word) }
-            wordWeights[Int(word)] += weight
         }
     }
 

@@ -91,4 +91,66 @@ struct FailureModeClusteringTests {
         #expect(abs(passing[0].weight - 0.3 / PatternCorpus.failureModeFloor) < 1e-5)
         #expect(PatternCorpus.failureModes(of: [(0, 1)], isFailureMode: isFailureMode).isEmpty)
     }
+
+    @Test func wordsUsedWithinOneServiceWeighLessThanWordsUsedAcrossServices() {
+        // Term 0: two documents of one service; 1: two documents of two
+        // services; 2: one document; 3: a concept within one service; 4: three
+        // documents of which one pair shares a service.
+        let termCounts: [[(term: Int32, count: Double)]] = [
+            [(0, 1), (1, 1), (2, 1), (3, 1), (4, 1)], [(0, 2), (3, 1), (4, 1)], [(1, 1), (4, 1)],
+        ]
+        let factors = PatternCorpus.serviceFactors(termCounts, services: [[7], [7], [8]],
+                                                   documentFrequency: [2, 2, 1, 2, 3],
+                                                   isConcept: [false, false, false, true, false])
+        let cut = PatternCorpus.serviceConcentrationCut
+        #expect(abs(factors[0] - (1 - cut)) < 1e-9)
+        #expect(factors[1] == 1)
+        #expect(factors[2] == 1)
+        #expect(factors[3] == 1)
+        #expect(abs(factors[4] - (1 - cut / 3)) < 1e-9)
+    }
+
+    @Test func lessonsLearnedAddWordsButNotConcepts() {
+        func postmortem(_ id: String, lessons: String) -> Postmortem {
+            TestLint.parse("""
+                ---
+                id: \(id)
+                title: "Jobs ran twice"
+                status: published
+                severity: SEV2
+                services: [billing]
+                started: 2025-01-01T10:00:00Z
+                ---
+
+                # Jobs ran twice
+
+                ## Root Cause Analysis
+
+                The nightly job ran on every replica.
+                \(lessons)
+                """, path: "postmortems/\(id).md")
+        }
+        let corpus = PatternCorpus([postmortem("PM-301", lessons: ""),
+                                    postmortem("PM-302", lessons: "## Lessons Learned\n\nScheduled jobs need an exclusive lease; the certificate expired too.")],
+                                   workers: 1)
+        func terms(_ vector: SparseVector) -> Set<String> { Set(vector.map { corpus.vocabulary[Int($0.term)] }) }
+        let (without, with) = (corpus.documents[0], corpus.documents[1])
+        #expect(terms(with.vector).isSuperset(of: ["exclus", "leas"]))
+        #expect(terms(without.vector).isDisjoint(with: ["exclus", "leas"]))
+        // "certificate expired" in the lessons adds no concept.
+        #expect(terms(with.concepts) == terms(without.concepts))
+        #expect(!terms(with.concepts).contains("~expiry"))
+    }
+
+    @Test func aSharedServiceIsShownButNotScored() {
+        let corpus = PatternCorpus([
+            Self.postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
+                            summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
+            Self.postmortem("PM-402", "2024-06-01", "checkout-api", "capacity", title: "Checkout slow during a sale",
+                            summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic."),
+        ], workers: 1)
+        let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
+        #expect(scorer.structure(0, 1) == 0)
+        #expect(scorer.explain(0, 1).sharedServices == ["checkout-api"])
+    }
 }
