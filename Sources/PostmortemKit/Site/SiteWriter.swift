@@ -93,53 +93,43 @@ final class SiteStaging: @unchecked Sendable {
     /// Writes one file; safe to call from several threads at once. Returns
     /// the failure as "path: reason" instead of throwing, for parallel callers.
     func write(_ file: SiteFile) -> String? {
-        do {
-            try beforeWrite(file.path)
-            try makeFolder((file.path as NSString).deletingLastPathComponent)
-            try PlainFileWriter.write(file.contents, to: root.appendingPathComponent(file.path).path)
-            return nil
-        } catch {
-            return "\(file.path): \(SiteWriter.reason(error))"
+        if case .failure(let failure) = attempt(file.path, { try PlainFileWriter.write(file.contents, to: $0) }) {
+            return failure.message
         }
+        return nil
     }
 
     /// Writes one file from the pieces `produce` hands to `emit` (see
     /// `PlainFileWriter.write(to:streaming:)`). Returns the bytes written, or
     /// the failure as "path: reason".
     func write(path: String, streaming produce: (_ emit: (inout [UInt8]) -> Void) -> Void) -> Result<Int, WriteFailure> {
-        do {
-            try beforeWrite(path)
-            try makeFolder((path as NSString).deletingLastPathComponent)
-            return .success(try PlainFileWriter.write(to: root.appendingPathComponent(path).path, streaming: produce))
-        } catch {
-            return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
-        }
+        attempt(path) { try PlainFileWriter.write(to: $0, streaming: produce) }
     }
 
     /// Copies the file at `source` (a cached page) to `path` in the site.
     /// Returns the bytes copied, nil when `source` does not exist, or the
     /// failure as "path: reason".
     func copy(from source: String, to path: String) -> Result<Int?, WriteFailure> {
-        do {
-            try beforeWrite(path)
-            try makeFolder((path as NSString).deletingLastPathComponent)
-            return .success(try PlainFileWriter.copy(from: source, to: root.appendingPathComponent(path).path))
-        } catch {
-            return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
-        }
+        attempt(path) { try PlainFileWriter.copy(from: source, to: $0) }
     }
 
     /// Hard-links the file at `source` (an unchanged page of the previous
     /// site, see `SiteManifest`) to `path` in the site; false when it cannot
     /// be linked (the caller then copies it).
     func link(from source: String, to path: String) -> Bool {
+        (try? attempt(path) { Glibc.link(source, $0) == 0 }.get()) ?? false
+    }
+
+    /// Runs `body` with the full path of `path` in the staging folder, once
+    /// its folder exists; a failure comes back as "path: reason".
+    private func attempt<Value>(_ path: String, _ body: (String) throws -> Value) -> Result<Value, WriteFailure> {
         do {
             try beforeWrite(path)
             try makeFolder((path as NSString).deletingLastPathComponent)
+            return .success(try body(root.appendingPathComponent(path).path))
         } catch {
-            return false
+            return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
         }
-        return Glibc.link(source, root.appendingPathComponent(path).path) == 0
     }
 
     struct WriteFailure: Error {
