@@ -19,26 +19,20 @@ import Foundation
 /// entries this run used, so it holds one run's files and does not grow.
 final class LintCache: @unchecked Sendable {
     let file: URL
-    private let salt: [UInt8]
-    /// Entries read from the file: key → findings without their path.
-    private let stored: [String: [StoredFinding]]
+    /// The blob id of what every file's findings depend on (the tool, config,
+    /// schema, today, committers), which each key starts with.
+    private let salt: String
+    /// Entries read from the file: key → findings. The file a finding is in
+    /// is not stored (the key's path gives it): read findings have "" there.
+    private let stored: [String: [Finding]]
     private let lock = NSLock()
     /// Entries this run used or made.
-    private var kept: [String: [StoredFinding]] = [:]
+    private var kept: [String: [Finding]] = [:]
     private var changed = false
 
-    /// A finding as stored: everything but the file, which the key's path gives.
-    private struct StoredFinding {
-        var line: Int
-        var column: Int
-        var severity: Severity
-        var rule: String
-        var message: String
-        var suggestion: String?
-    }
-
-    static func defaultFile(root: URL) -> URL {
-        root.appendingPathComponent(".postmortem-cache/lint.tsv")
+    /// The cache file beside the page cache's folder (`.postmortem-cache/pages`).
+    static func file(cacheFolder: URL) -> URL {
+        cacheFolder.deletingLastPathComponent().appendingPathComponent("lint.tsv")
     }
 
     init(file: URL, context: RuleContext) {
@@ -49,7 +43,7 @@ final class LintCache: @unchecked Sendable {
         CanonicalBytes.append(context.schema.digest, to: &salt)
         CanonicalBytes.append(context.today.description, to: &salt)
         CanonicalBytes.append(.array(context.history.authorNames.sorted().map(JSONValue.string)), to: &salt)
-        self.salt = salt
+        self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
         stored = LintCache.read(file)
     }
 
@@ -57,7 +51,8 @@ final class LintCache: @unchecked Sendable {
     /// (no blob id, or a base version to compare with).
     func key(for postmortem: Postmortem, in context: RuleContext) -> String? {
         guard let contentID = postmortem.contentID, context.base[postmortem.path] == nil else { return nil }
-        var bytes = salt
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(salt, to: &bytes)
         CanonicalBytes.append(postmortem.path, to: &bytes)
         CanonicalBytes.append(contentID, to: &bytes)
         for commit in context.history.history(of: postmortem.path)?.commits ?? [] {
@@ -72,19 +67,16 @@ final class LintCache: @unchecked Sendable {
         lock.lock()
         kept[key] = found
         lock.unlock()
-        return found.map {
-            Finding(file: path, line: $0.line, column: $0.column, severity: $0.severity, rule: $0.rule,
-                    message: $0.message, suggestion: $0.suggestion)
+        return found.map { finding in
+            var finding = finding
+            finding.file = path
+            return finding
         }
     }
 
     func store(_ findings: [Finding], for key: String) {
-        let entry = findings.map {
-            StoredFinding(line: $0.line, column: $0.column, severity: $0.severity, rule: $0.rule, message: $0.message,
-                          suggestion: $0.suggestion)
-        }
         lock.lock()
-        kept[key] = entry
+        kept[key] = findings
         changed = true
         lock.unlock()
     }
@@ -164,7 +156,7 @@ final class LintCache: @unchecked Sendable {
     }
 
     /// The entries of `file`; none when it is missing, of another form, or damaged anywhere.
-    private static func read(_ file: URL) -> [String: [StoredFinding]] {
+    private static func read(_ file: URL) -> [String: [Finding]] {
         guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
         let bytes = [UInt8](data)
         let header = Array(LintCache.header.utf8)
@@ -172,19 +164,19 @@ final class LintCache: @unchecked Sendable {
         var lines = bytes[header.count...].split(separator: 10, omittingEmptySubsequences: false)[...]
         if lines.last?.isEmpty == true { lines.removeLast() }
         func integer(_ field: ArraySlice<UInt8>) -> Int? { Int(String(decoding: field, as: UTF8.self)) }
-        var entries: [String: [StoredFinding]] = [:]
+        var entries: [String: [Finding]] = [:]
         while let line = lines.popFirst() {
             let head = line.split(separator: 9, omittingEmptySubsequences: false)
             guard head.count == 2, let count = integer(head[1]), count >= 0, lines.count >= count else { return [:] }
-            var findings: [StoredFinding] = []
+            var findings: [Finding] = []
             findings.reserveCapacity(count)
             for _ in 0..<count {
                 let fields = lines.popFirst()!.split(separator: 9, omittingEmptySubsequences: false)
                 guard fields.count == 6, let line = integer(fields[0]), let column = integer(fields[1]),
                       let severity = Severity(rawValue: String(decoding: fields[2], as: UTF8.self)) else { return [:] }
                 let suggestion = fields[5].first == UInt8(ascii: "+") ? unescaped(fields[5].dropFirst()) : nil
-                findings.append(StoredFinding(line: line, column: column, severity: severity, rule: unescaped(fields[3]),
-                                              message: unescaped(fields[4]), suggestion: suggestion))
+                findings.append(Finding(file: "", line: line, column: column, severity: severity, rule: unescaped(fields[3]),
+                                        message: unescaped(fields[4]), suggestion: suggestion))
             }
             entries[String(decoding: head[0], as: UTF8.self)] = findings
         }

@@ -5,9 +5,9 @@ import Foundation
 /// reporting progress and wrapping its errors with the stage and file.
 ///
 /// Postmortem pages whose inputs did not change since the last build are
-/// copied from the page cache rather than built and rendered (see
-/// `PageCache`, `PageContexts.pageInputs`); the result is the same bytes
-/// either way.
+/// linked from the previous site or copied from the page cache rather than
+/// built and rendered (see `PageCache`, `PageContexts.pageInputs`,
+/// `SiteManifest`); the result is the same bytes either way.
 ///
 /// Output is byte-identical across runs and thread counts: every collection
 /// is sorted before it is written, work is split with order-keeping parallel
@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
         /// Pages rendered by this build, and pages copied from the page cache.
         public var pagesRendered: Int
         public var pagesReused: Int
-        /// Whether the page cache took part (see `PageCache.isWorthUsing`).
+        /// Whether the page cache took part (it is on and its folder could be made).
         public var usedPageCache: Bool
     }
 
@@ -96,13 +96,13 @@ public struct SiteBuilder: Sendable {
         let cache = prepared.cache
         let contextCache = prepared.cachesByContext ? cache : nil
         let output = options.output.standardizedFileURL
-        let manifestFile = cache.map { SiteManifest.file(cacheFolder: $0.folder) }
+        let manifestFile = SiteManifest.file(cacheFolder: prepared.cacheFolder)
         if cache == nil {
             // This build replaces the site's files without recording them:
             // forget the records, so no later build links a file they describe.
-            try? FileManager.default.removeItem(at: SiteManifest.file(cacheFolder: prepared.cacheFolder))
+            try? FileManager.default.removeItem(at: manifestFile)
         }
-        let manifest = manifestFile.map { SiteManifest.read($0, output: output) } ?? SiteManifest()
+        let manifest = cache == nil ? SiteManifest() : SiteManifest.read(manifestFile, output: output)
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
         try staging.write(prepared.otherFiles)
         try staging.commit()
         cache?.prune()
-        if let manifestFile {
+        if cache != nil {
             let pages = zip(prepared.jobs, written).compactMap { job, result in result.key.map { (job.path(entries: prepared.entries), $0) } }
             SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers)
         }
@@ -238,9 +238,7 @@ public struct SiteBuilder: Sendable {
         report(.lint, 0, repository.postmortems.count)
         let context = repository.ruleContext(today: options.today)
         // Findings of unchanged files come from the lint cache beside the page cache.
-        let lintCache = options.useCache && cache != nil
-            ? LintCache(file: options.cacheFolder.map { $0.deletingLastPathComponent().appendingPathComponent("lint.tsv") }
-                            ?? LintCache.defaultFile(root: repository.config.root), context: context) : nil
+        let lintCache = cache.map { LintCache(file: LintCache.file(cacheFolder: $0.folder), context: context) }
         let (all, shown, analysisDay, statusHistory) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                         repository.actionStatusHistory)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
