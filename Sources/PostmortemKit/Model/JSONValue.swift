@@ -147,15 +147,8 @@ extension JSONValue {
     /// JSON this tool writes; `element(n, &out)` writes element n (one level deeper).
     static func writeArray(count: Int, to out: inout [UInt8], pretty: Bool, indent: Int,
                            element: (Int, inout [UInt8]) -> Void) {
-        if count == 0 { out += "[]".utf8; return }
-        out.append(UInt8(ascii: "["))
-        for index in 0..<count {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            newline(depth: indent + 1, pretty: pretty, to: &out)
-            element(index, &out)
-        }
-        newline(depth: indent, pretty: pretty, to: &out)
-        out.append(UInt8(ascii: "]"))
+        writeItems(count: count, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), to: &out, pretty: pretty, indent: indent,
+                   item: element)
     }
 
     /// Writes an object with `keys` (sorted, no duplicates) in that order, as
@@ -168,18 +161,27 @@ extension JSONValue {
     /// `writeObject(keys:…)` with key n given by `key(n)`.
     static func writeObject(count: Int, key: (Int) -> String, to out: inout [UInt8], pretty: Bool, indent: Int,
                             value: (Int, inout [UInt8]) -> Void) {
-        if count == 0 { out += "{}".utf8; return }
-        out.append(UInt8(ascii: "{"))
-        for index in 0..<count {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            newline(depth: indent + 1, pretty: pretty, to: &out)
+        writeItems(count: count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), to: &out, pretty: pretty, indent: indent) { index, out in
             writeEscaped(key(index), to: &out)
             out.append(UInt8(ascii: ":"))
             if pretty { out.append(32) }
             value(index, &out)
         }
+    }
+
+    /// The layout arrays and objects share: `open`, the items one per line
+    /// (when `pretty`) separated by commas, `close`; empty ones on one line.
+    private static func writeItems(count: Int, open: UInt8, close: UInt8, to out: inout [UInt8], pretty: Bool, indent: Int,
+                                   item: (Int, inout [UInt8]) -> Void) {
+        out.append(open)
+        if count == 0 { out.append(close); return }
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(depth: indent + 1, pretty: pretty, to: &out)
+            item(index, &out)
+        }
         newline(depth: indent, pretty: pretty, to: &out)
-        out.append(UInt8(ascii: "}"))
+        out.append(close)
     }
 
     private static func newline(depth: Int, pretty: Bool, to out: inout [UInt8]) {
