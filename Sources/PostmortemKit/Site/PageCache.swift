@@ -78,15 +78,13 @@ struct PageCache: Sendable {
 
     /// The cached page for `key`, if a previous build stored one.
     private func page(for key: String) -> Data? {
-        used.insert(key)
-        return FileManager.default.contents(atPath: file(key).path)
+        FileManager.default.contents(atPath: file(for: key))
     }
 
     /// Stores a freshly rendered page; a cache that cannot be written only
     /// makes the next build slower, so failures are ignored.
     func store(_ contents: Data, for key: String) {
-        used.insert(key)
-        try? PlainFileWriter.writeAtomically(contents, to: file(key).path)
+        try? PlainFileWriter.writeAtomically(contents, to: file(for: key))
     }
 
     /// Whether caching pages by their whole context saves work for this
