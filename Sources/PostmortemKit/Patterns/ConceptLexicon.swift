@@ -202,6 +202,90 @@ enum ConceptLexicon {
                              "integer type", "integer range", "key range", "id range", "auto increment", "auto_increment",
                              "autoincrement", "sequence exhausted", "sequence exhaustion"],
         "search": ["elasticsearch", "opensearch", "reindex", "shard", "shards", "synonym", "synonyms", "search index"],
+        // Two requests both pass a check before either acts on it.
+        "race-condition": ["race condition", "race conditions", "race", "races", "racing", "raced", "toctou",
+                           "check then act", "check then use", "check and set", "lost update", "lost updates", "oversold",
+                           "oversell", "overselling", "overbooked", "overbooking", "double booked", "double booking",
+                           "double spend", "double spent", "double spending", "double redeemed", "double redemption",
+                           "select for update", "optimistic locking", "optimistic lock", "optimistic concurrency",
+                           "pessimistic locking", "compare and swap", "compare and set", "non atomic", "not atomic",
+                           "read modify write", "interleaved", "interleaving", "row version", "conditional write",
+                           "conditional update"],
+        // Amounts in a unit or precision other than the one assumed.
+        "decimal-precision": ["minor unit", "minor units", "decimal places", "decimal place", "two decimals",
+                              "two decimal places", "three decimals", "zero decimal", "zero decimals", "decimal digits",
+                              "rounding error", "rounding errors", "rounding mode", "round half", "floating point",
+                              "bigdecimal", "decimal precision", "fractional", "truncated to two", "hundredfold"],
+        // Times without their zone, read in another one.
+        "timezone": ["time zone", "time zones", "timezone", "timezones", "tzinfo", "tz database", "tzdata", "naive datetime",
+                     "naive datetimes", "naive timestamp", "naive timestamps", "timezone naive", "zoneless", "zone less",
+                     "without a zone", "without a time zone", "without a timezone", "without an offset", "without offset",
+                     "no offset", "no timezone", "no time zone", "local time", "local times", "utc offset", "offset less",
+                     "zoned", "zonedatetime", "zoneddatetime", "localdatetime", "wall clock time", "wall time"],
+        // A cache whose key leaves out something that changes the answer.
+        "cache-key": ["cache key", "cache keys", "vary header", "cache poisoning", "cache variant", "cache variants",
+                      "keyed on", "keyed by", "cached per", "another user s", "another customer s", "someone else s",
+                      "other users data", "wrong variant", "cache key normalisation", "cache key normalization"],
+        // Bytes read in another character encoding than they were written in.
+        "encoding": ["encoding", "encodings", "charset", "charsets", "character set", "character sets", "utf", "utf8",
+                     "latin1", "cp1252", "code page", "codepage",
+                     "mojibake", "garbled", "byte order mark", "bom", "accented", "accents", "diacritic", "diacritics",
+                     "non ascii", "unicode", "double encoded", "double decoded", "double encoding", "multibyte",
+                     "multi byte", "replacement character", "utf8mb4", "collation"],
+        // One side of an interface changed in a way the other's running version cannot handle.
+        "compatibility": ["backward compatible", "backwards compatible", "backward compatibility", "backwards compatibility",
+                          "backward incompatible", "backwards incompatible", "not backward compatible",
+                          "not backwards compatible", "incompatible", "incompatibility", "breaking change",
+                          "breaking changes", "version skew", "old clients", "older clients", "older app", "older apps",
+                          "old app versions", "older versions", "contract test", "contract tests", "consumer driven",
+                          "schema registry", "field number", "removed field", "field removed", "required field",
+                          "unknown field", "unknown enum", "new enum value", "deploy order", "release order",
+                          "rollout order", "mixed versions", "expand and contract", "expand contract"],
+        // A change made by hand in production that automation later undid, or that never reached the code.
+        "config-drift": ["config drift", "configuration drift", "drifted from", "out of band", "clickops", "click ops",
+                         "hand edited", "hand edit", "edited by hand", "changed by hand", "applied by hand", "by hand",
+                         "manual change", "manual changes", "manually changed", "manually applied", "manually set",
+                         "manual fix", "manual hotfix", "self heal", "selfheal", "self healing", "reconciliation loop",
+                         "desired state", "not in terraform", "not in code", "never committed", "terraform drift",
+                         "snowflake server", "console change"],
+        // Updates to one thing applied in another order than they happened.
+        "ordering": ["out of order", "out of sequence", "reordered", "reordering", "ordering guarantee",
+                     "ordering guarantees", "ordered delivery", "sequence number", "sequence numbers", "partition key",
+                     "message key", "ordering key", "last write wins", "older event", "older events", "older update",
+                     "older updates", "stale update", "stale updates", "late arriving", "arrived late", "arrived out",
+                     "fifo", "message group", "message groups", "monotonic version", "newer state", "overwrote the newer"],
+        // A query that reads far more than it returns.
+        "slow-query": ["missing index", "missing indexes", "missing indices", "no index", "unindexed", "full table scan",
+                       "full table scans", "sequential scan", "sequential scans", "seq scan", "table scan", "table scans",
+                       "query plan", "query planner", "explain analyze", "slow query", "slow queries", "slow query log",
+                       "unbounded query", "cartesian", "plan regression"],
+        // Request threads or workers all busy, so work queues behind them.
+        "thread-pool": ["thread pool", "thread pools", "threadpool", "worker pool", "worker pools", "worker threads",
+                        "request threads", "max threads", "maxthreads", "gunicorn workers", "uwsgi workers", "puma threads",
+                        "event loop blocked", "blocked the event loop", "event loop lag", "head of line blocking",
+                        "head of line", "all workers busy", "bulkhead", "bulkheads"],
+        // Logging that outgrows what stores or ships it.
+        "log-volume": ["log volume", "log volumes", "logging volume", "verbose logging", "debug logging", "excessive logging",
+                       "log spam", "log flood", "log storm", "chatty logging", "left at debug", "debug level logging",
+                       "ingestion quota", "log ingestion quota", "logging costs"],
+        // A regular expression whose matching time explodes on some input.
+        "regex-backtracking": ["catastrophic backtracking", "backtracking", "redos", "regex", "regexes", "regexp",
+                               "regular expression", "regular expressions"],
+        // A configured maximum (replicas, instances, a cloud quota) reached at a new peak.
+        "capacity-ceiling": ["max replicas", "maxreplicas", "max instances", "max_instances", "maximum replicas",
+                             "maximum instances", "instance cap", "instance limit", "scaling limit", "scaling ceiling",
+                             "hard cap", "service quota", "vcpu quota", "cpu quota", "quota exceeded", "maxed out",
+                             "max out", "pinned at", "at its maximum", "at the maximum", "max capacity", "capped at"],
+        // Backups that could not be restored when needed.
+        "restore-failure": ["restore failed", "restore test", "restore tests", "restore drill", "restore drills",
+                            "never restored", "never been restored", "untested backup", "untested backups",
+                            "backup verification", "corrupt backup", "corrupted backup", "backup unusable",
+                            "unusable backup", "unrestorable", "could not restore", "couldn t restore", "could not be restored",
+                            "empty backup", "empty backups", "zero byte", "zero bytes", "test restore", "test restores"],
+        // A dependency that changed under the build because it was not pinned.
+        "unpinned-dependency": ["unpinned", "not pinned", "latest tag", "floating tag", "transitive dependency",
+                                "transitive dependencies", "lockfile", "lock file", "semver", "version range",
+                                "caret range", "dependency upgrade", "dependabot", "renovate"],
     ]
 
     /// Concepts that name how something failed, not what it happened to
@@ -223,6 +307,9 @@ enum ConceptLexicon {
         "~lock-contention", "~replication-lag", "~split-brain", "~rebalance", "~poison-message", "~disk-full", "~memory-leak",
         "~gc-pause", "~undersized", "~noisy-neighbour", "~socket-exhaustion", "~rate-limit", "~retry-storm", "~cache-miss", "~hot-spot",
         "~config-push", "~disruption", "~health-check", "~integer-overflow", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
+        "~race-condition", "~decimal-precision", "~timezone", "~cache-key", "~encoding", "~compatibility", "~config-drift",
+        "~ordering", "~slow-query", "~thread-pool", "~log-volume", "~regex-backtracking", "~capacity-ceiling",
+        "~restore-failure", "~unpinned-dependency",
     ]
 
     /// Words that name a concept only within `window` words of a word that
@@ -335,6 +422,26 @@ enum ConceptLexicon {
          ["nvme", "ssd", "hdd", "drive", "drives", "disk", "disks", "hardware", "host", "hypervisor", "nic", "dimm", "raid"]),
         ("network-partition", ["partitioned"], ["network", "zone", "zones", "nodes", "cluster", "brokers", "datacenter",
                                                 "datacentre", "region", "regions"]),
+        ("race-condition", ["concurrent", "concurrently", "simultaneous", "simultaneously", "same moment", "same instant",
+                            "same millisecond", "both passed", "both read", "in parallel", "parallel"],
+         ["requests", "request", "checkout", "checkouts", "bookings", "booking", "redemptions", "redemption", "writes",
+          "updates", "transactions", "clicks", "taps", "purchases", "orders", "balance", "stock", "inventory", "seat", "seats",
+          "room", "rooms", "voucher", "coupon"]),
+        ("decimal-precision", ["precision", "exponent", "exponents", "decimals", "rounded", "rounding", "truncated", "cents",
+                               "pence", "float", "floats", "double"],
+         ["currency", "currencies", "amount", "amounts", "price", "prices", "yen", "jpy", "dinar", "kwd", "bhd", "money",
+          "minor", "decimal", "decimals", "fx", "exchange"]),
+        ("cache-key", ["vary", "key", "keys", "keyed"],
+         ["cache", "cached", "caching", "cdn", "varnish", "fastly", "cloudflare", "akamai", "cookie", "header"]),
+        ("config-drift", ["reverted", "overwrote", "overwritten", "overwrite", "undid", "undone"],
+         ["manual", "manually", "terraform", "ansible", "puppet", "chef", "argo", "argocd", "flux", "gitops", "reconcile",
+          "reconciled", "reconciler", "installer", "automation", "hotfix", "hand"]),
+        ("ordering", ["order", "ordering", "ordered", "sequence"],
+         ["events", "event", "messages", "message", "updates", "update", "webhook", "webhooks", "partition", "partitions",
+          "consumers", "queue", "stream", "arrival", "arrived", "delivery", "delivered", "applied"]),
+        ("capacity-ceiling", ["ceiling", "cap", "capped", "maximum", "max", "limit", "limits", "quota", "quotas"],
+         ["replicas", "instances", "nodes", "workers", "autoscaler", "hpa", "keda", "scaling", "scale", "vcpu", "vcpus",
+          "pods", "concurrency"]),
     ]
     /// How many words either side of a qualified word are searched for a qualifier.
     static let window = 4
