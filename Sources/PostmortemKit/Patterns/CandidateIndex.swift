@@ -19,6 +19,12 @@ import Foundation
 /// recurrences, and the work per document stays bounded.
 struct CandidateIndex {
     static let strongestTerms = 24
+    /// Up to this many documents every pair is scored (at most 124,750
+    /// pairs, milliseconds of work): the index is there so that cost grows
+    /// near-linearly in large repositories, and in a small one it would
+    /// only miss pairs whose strongest words differ, which are exactly the
+    /// same problem told in other words.
+    static let allPairsLimit = 500
     static let candidatesPerDocument = 8
     static let conceptCandidatesPerDocument = 4
 
@@ -45,6 +51,12 @@ struct CandidateIndex {
     static func pairs(_ documents: [PatternDocument], workers: Int) -> [Pair] {
         let count = documents.count
         guard count > 1 else { return [] }
+        if count <= allPairsLimit {
+            var all: [Pair] = []
+            all.reserveCapacity(count * (count - 1) / 2)
+            for a in 0..<count { for b in (a + 1)..<count { all.append(Pair(Int32(a), Int32(b))) } }
+            return all
+        }
         let cap = postingCap(documentCount: count)
         let top: [SparseVector] = ParallelMap.map(documents, workers: workers) { document in
             Array(document.vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(strongestTerms))

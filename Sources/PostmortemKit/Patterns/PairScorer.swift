@@ -1,8 +1,7 @@
 import Foundation
 
-/// How alike two documents are. Text carries the problem; shared factors,
-/// tags and `related:` links only tip close calls. Shared services are not
-/// scored, so that two different problems on one service stay apart.
+/// How alike two documents are. Text carries the problem; shared services,
+/// factors, tags and `related:` links tip close calls.
 ///
 /// Keeps each field of the documents in its own array, so that scoring a
 /// pair reads what it needs without copying whole documents.
@@ -12,6 +11,7 @@ struct PairScorer: Sendable {
     private let concepts: [SparseVector]
     private let failureModes: [SparseVector]
     private let factorIDs: [[Int32]]
+    private let serviceIDs: [[Int32]]
     private let tagIDs: [[Int32]]
     private let services: [[String]]
     private let factors: [[String]]
@@ -24,6 +24,7 @@ struct PairScorer: Sendable {
         concepts = documents.map(\.concepts)
         failureModes = documents.map(\.failureModes)
         factorIDs = documents.map(\.factorIDs)
+        serviceIDs = documents.map(\.serviceIDs)
         tagIDs = documents.map(\.tagIDs)
         services = documents.map(\.services)
         factors = documents.map(\.factors)
@@ -33,6 +34,12 @@ struct PairScorer: Sendable {
 
     static let textWeight = 0.80
     static let relatedBonus = 0.3
+    /// Weights of the Jaccard similarity of services, contributing factors
+    /// and tags. In most repositories a problem comes back in the service
+    /// where it first happened, so a shared service and factor tip a close
+    /// call; a merged group must still reach the average threshold, so two
+    /// different problems of one service with unlike text stay apart.
+    static let serviceWeight = 0.10, factorWeight = 0.15, tagWeight = 0.05
 
     /// Dot product of two sparse vectors (the cosine, for unit vectors),
     /// summed in term order.
@@ -57,9 +64,9 @@ struct PairScorer: Sendable {
     }
 
     /// The elements of two sorted lists that both hold.
-    static func shared(_ a: [String], _ b: [String]) -> [String] {
+    static func shared<Element: Comparable>(_ a: [Element], _ b: [Element]) -> [Element] {
         var i = 0, j = 0
-        var result: [String] = []
+        var result: [Element] = []
         while i < a.count && j < b.count {
             if a[i] == b[j] { result.append(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
@@ -84,13 +91,11 @@ struct PairScorer: Sendable {
         (!related[x].isEmpty || !related[y].isEmpty) && (related[x].contains(Int32(y)) || related[y].contains(Int32(x)))
     }
 
-    /// Shared factors (5%) and tags (5%), and the `related:` bonus. Shared
-    /// services are shown but not scored: they say where an incident
-    /// happened, not how, and are what two different problems of one service
-    /// have in common; the same problem recurring on one service shares its
-    /// words anyway.
+    /// Shared services, factors and tags, and the `related:` bonus.
     func structure(_ x: Int, _ y: Int) -> Double {
-        let shared = 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
+        let shared = PairScorer.serviceWeight * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+            + PairScorer.factorWeight * PairScorer.jaccard(factorIDs[x], factorIDs[y])
+            + PairScorer.tagWeight * PairScorer.jaccard(tagIDs[x], tagIDs[y])
         return isRelated(x, y) ? shared + PairScorer.relatedBonus : shared
     }
 
@@ -99,11 +104,9 @@ struct PairScorer: Sendable {
         score(text: textSimilarity(x, y), x, y)
     }
 
-    private func score(text: Double, _ x: Int, _ y: Int) -> Double {
-        var score = PairScorer.textWeight * text
-            + 0.05 * PairScorer.jaccard(factorIDs[x], factorIDs[y]) + 0.05 * PairScorer.jaccard(tagIDs[x], tagIDs[y])
-        if isRelated(x, y) { score += PairScorer.relatedBonus }
-        return min(score, 1)
+    /// The combined score of a pair whose text similarity is known.
+    func score(text: Double, _ x: Int, _ y: Int) -> Double {
+        min(PairScorer.textWeight * text + structure(x, y), 1)
     }
 
     /// The score's part that is not text: the structure, less what the cap

@@ -25,6 +25,7 @@ struct PatternDocument: Sendable {
     /// Lower-cased.
     var tags: [String]
     var factorIDs: [Int32] = []
+    var serviceIDs: [Int32] = []
     var tagIDs: [Int32] = []
     /// The ids this postmortem names in `related:`.
     var related: Set<String>
@@ -182,6 +183,7 @@ struct PatternCorpus: Sendable {
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
             document.factorIDs = document.factors.map(factors.id)
+            document.serviceIDs = document.services.map(services.id)
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
             document.concepts = unitVector(terms, concepts: true)

@@ -142,7 +142,9 @@ struct FailureModeClusteringTests {
         #expect(!terms(with.concepts).contains("~expiry"))
     }
 
-    @Test func aSharedServiceIsShownButNotScored() {
+    /// A shared service counts (problems often come back where they began),
+    /// but alone it does not make two different problems of one service one.
+    @Test func aSharedServiceTipsCloseCallsButDoesNotJoinDifferentProblems() {
         let corpus = PatternCorpus([
             Self.postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
                             summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
@@ -150,7 +152,8 @@ struct FailureModeClusteringTests {
                             summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic."),
         ], workers: 1)
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
-        #expect(scorer.structure(0, 1) == 0)
+        #expect(scorer.structure(0, 1) == PairScorer.serviceWeight)
+        #expect(scorer.score(0, 1) < PatternAnalyzer().clusterThreshold)
         #expect(scorer.explain(0, 1).sharedServices == ["checkout-api"])
     }
 }
