@@ -100,11 +100,11 @@ struct PatternsCommandTests {
     /// and factor about as often as real organisations do ("same service and
     /// same factor" scores F1 0.42–0.48 on them). Corpora 5–7 then became
     /// development sets for the failure-mode vocabulary and the weights of
-    /// shared services and factors; corpus-8 is still barely found, and
-    /// corpus-9 was first run on the engine as it is now. The floors keep
+    /// shared services and factors, and corpus-8 (F1 0.16 after that) for
+    /// more vocabulary; corpus-9 was first run before that last round. The floors keep
     /// what was measured from sliding back.
     @Test(arguments: [("patterns-corpus-5", 0.58, 0.55), ("patterns-corpus-6", 0.57, 0.65),
-                      ("patterns-corpus-7", 0.40, 0.55), ("patterns-corpus-8", 0.12, 0.1),
+                      ("patterns-corpus-7", 0.40, 0.55), ("patterns-corpus-8", 0.43, 0.35),
                       ("patterns-corpus-9", 0.5, 0.55)])
     func laterCorporaKeepWhatWasReached(fixture: String, f1: Double, recurrences: Double) throws {
         let result = try evaluate(fixture)

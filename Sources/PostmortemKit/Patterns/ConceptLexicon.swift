@@ -64,7 +64,10 @@ enum ConceptLexicon {
                 "age of the oldest"],
         "replication-lag": ["replication lag", "replica lag", "replication delay", "replica delay", "seconds behind",
                             "seconds_behind_master", "stale read", "stale reads", "read after write", "read your writes",
-                            "behind the primary", "behind its primary"],
+                            "behind the primary", "behind its primary", "wal replay", "replay paused", "replay lag",
+                            "secondarypreferred", "secondary preferred", "lagging secondaries", "lagging secondary",
+                            "lagging replica", "lagging replicas", "lagging reader", "lagging readers", "eventually consistent",
+                            "eventual consistency", "strongly consistent read", "consistent read", "consistent reads"],
         "split-brain": ["split brain", "leader election",
                         "fencing", "fencing token", "lost quorum", "quorum", "zombie leader", "stale leader"],
         // Messaging.
@@ -151,7 +154,10 @@ enum ConceptLexicon {
                       "scaled to zero", "scale to zero", "scaled down", "scale down", "min replicas", "minreplicas", "maxreplicas",
                       "karpenter", "keda"],
         "hot-spot": ["hot partition", "hot partitions", "hot key", "hot keys", "hot shard", "hot shards", "hotspot", "hotspots",
-                     "hot spot", "uneven distribution", "celebrity"],
+                     "hot spot", "uneven distribution", "celebrity", "one shard", "single shard", "one partition",
+                     "single partition", "one key", "single key", "single item", "one item", "per partition", "partition key limit",
+                     "key skew", "data skew", "skewed partitioning", "skewed keys", "unevenly distributed", "hash slot",
+                     "hash slots", "owned by one", "one node owned", "hot row", "hot rows", "hot item"],
         // Change.
         "deploy": ["deploy", "deployed", "deploys", "deployment", "rollout", "rolled out", "release", "released", "canary",
                    "rollback", "rolled back", "roll back", "revert", "reverted", "hotfix", "helm", "regression", "bad release",
@@ -175,7 +181,20 @@ enum ConceptLexicon {
         "schedule": ["cron", "cronjob", "cron job", "crontab", "scheduled", "scheduler", "schedule", "batch", "nightly"],
         "concurrent-run": ["concurrent runs", "ran concurrently", "concurrency policy", "concurrencypolicy", "double run",
                            "overlapping runs", "overlapping jobs"],
-        "duplicate": ["twice", "duplicate", "duplicates", "duplicated", "idempotency", "idempotent", "idempotency key"],
+        "duplicate": ["twice", "duplicate", "duplicates", "duplicated"],
+        // An effect applied again when work is retried or redelivered, with no key to recognise the repeat.
+        "idempotency": ["idempotency", "idempotent", "idempotency key", "idempotency keys", "not idempotent", "non idempotent",
+                        "at least once", "redelivered", "redelivery", "redeliveries", "delivered twice", "delivered again",
+                        "processed twice", "applied twice", "credited twice", "charged twice", "double charged",
+                        "double charge", "double credited", "double credit", "dedupe", "deduplicate", "deduplication",
+                        "dedup", "exactly once", "replayed", "re sent", "resent", "reprocessed", "visibility timeout",
+                        "ack deadline", "acknowledgement deadline", "uncommitted offsets"],
+        // An identifier assumed to stand for one person, device or thing that many share.
+        "identifier-collision": ["collision", "collisions", "collided", "collide", "collides", "not unique", "non unique",
+                                 "carrier grade nat", "cgnat", "shared ip", "shared ips", "same ip", "same ip address",
+                                 "behind one ip", "per ip", "per source ip", "placeholder serial", "default string",
+                                 "all zeros", "zeroed identifier", "same identifier", "shared identifier", "duplicate key",
+                                 "duplicate keys", "uniqueness", "unique constraint"],
         // Network and dependencies.
         "dns": ["dns", "resolver", "resolvers", "nxdomain", "servfail", "coredns", "kube dns", "ndots", "name resolution",
                 "domain name", "route53", "nameserver", "nameservers", "cname", "a record", "a records", "dns record", "dns records",
@@ -309,7 +328,7 @@ enum ConceptLexicon {
         "~config-push", "~disruption", "~health-check", "~integer-overflow", "~clock", "~calendar", "~concurrent-run", "~network-partition", "~timeout",
         "~race-condition", "~decimal-precision", "~timezone", "~cache-key", "~encoding", "~compatibility", "~config-drift",
         "~ordering", "~slow-query", "~thread-pool", "~log-volume", "~regex-backtracking", "~capacity-ceiling",
-        "~restore-failure", "~unpinned-dependency",
+        "~restore-failure", "~unpinned-dependency", "~idempotency", "~identifier-collision",
     ]
 
     /// Words that name a concept only within `window` words of a word that
@@ -398,6 +417,11 @@ enum ConceptLexicon {
                        "used up", "consumed", "read only", "readonly", "crossed", "exceeded", "exceeding", "zero"],
          ["disk", "disks", "volume", "volumes", "filesystem", "inode", "inodes", "storage", "ephemeral", "scratch", "diskpressure",
           "watermark", "wal"]),
+        ("replication-lag", ["behind", "lagging", "lagged", "stale", "outdated", "not yet"],
+         ["replica", "replicas", "reader", "readers", "standby", "secondary", "secondaries", "follower", "followers", "copy",
+          "copies", "mirror"]),
+        ("hot-spot", ["skew", "skewed", "saturated", "pinned", "overloaded", "melted"],
+         ["shard", "partition", "key", "node", "slot", "item", "row", "channel", "router"]),
         ("disruption", ["drain", "drains", "drained", "draining"],
          ["node", "nodes", "pod", "pods", "instance", "instances", "upgrade", "group", "kubelet", "host", "hosts", "batches"]),
         ("lock-contention", ["rewrite", "rewrites", "rewrote", "rewriting", "rewritten"], ["table", "tables"]),
