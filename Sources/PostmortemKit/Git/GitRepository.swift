@@ -441,6 +441,7 @@ public final class GitRepository: @unchecked Sendable {
     static func hex(_ oid: UnsafePointer<git_oid>) -> String {
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, 41, oid)
-        return String(cString: buffer)
+        // git_oid_tostr writes 40 hex digits and a terminating NUL.
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
