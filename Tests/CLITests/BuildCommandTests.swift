@@ -263,10 +263,10 @@ struct IncrementalBuildTests {
         // Each change on its own, so that a page changed by one input is not
         // rebuilt by accident because another input changed too; after each,
         // the incremental site must equal a clean one.
-        func expectCleanBuildEquality(_ change: String) throws -> [String: Data] {
+        func expectCleanBuildEquality(_ change: String, someFromCache: Bool = true) throws -> [String: Data] {
             let incremental = try build(repo, into: "_site")
             let counts = try #require(IncrementalBuildTests.pageCounts(incremental.stderr))
-            #expect(counts.rendered > 0 && counts.cached > 0, "\(change): \(incremental.stderr)")
+            #expect(counts.rendered > 0 && (counts.cached > 0 || !someFromCache), "\(change): \(incremental.stderr)")
             let clean = try build(repo, into: "_clean", ["--no-cache"])
             #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
             #expect(IncrementalBuildTests.lintCounts(incremental.stderr) == IncrementalBuildTests.lintCounts(clean.stderr),
@@ -307,7 +307,10 @@ struct IncrementalBuildTests {
         try repo.git(["mv", "postmortems/2024/2024-04-22-loki-ingester-disk-full.md", "postmortems/2024/2024-04-22-log-ingester-disk-full.md"])
         try repo.git(["rm", "-q", "postmortems/2025/2025-03-27-primary-payment-provider-outage.md"])
         try repo.git(["commit", "-q", "-m", "Rename and delete"], date: "2026-10-04T09:00:00Z")
-        site = try expectCleanBuildEquality("a rename and a deletion")
+        // Deleting a postmortem changes the term weights behind every page's
+        // similar-incident scores, so in a repository this small every page
+        // may be rebuilt; what matters is that each equals a clean build.
+        site = try expectCleanBuildEquality("a rename and a deletion", someFromCache: false)
         #expect(site.keys.contains { $0.contains("PM-2025-002") } == false, "the deleted postmortem's page is gone")
 
         // A working-tree edit, not committed, on top.
