@@ -37,9 +37,13 @@ struct PairScorer: Sendable {
     /// Weights of the Jaccard similarity of services, contributing factors
     /// and tags. In most repositories a problem comes back in the service
     /// where it first happened, so a shared service and factor tip a close
-    /// call; a merged group must still reach the average threshold, so two
-    /// different problems of one service with unlike text stay apart.
+    /// call.
     static let serviceWeight = 0.10, factorWeight = 0.15, tagWeight = 0.05
+    /// At most this much of a score comes from shared services, factors and
+    /// tags (without `related:`), less than the cluster threshold (0.22):
+    /// two different problems of one service, with the same factors and
+    /// tags, are not joined unless their text has something in common too.
+    static let structureCap = 0.18
 
     /// Dot product of two sparse vectors (the cosine, for unit vectors),
     /// summed in term order.
@@ -93,9 +97,10 @@ struct PairScorer: Sendable {
 
     /// Shared services, factors and tags, and the `related:` bonus.
     func structure(_ x: Int, _ y: Int) -> Double {
-        let shared = PairScorer.serviceWeight * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
-            + PairScorer.factorWeight * PairScorer.jaccard(factorIDs[x], factorIDs[y])
-            + PairScorer.tagWeight * PairScorer.jaccard(tagIDs[x], tagIDs[y])
+        let shared = min(PairScorer.structureCap,
+                         PairScorer.serviceWeight * PairScorer.jaccard(serviceIDs[x], serviceIDs[y])
+                             + PairScorer.factorWeight * PairScorer.jaccard(factorIDs[x], factorIDs[y])
+                             + PairScorer.tagWeight * PairScorer.jaccard(tagIDs[x], tagIDs[y]))
         return isRelated(x, y) ? shared + PairScorer.relatedBonus : shared
     }
 

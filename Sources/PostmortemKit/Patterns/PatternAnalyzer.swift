@@ -35,8 +35,8 @@ public protocol ActionStatusHistory: Sendable {
 /// `~disk-full`, whatever component it happened to; at full length when they
 /// carry most of a document's concepts, see `PatternCorpus.failureModes`).
 /// It is blended with shared services, factors and tags (0.10, 0.15 and
-/// 0.05 of their Jaccard similarity) and explicit `related:` links
-/// (`PairScorer`).
+/// 0.05 of their Jaccard similarity, together at most 0.18) and explicit
+/// `related:` links (`PairScorer`).
 ///
 /// Weights and thresholds were first set on the samples and
 /// Tests/Fixtures/patterns-corpus and checked on corpora held out from that

@@ -156,4 +156,19 @@ struct FailureModeClusteringTests {
         #expect(scorer.score(0, 1) < PatternAnalyzer().clusterThreshold)
         #expect(scorer.explain(0, 1).sharedServices == ["checkout-api"])
     }
+
+    /// Even the same service, factor and tags stay below the cluster
+    /// threshold without text in common.
+    @Test func identicalFrontMatterAloneDoesNotJoinTwoProblems() {
+        let corpus = PatternCorpus([
+            Self.postmortem("PM-501", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
+                            summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
+            Self.postmortem("PM-502", "2024-06-01", "checkout-api", "deploy", title: "Tax totals rounded wrongly for Norway",
+                            summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed."),
+        ], workers: 1)
+        let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
+        #expect(scorer.structure(0, 1) == PairScorer.structureCap)
+        #expect(PairScorer.structureCap < PatternAnalyzer().clusterThreshold)
+        #expect(PatternAnalyzer().analyze(corpus.postmortems, today: LocalDate(year: 2026, month: 1, day: 1)!).clusters.isEmpty)
+    }
 }
