@@ -142,15 +142,21 @@ struct FailureModeClusteringTests {
         #expect(!terms(with.concepts).contains("~expiry"))
     }
 
+    /// A bad image on checkout-api, and a second incident on the same
+    /// service with `factor` and the given text.
+    static func checkoutPair(factor: String, title: String, summary: String, rootCause: String) -> PatternCorpus {
+        PatternCorpus([
+            postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
+                       summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
+            postmortem("PM-402", "2024-06-01", "checkout-api", factor, title: title, summary: summary, rootCause: rootCause),
+        ], workers: 1)
+    }
+
     /// A shared service counts (problems often come back where they began),
     /// but alone it does not make two different problems of one service one.
     @Test func aSharedServiceTipsCloseCallsButDoesNotJoinDifferentProblems() {
-        let corpus = PatternCorpus([
-            Self.postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
-                            summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
-            Self.postmortem("PM-402", "2024-06-01", "checkout-api", "capacity", title: "Checkout slow during a sale",
-                            summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic."),
-        ], workers: 1)
+        let corpus = Self.checkoutPair(factor: "capacity", title: "Checkout slow during a sale",
+                                       summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic.")
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
         #expect(scorer.structure(0, 1) == PairScorer.serviceWeight)
         #expect(scorer.score(0, 1) < PatternAnalyzer().clusterThreshold)
@@ -160,12 +166,8 @@ struct FailureModeClusteringTests {
     /// Even the same service, factor and tags stay below the cluster
     /// threshold without text in common.
     @Test func identicalFrontMatterAloneDoesNotJoinTwoProblems() {
-        let corpus = PatternCorpus([
-            Self.postmortem("PM-501", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
-                            summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
-            Self.postmortem("PM-502", "2024-06-01", "checkout-api", "deploy", title: "Tax totals rounded wrongly for Norway",
-                            summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed."),
-        ], workers: 1)
+        let corpus = Self.checkoutPair(factor: "deploy", title: "Tax totals rounded wrongly for Norway",
+                                       summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed.")
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
         #expect(scorer.structure(0, 1) == PairScorer.structureCap)
         #expect(PairScorer.structureCap < PatternAnalyzer().clusterThreshold)
