@@ -103,12 +103,12 @@ struct PatternsCommandTests {
     /// failure-mode vocabulary and the weights of shared services and
     /// factors, and corpus-8 (F1 0.16 after that) for more vocabulary;
     /// corpus-9 was first run before that round, corpus-10 after it and then
-    /// used for one more, and corpus-11 after that (it is still held out).
-    /// The floors keep what was measured from sliding back.
+    /// used for one more, and corpus-11 after that. Corpus-11 is still held
+    /// out, so it has no floor here: test runs would show its score after
+    /// every change. The floors keep what was measured from sliding back.
     @Test(arguments: [("patterns-corpus-5", 0.58, 0.55), ("patterns-corpus-6", 0.57, 0.65),
                       ("patterns-corpus-7", 0.40, 0.55), ("patterns-corpus-8", 0.43, 0.35),
-                      ("patterns-corpus-9", 0.5, 0.55), ("patterns-corpus-10", 0.6, 0.6),
-                      ("patterns-corpus-11", 0.25, 0.25)])
+                      ("patterns-corpus-9", 0.5, 0.55), ("patterns-corpus-10", 0.6, 0.6)])
     func laterCorporaKeepWhatWasReached(fixture: String, f1: Double, recurrences: Double) throws {
         let result = try evaluate(fixture)
         #expect(result.f1 >= f1)
