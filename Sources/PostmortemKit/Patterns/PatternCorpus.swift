@@ -130,9 +130,11 @@ struct PatternCorpus: Sendable {
         let wordRank = ranks
         let isConcept = vocabulary.map { $0.hasPrefix("~") }
         let isFailureMode = vocabulary.map(ConceptLexicon.failureModes.contains)
+        // Each document's services, sorted and without duplicates.
+        let serviceNames = usable.map { Set($0.frontMatter?.strings("services") ?? []).sorted() }
         // Service names are compared as structure; in text they would make
         // every incident of a service look alike.
-        let serviceWords = Set(usable.flatMap { $0.frontMatter?.strings("services") ?? [] }
+        let serviceWords = Set(serviceNames.joined()
             .flatMap { $0.lowercased().split(separator: "-").map { PorterStemmer.stem(String($0)) } })
         let isServiceWord = vocabulary.map { serviceWords.contains($0) }
 
@@ -150,10 +152,11 @@ struct PatternCorpus: Sendable {
         }
         var documentFrequency = [Int](repeating: 0, count: vocabulary.count)
         for terms in termCounts { for entry in terms { documentFrequency[Int(entry.term)] += 1 } }
-        let services = Interner(usable.flatMap { $0.frontMatter?.strings("services") ?? [] })
+        let services = Interner(Array(serviceNames.joined()))
+        // The ids of each document's services, in the same order.
+        let serviceIDs = serviceNames.map { $0.map(services.id) }
         let serviceFactor = PatternCorpus.serviceFactors(
-            termCounts, services: usable.map { Set($0.frontMatter?.strings("services") ?? []).map(services.id) },
-            documentFrequency: documentFrequency, isConcept: isConcept)
+            termCounts, services: serviceIDs, documentFrequency: documentFrequency, isConcept: isConcept)
 
         let count = Double(usable.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 0.5)) }
@@ -169,13 +172,14 @@ struct PatternCorpus: Sendable {
 
         let factors = Interner(usable.flatMap { $0.frontMatter?.strings("contributing_factors") ?? [] })
         let tags = Interner(usable.flatMap { ($0.frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
-        var documents = ParallelMap.map(Array(zip(usable, termCounts)), workers: workers) { postmortem, terms in
+        var documents = ParallelMap.map(Array(usable.indices), workers: workers) { index in
+            let postmortem = usable[index], terms = termCounts[index]
             let frontMatter = postmortem.frontMatter
             var document = PatternDocument(
                 path: postmortem.path, id: postmortem.id!, idRank: 0, title: postmortem.title ?? postmortem.id!,
                 started: postmortem.started!, resolved: postmortem.resolved, detected: postmortem.detected,
                 severity: frontMatter?.string("severity") ?? "unknown",
-                services: Set(frontMatter?.strings("services") ?? []).sorted(),
+                services: serviceNames[index],
                 factors: Set(frontMatter?.strings("contributing_factors") ?? []).sorted(),
                 tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }).sorted(),
                 related: Set(frontMatter?.strings("related") ?? []))
@@ -183,7 +187,7 @@ struct PatternCorpus: Sendable {
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
             document.factorIDs = document.factors.map(factors.id)
-            document.serviceIDs = document.services.map(services.id)
+            document.serviceIDs = serviceIDs[index]
             document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
             document.concepts = unitVector(terms, concepts: true)
