@@ -11,11 +11,27 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
     case lessonsLearned = "Lessons Learned"
 
     public var title: String { rawValue }
-    public var order: Int { SectionKind.inOrder.firstIndex(of: self)! }
 
-    /// `allCases`, made once: the synthesised `allCases` builds a new array at
-    /// every call, and the structure rules ask every section's order.
-    private static let inOrder = allCases
+    /// Position in the required order, 0 to 8.
+    public var order: Int {
+        switch self {
+        case .executiveSummary: 0
+        case .incidentOverview: 1
+        case .rootCauseAnalysis: 2
+        case .timeline: 3
+        case .impactAssessment: 4
+        case .resolutionAndRecovery: 5
+        case .preventiveMeasures: 6
+        case .actionItems: 7
+        case .lessonsLearned: 8
+        }
+    }
+
+    // Equality and hashing by case: the defaults of a String-backed enum
+    // compare and hash its raw value, and every rule looks its sections up
+    // by kind, so string comparisons showed up in every file's lint.
+    public static func == (lhs: SectionKind, rhs: SectionKind) -> Bool { lhs.order == rhs.order }
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 
     /// Headings accepted for this section without any config, besides its title.
     /// Matching ignores case, punctuation and "&" versus "and".
