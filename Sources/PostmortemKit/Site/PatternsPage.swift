@@ -116,9 +116,17 @@ extension PageContexts {
 
 /// Similar incidents for postmortem pages, from the patterns report.
 struct PatternsSimilarIncidents: SimilarIncidentsProvider {
-    let report: PatternsReport
+    /// By postmortem id, built once: every page asks, and searching the
+    /// report's list for each made the pages of a large site cost the square
+    /// of their number.
+    private let byID: [String: [(id: String, score: Double)]]
+
+    init(report: PatternsReport) {
+        byID = Dictionary(report.similar.map { entry in (entry.id, entry.similar.map { ($0.id, $0.explanation.score) }) },
+                          uniquingKeysWith: { first, _ in first })
+    }
 
     func similar(to id: String) -> [(id: String, score: Double)] {
-        report.similar(to: id).map { ($0.id, $0.explanation.score) }
+        byID[id] ?? []
     }
 }
