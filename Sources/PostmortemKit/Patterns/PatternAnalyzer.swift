@@ -40,7 +40,7 @@ public protocol ActionStatusHistory: Sendable {
 ///
 /// Weights and thresholds were first set on the samples and
 /// Tests/Fixtures/patterns-corpus and checked on corpora held out from that
-/// work (patterns-corpus-2 to -11, each written by a helper that did not read
+/// work (patterns-corpus-2 to -15, each written by a helper that did not read
 /// this code, each run once before any change for it; their READMEs record
 /// every run). The thresholds (0.22, 0.19) sit in the middle of the range
 /// that keeps the samples and corpora 1–3 whole. Shared services were left
