@@ -15,7 +15,11 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let loaded = try repository.loadRepository { $0.revision = revision.rev }
+            let loaded = try repository.loadRepository { options in
+                options.revision = revision.rev
+                // The analysis reads sections, front matter and action items only.
+                options.dropping = [.lines, .body, .timeline]
+            }
             let report = PatternAnalyzer().analyze(loaded.postmortems, today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
                                                    statusHistory: loaded.actionStatusHistory)
             FileHandle.standardOutput.write(Data(PatternsFormatter.render(report, as: format).utf8))

@@ -50,3 +50,25 @@ public struct Postmortem: Sendable {
     public var mitigated: Timestamp? { frontMatter?.timestamp("mitigated") }
     public var resolved: Timestamp? { frontMatter?.timestamp("resolved") }
 }
+
+extension Postmortem {
+    /// Parts of a parsed postmortem that a command may never read.
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// `lines`, and with them the file's text.
+        public static let lines = Parts(rawValue: 1 << 0)
+        /// `body`, the whole tree; `sections` and `preamble` keep their blocks.
+        public static let body = Parts(rawValue: 1 << 1)
+        /// `timeline`; the Timeline section keeps its blocks.
+        public static let timeline = Parts(rawValue: 1 << 2)
+    }
+
+    /// Frees `parts`, which then read as empty.
+    public mutating func drop(_ parts: Parts) {
+        if parts.contains(.lines) { lines = [] }
+        if parts.contains(.body) { body = nil }
+        if parts.contains(.timeline) { timeline = [] }
+    }
+}

@@ -41,10 +41,16 @@ public struct Workspace: Sendable {
     }
 
     /// Reads and parses `files` in parallel; with `contentIDs`, each
-    /// postmortem also gets the git blob id of its bytes.
-    public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false) -> [Postmortem] {
+    /// postmortem also gets the git blob id of its bytes. `dropping` is
+    /// freed from each as soon as it is parsed, before the next is read.
+    public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false,
+                             dropping: Postmortem.Parts = []) -> [Postmortem] {
         let parser = PostmortemParser(sectionNames: config.sectionNames)
-        return ParallelMap.map(files) { read($0, parser: parser, contentID: contentIDs) }
+        return ParallelMap.map(files) { file in
+            var postmortem = read(file, parser: parser, contentID: contentIDs)
+            postmortem.drop(dropping)
+            return postmortem
+        }
     }
 
     /// The bytes of a regular file, read with one `read` call for a

@@ -22,6 +22,22 @@ struct PatternAnalyzerTests {
         #expect(Set(outputs).count == 1)
     }
 
+    /// `patterns` loads without lines, trees and timelines; its report must not change.
+    @Test func reportIsTheSameWithoutThePartsPatternsDrops() throws {
+        let root = TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/patterns-corpus-6")
+        var light = LoadOptions(workingDirectory: root)
+        light.dropping = [.lines, .body, .timeline]
+        let dropped = try RepositoryLoader.load(light).postmortems
+        let whole = try RepositoryLoader.load(LoadOptions(workingDirectory: root)).postmortems
+        #expect(dropped.count == whole.count && dropped.count == 36)
+        #expect(dropped.allSatisfy { $0.lines.isEmpty && $0.body == nil && $0.timeline.isEmpty && !$0.sections.isEmpty })
+        #expect(whole.allSatisfy { !$0.lines.isEmpty && $0.body != nil })
+        let today = LocalDate(year: 2026, month: 11, day: 29)!
+        let reports = [dropped, whole].map { PatternsFormatter.render(PatternAnalyzer().analyze($0, today: today), as: .json) }
+        #expect(reports[0].contains("\"recurrences\""))
+        #expect(reports[0] == reports[1])
+    }
+
     @Test func termCounterWeighsWordsAndConceptsAsTheVectorizerDefinesThem() {
         let texts = [("The TLS cert lapsed on the edge; the cert was not renewed.", 2.0),
                      ("x509: certificate has expired. Überlast im Zähler — ÉTÉ, été.", 1.5),
