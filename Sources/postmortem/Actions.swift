@@ -34,6 +34,8 @@ extension Postmortem {
         func run() throws {
             var options = repository.loadOptions()
             options.wantsHistory = false
+            // Action items are read from their tables only.
+            options.dropping = [.lines, .body, .timeline]
             let loaded = try RepositoryLoader.load(options)
             // Git notices are not about action items; unreadable files are, since their items may be missing.
             let unreadable = loaded.postmortems.filter { !$0.parseFindings.isEmpty }.map(\.path)
