@@ -6,10 +6,15 @@ import Foundation
 public struct PostmortemParser: Sendable {
     public var sectionNames: SectionNames
     public var markdown: MarkdownParser
+    /// Parts freed before `parse` returns, for a caller that never reads
+    /// them (`LoadOptions.dropping`); the timeline is then not read at all.
+    public var dropping: Postmortem.Parts = []
 
-    public init(sectionNames: SectionNames = SectionNames(), markdown: MarkdownParser = MarkdownParser()) {
+    public init(sectionNames: SectionNames = SectionNames(), markdown: MarkdownParser = MarkdownParser(),
+                dropping: Postmortem.Parts = []) {
         self.sectionNames = sectionNames
         self.markdown = markdown
+        self.dropping = dropping
     }
 
     public static let frontMatterRule = "parse/front-matter"
@@ -74,12 +79,13 @@ public struct PostmortemParser: Sendable {
         postmortem.suppressions = Suppressions.build(comments: hasComment ? PostmortemParser.comments(in: document) : [],
                                                      firstSectionLine: postmortem.sections.first?.location.line,
                                                      lines: lines)
-        if let section = postmortem.section(.timeline) {
+        if !dropping.contains(.timeline), let section = postmortem.section(.timeline) {
             postmortem.timeline = TimelineReader.entries(in: section, started: postmortem.started)
         }
         if let section = postmortem.section(.actionItems) {
             postmortem.actionTable = ActionTableReader.table(in: section, lines: lines)
         }
+        postmortem.drop(dropping)
         return postmortem
     }
 

@@ -111,7 +111,7 @@ public enum RepositoryLoader {
         var postmortems: [Postmortem]
         var requested: Set<String>?
         if let revision = options.revision, let repository {
-            let parser = PostmortemParser(sectionNames: config.sectionNames)
+            let parser = PostmortemParser(sectionNames: config.sectionNames, dropping: options.dropping)
             let files: [(path: String, blobID: String, data: Data)]
             do { files = try repository.files(under: gitPrefix + folder, at: revision) } catch {
                 throw UsageError("--rev \(revision): \(error.message)")
@@ -120,7 +120,6 @@ public enum RepositoryLoader {
             postmortems = ParallelMap.map(selected) { file in
                 var postmortem = parser.parse(path: String(file.path.dropFirst(gitPrefix.count)), bytes: file.data)
                 if options.wantsContentIDs { postmortem.contentID = file.blobID }
-                postmortem.drop(options.dropping)
                 return postmortem
             }
             if !options.paths.isEmpty {

@@ -45,12 +45,8 @@ public struct Workspace: Sendable {
     /// freed from each as soon as it is parsed, before the next is read.
     public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false,
                              dropping: Postmortem.Parts = []) -> [Postmortem] {
-        let parser = PostmortemParser(sectionNames: config.sectionNames)
-        return ParallelMap.map(files) { file in
-            var postmortem = read(file, parser: parser, contentID: contentIDs)
-            postmortem.drop(dropping)
-            return postmortem
-        }
+        let parser = PostmortemParser(sectionNames: config.sectionNames, dropping: dropping)
+        return ParallelMap.map(files) { read($0, parser: parser, contentID: contentIDs) }
     }
 
     /// The bytes of a regular file, read with one `read` call for a

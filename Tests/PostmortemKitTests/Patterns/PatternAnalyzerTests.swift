@@ -32,10 +32,14 @@ struct PatternAnalyzerTests {
         #expect(dropped.count == whole.count && dropped.count == 36)
         #expect(dropped.allSatisfy { $0.lines.isEmpty && $0.body == nil && $0.timeline.isEmpty && !$0.sections.isEmpty })
         #expect(whole.allSatisfy { !$0.lines.isEmpty && $0.body != nil })
+        // From git too (`patterns --rev`): the fixture is committed in this repository.
+        light.revision = "HEAD"
+        let committed = try RepositoryLoader.load(light).postmortems
+        #expect(committed.count == 36 && committed.allSatisfy { $0.lines.isEmpty && $0.body == nil && $0.timeline.isEmpty })
         let today = LocalDate(year: 2026, month: 11, day: 29)!
-        let reports = [dropped, whole].map { PatternsFormatter.render(PatternAnalyzer().analyze($0, today: today), as: .json) }
+        let reports = [dropped, whole, committed].map { PatternsFormatter.render(PatternAnalyzer().analyze($0, today: today), as: .json) }
         #expect(reports[0].contains("\"recurrences\""))
-        #expect(reports[0] == reports[1])
+        #expect(reports[0] == reports[1] && reports[1] == reports[2])
     }
 
     @Test func termCounterWeighsWordsAndConceptsAsTheVectorizerDefinesThem() {
