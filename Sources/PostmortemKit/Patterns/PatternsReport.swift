@@ -132,8 +132,4 @@ public struct PatternsReport: Sendable {
     public var factorRecurrence: [FactorRecurrence]
     public var recurrences: [Recurrence]
     public var trends: Trends
-
-    public func similar(to id: String) -> [Similar] {
-        similar.first { $0.id == id }?.similar ?? []
-    }
 }
