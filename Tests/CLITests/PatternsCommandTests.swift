@@ -57,11 +57,15 @@ struct PatternsCommandTests {
     /// not from its sentences. Since shared factors weigh 0.15, a
     /// secret-exposure incident that shares the `process` factor and the
     /// credential words joins the credential-rotation cluster (F1 0.89,
-    /// precision 0.80, recurrences 36/36); the floors hold that.
+    /// precision 0.80, recurrences 36/36). With the vocabulary from the
+    /// mechanism paraphrases, standing orders run twice by two schedulers
+    /// join the calendar cluster too (F1 0.80, precision 0.67, still 36/36),
+    /// the price of mean F1 0.39 → 0.53 on four corpora run blind (see
+    /// `laterCorporaKeepWhatWasReached`); the floors hold that.
     @Test func heldOutCorpusDoesNoWorseThanWhenItWasLastMeasured() throws {
         let result = try evaluate("patterns-corpus-2")
-        #expect(result.f1 >= 0.85)
-        #expect(result.precision >= 0.75)
+        #expect(result.f1 >= 0.78)
+        #expect(result.precision >= 0.65)
         #expect(result.recurrences >= 0.95)
     }
 
@@ -70,12 +74,14 @@ struct PatternsCommandTests {
     /// for integer overflow, health checks that take instances out, retries
     /// that multiply, a drain without a disruption budget) led to general
     /// failure-mode vocabulary; it is now a development set, so these floors
-    /// only keep what was reached (F1 0.92, precision 0.86, 20/20) from
-    /// sliding back.
+    /// only keep what was reached (F1 0.92, precision 0.86, 20/20; since the
+    /// paraphrase vocabulary, a catalogue backfill and a release pointed at
+    /// staging join the schema-lock cluster: F1 0.87, precision 0.77, 20/20)
+    /// from sliding back.
     @Test func thirdCorpusKeepsWhatTheGeneralVocabularyReached() throws {
         let result = try evaluate("patterns-corpus-3")
-        #expect(result.f1 >= 0.88)
-        #expect(result.precision >= 0.8)
+        #expect(result.f1 >= 0.85)
+        #expect(result.precision >= 0.75)
         #expect(result.recurrences >= 0.9)
     }
 
@@ -94,25 +100,29 @@ struct PatternsCommandTests {
         #expect(result.recurrences >= 0.5)
     }
 
-    /// Corpora 5–15, each written by a helper that did not read the engine and
+    /// Corpora 5–18, each written by a helper that did not read the engine and
     /// run once before any change for it (F1 0.14, 0.43, 0.14, 0.09, 0.56,
-    /// 0.49, 0.28, 0.63, 0.56, 0.53 and 0.38; see their READMEs). Corpora 6–15
-    /// keep a recurring problem in its service and factor about as often as
-    /// real organisations do ("same service and same factor" scores F1
-    /// 0.42–0.48 on them). Corpora 5–7 then became development sets for the
-    /// failure-mode vocabulary and the weights of shared services and factors,
-    /// and corpus-8 (F1 0.16 after that) for more vocabulary; corpus-9 was
-    /// first run before that round, corpus-10 after it and then used for one
-    /// more, and corpus-11 after that; corpora 12–15 were first run on that
-    /// engine with the cap on structure and four tighter context gates added
-    /// since. Corpus-11 is still held out, so it has no floor here: test runs
-    /// would show its score after every change. The floors keep what was
-    /// measured from sliding back.
-    @Test(arguments: [("patterns-corpus-5", 0.58, 0.55), ("patterns-corpus-6", 0.57, 0.65),
-                      ("patterns-corpus-7", 0.40, 0.55), ("patterns-corpus-8", 0.43, 0.35),
-                      ("patterns-corpus-9", 0.5, 0.55), ("patterns-corpus-10", 0.6, 0.6),
-                      ("patterns-corpus-12", 0.6, 0.55), ("patterns-corpus-13", 0.55, 0.6),
-                      ("patterns-corpus-14", 0.5, 0.6), ("patterns-corpus-15", 0.35, 0.3)])
+    /// 0.49, 0.28, 0.63, 0.56, 0.53 and 0.38 for 5–15; see their READMEs).
+    /// Corpora 6–18 keep a recurring problem in its service and factor about
+    /// as often as real organisations do ("same service and same factor"
+    /// scores F1 0.42–0.49 on them). Corpora 5–7 then became development sets
+    /// for the failure-mode vocabulary and the weights of shared services and
+    /// factors, and corpus-8 (F1 0.16 after that) for more vocabulary;
+    /// corpus-9 was first run before that round, corpus-10 after it and then
+    /// used for one more, and corpus-11 after that; corpora 12–15 were first
+    /// run on that engine with the cap on structure and four tighter context
+    /// gates added since. The vocabulary from the mechanism paraphrases and
+    /// the weights refit with it were then run once on corpus-11 and on
+    /// corpora 16–18, written meanwhile (F1 0.28 → 0.53, 0.25 → 0.55, 0.47 →
+    /// 0.56 and 0.57 → 0.49 against the engine before). The floors keep what
+    /// was measured from sliding back.
+    @Test(arguments: [("patterns-corpus-5", 0.62, 0.75), ("patterns-corpus-6", 0.57, 0.65),
+                      ("patterns-corpus-7", 0.48, 0.5), ("patterns-corpus-8", 0.58, 0.5),
+                      ("patterns-corpus-9", 0.58, 0.5), ("patterns-corpus-10", 0.65, 0.7),
+                      ("patterns-corpus-11", 0.5, 0.5), ("patterns-corpus-12", 0.65, 0.8),
+                      ("patterns-corpus-13", 0.7, 0.75), ("patterns-corpus-14", 0.55, 0.7),
+                      ("patterns-corpus-15", 0.45, 0.5), ("patterns-corpus-16", 0.5, 0.35),
+                      ("patterns-corpus-17", 0.5, 0.5), ("patterns-corpus-18", 0.45, 0.35)])
     func laterCorporaKeepWhatWasReached(fixture: String, f1: Double, recurrences: Double) throws {
         let result = try evaluate(fixture)
         #expect(result.f1 >= f1)

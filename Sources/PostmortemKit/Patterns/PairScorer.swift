@@ -79,7 +79,7 @@ struct PairScorer: Sendable {
 
     /// Weights in the text similarity of the word cosine, the concept cosine
     /// and the failure modes (`PatternDocument.failureModes`; their sum is 1).
-    static let wordWeight = 0.5, conceptWeight = 0.25, failureModeWeight = 0.25
+    static let wordWeight = 0.6, conceptWeight = 0.2, failureModeWeight = 0.2
 
     /// Words catch shared specifics; concepts catch the same problem told in
     /// other words; failure modes tell the same failure in another component

@@ -53,7 +53,7 @@ struct FailureModeClusteringTests {
         // A credential replaced under a consumer that kept the old one, three times.
         postmortem("PM-201", "2024-04-11", "reports-export", "config-change",
                    title: "Nightly reports failed after the warehouse password was rotated",
-                   summary: "The secrets manager rotated the warehouse password on schedule, but reports-export had read it once at boot and kept sending the old password.",
+                   summary: "The secrets manager rotated the warehouse password on schedule, but reports-export kept sending the old password from its connection settings.",
                    rootCause: "Nothing reloaded the credential after a rotation; staging never ran long enough to see one."),
         postmortem("PM-202", "2024-11-23", "webhooks", "process",
                    title: "Partner webhooks rejected after the signing secret was cycled",
