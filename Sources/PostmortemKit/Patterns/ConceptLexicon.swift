@@ -975,19 +975,22 @@ enum ConceptLexicon {
         var words: [String]
         var concept: Int
         var id: Int
-        var qualifier: UInt64
+        var qualifier: Gates
     }
+
+    /// A set of gates (positions in `qualified`), one bit each.
+    typealias Gates = UInt128
 
     /// First word → its phrases, longest first.
     static let index: [String: [Phrase]] = {
         var index: [String: [Phrase]] = [:]
         let position = Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, $0) })
-        var entries: [(phrase: String, concept: Int, qualifier: UInt64)] = []
+        var entries: [(phrase: String, concept: Int, qualifier: Gates)] = []
         for (concept, phrases) in concepts.sorted(by: { $0.key < $1.key }) {
             entries += phrases.map { ($0, position["~" + concept]!, 0) }
         }
         for (bit, gate) in qualified.enumerated() {
-            entries += gate.words.map { ($0, position["~" + gate.concept]!, UInt64(1) << UInt64(bit)) }
+            entries += gate.words.map { ($0, position["~" + gate.concept]!, Gates(1) << bit) }
         }
         entries += neutral.map { ($0, -1, 0) }
         for (id, entry) in entries.enumerated() {
@@ -1004,11 +1007,11 @@ enum ConceptLexicon {
     static let phraseCount: Int = index.values.reduce(0) { $0 + $1.count }
 
     /// Word → the bits of the gates (positions in `qualified`) it qualifies.
-    static let qualifierBits: [String: UInt64] = {
-        var bits: [String: UInt64] = [:]
-        precondition(qualified.count <= 64, "one bit per gate")
+    static let qualifierBits: [String: Gates] = {
+        var bits: [String: Gates] = [:]
+        precondition(qualified.count <= Gates.bitWidth, "one bit per gate")
         for (bit, gate) in qualified.enumerated() {
-            for word in gate.near { bits[word, default: 0] |= UInt64(1) << UInt64(bit) }
+            for word in gate.near { bits[word, default: 0] |= Gates(1) << bit }
         }
         return bits
     }()
@@ -1033,7 +1036,7 @@ enum ConceptLexicon {
     /// starting at a position and `qualifiers` the `qualifierBits` of the word
     /// at a position. A neutral phrase evokes nothing but its words are passed over.
     static func forEachConcept(in count: Int, word: (Int) -> String, phrases: (Int) -> [Phrase]?,
-                               qualifiers: (Int) -> UInt64, _ found: (Int, Int) -> Void) {
+                               qualifiers: (Int) -> Gates, _ found: (Int, Int) -> Void) {
         var position = 0
         while position < count {
             var advance = 1

@@ -18,7 +18,7 @@ struct TermCounter {
     private var isCounted: [Bool] = []
     private var startsPhrase: [Bool] = []
     private var phrases: [[ConceptLexicon.Phrase]] = []
-    private var qualifierBits: [UInt64] = []
+    private var qualifierBits: [ConceptLexicon.Gates] = []
     /// Phrases already counted in the current field, by id, and their ids.
     private var phraseSeen = [Bool](repeating: false, count: ConceptLexicon.phraseCount)
     private var seenPhrases: [Int] = []
