@@ -9,15 +9,15 @@
 /// is in `qualified`, and a phrase whose words would wrongly evoke one
 /// ("node pool") in `neutral`.
 ///
-/// Tests/Fixtures/mechanism-paraphrases holds two sets of ten passages for
-/// each of 51 common failure mechanisms, written by two authors who did not
-/// read this file, most of them avoiding the mechanism's obvious keyword.
-/// Set A was used to find the wordings engineers use that the lexicon
-/// missed (general phrases were added, not the passages' own details); set
-/// B was never read and measures it: the target concept fired on 40 % of
-/// its passages before, 61 % after, while the share of other mechanisms'
-/// passages on which a concept fires stayed under 1 %
-/// (`MechanismParaphraseTests`).
+/// Tests/Fixtures/mechanism-paraphrases holds three sets of ten passages
+/// for each of 51 common failure mechanisms, written by three authors who
+/// did not read this file, most of them avoiding the mechanism's obvious
+/// keyword. Set A was used to find the wordings engineers use that the
+/// lexicon missed (general phrases were added, not the passages' own
+/// details); sets B and C were never read and measure it: the target
+/// concept fired on 40 % and 33 % of their passages before, 61 % and 56 %
+/// after, while the share of other mechanisms' passages on which a concept
+/// fires stayed under 1 % (`MechanismParaphraseTests`).
 enum ConceptLexicon {
     /// Concept → the words and phrases (lower case, space-separated) that evoke it.
     /// Hyphenated words are split by `TextVectorizer` ("dead-letter" is "dead letter").
