@@ -60,7 +60,7 @@ struct PatternsCommandTests {
     /// precision 0.80, recurrences 36/36). With the vocabulary from the
     /// mechanism paraphrases, standing orders run twice by two schedulers
     /// join the calendar cluster too (F1 0.80, precision 0.67, still 36/36),
-    /// the price of mean F1 0.39 → 0.53 on four corpora run blind (see
+    /// the price of mean F1 0.39 → 0.50 on ten corpora run blind (see
     /// `laterCorporaKeepWhatWasReached`); the floors hold that.
     @Test func heldOutCorpusDoesNoWorseThanWhenItWasLastMeasured() throws {
         let result = try evaluate("patterns-corpus-2")
