@@ -926,10 +926,12 @@ enum ConceptLexicon {
         ("regex-backtracking", ["pattern", "patterns"],
          ["nested", "repetition", "quantifier", "quantifiers", "alternation", "exponential", "quadratic", "quadratically",
           "backtrack", "backtracks", "whitespace", "matcher", "matching", "catastrophic"]),
+        // Not near "from" ("the latest figures from the API"), nor "earlier"
+        // near "later" or "last", which a timeline says on every line.
         ("unpinned-dependency", ["latest"],
-         ["image", "tag", "docker", "dockerfile", "from", "helm", "pulled", "pull", "chart", "container", "pinned", "digest"]),
+         ["image", "tag", "docker", "dockerfile", "helm", "pulled", "pull", "chart", "container", "pinned", "digest"]),
         ("ordering", ["older", "earlier"],
-         ["won", "overwrote", "overwritten", "newer", "later", "reverse", "last"]),
+         ["won", "overwrote", "overwritten", "newer", "reverse"]),
         // When a process starts: configuration read then and never again, not
         // anything that happened at start-up ("OOMKilled at start-up").
         ("stale-config", ["at startup", "at start up", "on startup", "on start up", "at boot", "on boot", "at boot time",
