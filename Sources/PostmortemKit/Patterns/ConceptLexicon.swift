@@ -915,8 +915,8 @@ enum ConceptLexicon {
                             "still going", "at the same time", "kicked off", "started again", "launched again"],
          ["job", "jobs", "run", "runs", "cron", "cronjob", "batch", "scheduled", "scheduler", "previous", "original", "task",
           "tasks", "twice"]),
-        ("identifier-collision", ["same id", "same identifier", "same key", "same name", "same number", "same token",
-                                  "same hash", "same serial", "same sequence"],
+        ("identifier-collision", ["same key", "same name", "same number", "same token", "same hash", "same serial",
+                                  "same sequence"],
          ["generated", "assigned", "minted", "reused", "reuse", "shared", "collided", "handed", "issued", "allocated",
           "overwrote", "replaced", "two"]),
         ("unit-mismatch", ["interpreted as", "read as", "treated as", "parsed as", "misread as", "taken as", "misinterpreted as"],
@@ -926,10 +926,10 @@ enum ConceptLexicon {
         ("regex-backtracking", ["pattern", "patterns"],
          ["nested", "repetition", "quantifier", "quantifiers", "alternation", "exponential", "quadratic", "quadratically",
           "backtrack", "backtracks", "whitespace", "matcher", "matching", "catastrophic"]),
-        // Not near "from" ("the latest figures from the API"), nor "earlier"
-        // near "later" or "last", which a timeline says on every line.
+        // Not near "from": "the latest figures from the API".
         ("unpinned-dependency", ["latest"],
          ["image", "tag", "docker", "dockerfile", "helm", "pulled", "pull", "chart", "container", "pinned", "digest"]),
+        // Not near "later" or "last", which a timeline says on every line.
         ("ordering", ["older", "earlier"],
          ["won", "overwrote", "overwritten", "newer", "reverse"]),
         // When a process starts: configuration read then and never again, not
