@@ -40,7 +40,7 @@ public protocol ActionStatusHistory: Sendable {
 ///
 /// Weights and thresholds were first set on the samples and
 /// Tests/Fixtures/patterns-corpus and checked on corpora held out from that
-/// work (patterns-corpus-2 to -15, each written by a helper that did not read
+/// work (patterns-corpus-2 to -24, each written by a helper that did not read
 /// this code, each run once before any change for it; their READMEs record
 /// every run). The cluster threshold (0.22) sits in the middle of the range
 /// that keeps the samples and corpora 1–3 whole. When the lexicon grew by
@@ -49,7 +49,7 @@ public protocol ActionStatusHistory: Sendable {
 /// threshold (then 0.19) were refit by a grid search over corpora 1–15,
 /// which chose the same values leaving out any one corpus (mean F1 0.68 on
 /// the left-out corpus, 0.61 with the old lexicon and weights); that engine
-/// was then run once on corpora 11 and 16–18 (mean F1 0.39 → 0.53; their
+/// was then run once on corpora 11 and 16–24 (mean F1 0.39 → 0.50; their
 /// READMEs). Shared services were left
 /// out of the score while every corpus kept a recurring problem to
 /// different services; corpora 6–8, where, as in most organisations, a
