@@ -30,6 +30,8 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         static let clearlyManner = WordClass(rawValue: 1 << 13)
         static let scopeMarker = WordClass(rawValue: 1 << 14)
         static let modal = WordClass(rawValue: 1 << 15)
+        /// Before a role noun, makes it software ("the workflow manager").
+        static let softwareModifier = WordClass(rawValue: 1 << 16)
         static let mistakeObject = WordClass(rawValue: 1 << 17)
         static let letLapse = WordClass(rawValue: 1 << 18)
         static let leftState = WordClass(rawValue: 1 << 19)
@@ -135,8 +137,9 @@ public final class BlamelessVocabulary: @unchecked Sendable {
     private(set) var entries: [String: Entry] = [:]
     /// `entries` for the hot path (see `WordTable`); rebuilt by `finish()`.
     private var lookup = WordTable<Entry>([:])
-    /// Verb forms → the classes they have with a particle after them.
-    private(set) var particleVerbs: [String: [(particle: String, verb: VerbClass)]] = [:]
+    /// Verb forms → the classes they have with a particle after them
+    /// ("run" + "out" is a lapse that "let" reports, like "expire").
+    private(set) var particleVerbs: [String: [(particle: String, verb: VerbClass, word: WordClass)]] = [:]
     private(set) var phrases: [String: [Phrase]] = [:]
     private(set) var judgementGroups: [Group] = []
     /// The cues `BlamelessScreen` reads; rebuilt by `finish()`.
@@ -234,7 +237,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             if !entry.word.intersection([.role, .ambiguousRole, .team]).isEmpty { cue.insert(.human) }
             // A modal perfect, and the markers of a slip after or before an action.
             if !entry.word.intersection([.modal, .mistakeAdverb, .mistakeObject, .defectModifier]).isEmpty { cue.insert(.needsHuman) }
-            for (_, verb) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }
+            for (_, verb, _) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }
             if !cue.isEmpty { add([word], cue) }
         }
         add(SentenceAnalysis.humanHeads, .human)
@@ -295,6 +298,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             addWords(value["ambiguous_roles"], .ambiguousRole)
             addWords(value["teams"], .team)
             addWords(value["name_collisions"], .nameCollision)
+            addWords(value["software_modifiers"], .softwareModifier)
         case "predicates.yml":
             addVerbs(value["mistake_verbs"], .mistake)
             addVerbs(value["lapse_verbs"], .lapse)
@@ -380,7 +384,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
                         entry.word.formUnion(word)
                     }
                 }
-                if let particle { particleVerbs[form, default: []].append((particle, verb)) }
+                if let particle { particleVerbs[form, default: []].append((particle, verb, word)) }
             }
         }
     }

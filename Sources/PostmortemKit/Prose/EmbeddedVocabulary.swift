@@ -827,6 +827,59 @@ teams:
   - department
   - guild
 
+# Words that, right before a role noun, make it software: "the workflow
+# manager put every task back in the queue" is about a program, as is "the
+# package manager", "the battery manager", "the secrets manager". Only words
+# that never name what a person manages ("the release manager", "the
+# incident manager", "the account manager" are people) belong here.
+software_modifiers:
+  - workflow
+  - package
+  - packages
+  - battery
+  - power
+  - secret
+  - secrets
+  - cluster
+  - window
+  - task
+  - memory
+  - connection
+  - certificate
+  - cert
+  - lock
+  - queue
+  - node
+  - volume
+  - session
+  - device
+  - state
+  - transaction
+  - buffer
+  - cache
+  - download
+  - update
+  - key
+  - plugin
+  - entity
+  - partition
+  - replication
+  - disk
+  - file
+  - thread
+  - display
+  - boot
+  - login
+  - password
+  - credential
+  - dependency
+  - container
+  - pod
+  - bundle
+  - token
+  - heap
+  - pool
+
 # Roster first names that are also ordinary English words. Capitalised at the
 # start of a sentence they are names only when a verb follows ("Dev ran…",
 # not "Dev environments were…"); after an article never ("the Dev cluster").
@@ -1502,7 +1555,7 @@ let_lapses:
   - stale
   - die
   - overflow
-  - run
+  - run|ran|run|running|runs out
 
 # "the flag was left on by @fatima": states a person left behind.
 left_states:

@@ -2,7 +2,8 @@
 /// obvious once the outcome is known (minimisers.yml), with the harmless
 /// senses told apart by context:
 /// - "just": time ("had just started", "just after midnight") and amount
-///   ("just under 5%", "just a few minutes") pass; "just roll back", "just
+///   ("just under 5%", "just a few minutes") and "only" about what a thing
+///   does ("it just says nothing") pass; "just roll back", "just
 ///   needed to", "just a matter of" are minimisers;
 /// - "clearly": a sentence adverb ("Clearly the certificate …", "was
 ///   clearly the cause") is a minimiser; manner ("did not clearly
@@ -11,7 +12,14 @@
 /// - "easy", "simple", "trivial", "straightforward": about a fix or a
 ///   signal ("the fix was easy", "easy to spot"); "easy to confuse" admits a
 ///   design problem and passes;
-/// - "anyone could see/spot/tell …".
+/// - "anyone could see/spot/tell …", and "any" before a person ("any
+///   engineer could have seen"), not before a thing ("any number that would
+///   have told us");
+/// - "simply" about what a thing did ("the batch simply waited") or before
+///   a negation ("simply could not connect") passes; about a fix or a cause
+///   ("the fix was simply to restart") it is a minimiser;
+/// - an "-ly" minimiser ending a clause after the verb or its object says
+///   how something is done ("handle partitions predictably").
 /// Negated minimisers ("no obvious correlation", "not simply") pass.
 struct MinimiserDetector {
     let analysis: SentenceAnalysis
@@ -25,7 +33,8 @@ struct MinimiserDetector {
         var found: [BlamelessMatch] = []
         for phrase in analysis.phrases where phrase.kind == .minimiser {
             let range = phrase.range
-            guard !analysis.isQuoted(range), !analysis.isExempt(range), !analysis.isNegated(range.lowerBound, window: 3) else { continue }
+            guard !analysis.isQuoted(range), !analysis.isExempt(range), !analysis.isNegated(range.lowerBound, window: 3),
+                  !isMannerAdverb(range), !(analysis.lower(range.lowerBound) == "simply" && simplyDescribes(range.lowerBound)) else { continue }
             found.append(match(range))
         }
         for index in 0..<analysis.count where analysis.entries[index].isCue && !analysis.tokens[index].isQuoted {
@@ -53,6 +62,28 @@ struct MinimiserDetector {
                        suggestion: analysis.vocabulary.minimiserSuggestion)
     }
 
+    /// "handle partitions predictably.", "explained simply.": an "-ly" word
+    /// right after the verb or its object, ending the clause, says how
+    /// something is done, not that it was obvious. A sentence adverb is set
+    /// off ("It failed, predictably.") or comes first.
+    private func isMannerAdverb(_ range: Range<Int>) -> Bool {
+        guard range.count == 1, analysis.lower(range.lowerBound).hasSuffix("ly"), !analysis.clauseStarts[range.lowerBound] else { return false }
+        let previous = range.lowerBound - 1, next = range.upperBound
+        guard previous >= 0, analysis.tokens[previous].kind == .word else { return false }
+        return next >= analysis.count || analysis.isPunctuation(next)
+    }
+
+    /// "the batch simply waited", "players simply could not connect": what
+    /// happened, not how easy a fix was. "simply" before a negation says
+    /// something could not be done; after a subject that is neither a
+    /// person nor a fix or cause ("The fix was simply to restart", "the
+    /// cause was simply a typo"), it says what a thing did.
+    private func simplyDescribes(_ index: Int) -> Bool {
+        if (index + 1...index + 2).contains(where: { ["not", "never", "no", "cannot"].contains(analysis.lower($0)) }) { return true }
+        guard let subject = analysis.subject(of: index) else { return false }
+        return !analysis.agent(of: subject).isHuman && !classes(subject.head).contains(.easySubject)
+    }
+
     private func classes(_ index: Int) -> BlamelessVocabulary.WordClass {
         analysis.entries.indices.contains(index) ? analysis.entries[index].word : []
     }
@@ -69,8 +100,11 @@ struct MinimiserDetector {
     private func justMinimises(_ index: Int) -> Bool {
         let next = index + 1
         guard next < analysis.count else { return false }
-        // "The health probe just checked …": "only", about what a system does.
-        if analysis.isVerbForm(next), let subject = analysis.subject(of: index), !analysis.agent(of: subject).isHuman { return false }
+        // "The health probe just checked …", "it just says nothing about …":
+        // "only", about what a system does. (Present forms of verbs the
+        // vocabulary does not list are read by their "-s".)
+        let isVerb = analysis.isVerbForm(next) || analysis.grammar(next) == .open && analysis.lower(next).hasSuffix("s")
+        if isVerb, let subject = analysis.subject(of: index), !analysis.agent(of: subject).isHuman { return false }
         let following = analysis.lower(next)
         if analysis.tokens[next].kind == .number || classes(next).contains(.justTime) || following == "to" { return false }
         if following == "a" || following == "an" {
@@ -121,8 +155,10 @@ struct MinimiserDetector {
     private func anyoneCouldSee(_ index: Int) -> Bool {
         guard let subject = analysis.subject(of: index) else { return false }
         let head = analysis.lower(subject.head)
+        // "Anyone", or "any" before a person ("any responder"): "any number
+        // that would have told us" is about a check, not about who could see.
         let universal = BlamelessVocabulary.universalSubjects.contains(head)
-            || analysis.lower(subject.range.lowerBound) == MinimiserDetector.universalDeterminer
+            || analysis.lower(subject.range.lowerBound) == MinimiserDetector.universalDeterminer && analysis.agent(of: subject).isHuman
         guard universal else { return false }
         var probe = index + 1
         while probe < analysis.count, ["have", "'ve", "easily", "clearly", "immediately"].contains(analysis.lower(probe)) { probe += 1 }

@@ -194,6 +194,8 @@ extension SentenceAnalysis {
         }
         if EnglishGrammar.humanPronouns.contains(word) { return .pronoun }
         let classes = entries[head].word
+        // "the workflow manager", "the secrets manager": software named after a role.
+        if classes.contains(.role), head > phrase.range.lowerBound, entries[head - 1].word.contains(.softwareModifier) { return .system }
         if classes.contains(.role) { return .role }
         if classes.contains(.team) { return .team }
         if classes.contains(.ambiguousRole) {

@@ -64,7 +64,7 @@ struct WordFacts {
         let word = token.lower
         let spelling = token.shape
         if spelling.contains(.s), word == "'s" { flags.insert(.possessive) }
-        let entry = vocabulary.entry(token)
+        var entry = vocabulary.entry(token)
             ?? BlamelessVocabulary.Entry(grammar: spelling.contains(.ly) && EnglishGrammar.isAdverb(word) ? .adverb : .open)
         var form: Form = []
         // Regular "-ed" forms by their ending ("need" and "bleed" are not), irregular ones from the vocabulary.
@@ -76,7 +76,10 @@ struct WordFacts {
         if !entry.verb.isEmpty, spelling.contains(.s) || spelling.contains(.ing) { form.insert(.verbForm) }
         var verb = entry.verb
         if entry.hasParticleVerbs, let particles = vocabulary.particleVerbs[word], index + 1 < tokens.count {
-            for (particle, classes) in particles where tokens[index + 1].lower == particle { verb.formUnion(classes) }
+            for (particle, classes, wordClasses) in particles where tokens[index + 1].lower == particle {
+                verb.formUnion(classes)
+                entry.word.formUnion(wordClasses)
+            }
         }
         if entry.anchorsPhrase { flags.insert(.anchorsPhrase) }
         entries.append(entry)

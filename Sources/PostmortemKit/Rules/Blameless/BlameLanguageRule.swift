@@ -12,7 +12,8 @@ struct BlameLanguageRule: BlamelessRule {
             their slips. Terms come from Resources/blameless/judgement.yml (extend with `blameless.terms`, \
             silence with `blameless.allowed`); quoted, negated or rejected uses ("we avoided calling this \
             human error") and technical senses ("error rate", "git blame") pass. A role, pronoun or team \
-            described by a mistake ("the on-call engineer ignored three pages") is reported too.
+            described by a mistake ("the on-call engineer ignored three pages") is reported too; software \
+            named after a role ("the workflow manager", "the secrets manager") is not a person.
             """,
         defaultSeverity: .warning,
         fires: [
@@ -32,5 +33,6 @@ struct BlameLanguageRule: BlamelessRule {
             .prose("The stale CDN cache was to blame for the 404s on the pricing page."),
             .prose("The client library ignored the Retry-After header and retried immediately."),
             .prose("The release manager approved the deploy at 16:55 based on a green CI run."),
+            .prose("The workflow manager put every failed task straight back into the queue without waiting."),
         ])
 }

@@ -8,8 +8,9 @@ struct HindsightRule: BlamelessRule {
         rationale: """
             Minimisers tell readers the problem was easy to see, which it was not at the time, or it would \
             not have happened. Words come from Resources/blameless/minimisers.yml; "just" in its time sense \
-            ("had just started", "just after midnight"), "clearly" as a manner ("did not clearly \
-            indicate") and negated uses ("no obvious correlation") pass. Reported as info.
+            ("had just started", "just after midnight") or about what a thing does ("it just says \
+            nothing"), "simply" about what a thing did ("the batch simply waited"), "clearly" as a manner ("did not clearly indicate"), an "-ly" word ending a clause \
+            ("handle partitions predictably") and negated uses ("no obvious correlation") pass. Reported as info.
             """,
         defaultSeverity: .info,
         fires: [
@@ -18,6 +19,7 @@ struct HindsightRule: BlamelessRule {
             .prose("The responders ↓just needed to flush the CDN cache."),
             .prose("The root cause was ↓clearly the unbounded retry loop in the SDK.", in: .rootCauseAnalysis),
             .prose("The warning signs were ↓plain to see in the latency graphs.", in: .lessonsLearned),
+            .prose("The cache failed over, ↓predictably, and the primary took the full read load."),
         ],
         passes: [
             .prose("The pod had just started when the liveness probe killed it."),
@@ -25,5 +27,8 @@ struct HindsightRule: BlamelessRule {
             .prose("The error message did not clearly indicate which replica had diverged."),
             .prose("There was no obvious correlation between the deploy and the latency spike at first."),
             .prose("The two endpoints share a hostname prefix, which made them easy to confuse in config."),
+            .prose("Quorum queues replicate with Raft and handle partitions predictably."),
+            .prose("A forecast without later groups is valid; it just says nothing about the afternoon."),
+            .prose("After the surge the single worker simply could not drain the queue as fast as the scanners filled it."),
         ])
 }
