@@ -102,7 +102,7 @@ enum EnglishGrammar {
         "forgiven", "mistaken", "misread", "misunderstood", "mislaid", "overseen", "overtaken", "rebuilt",
         "redone", "rerun", "reset", "spelt", "spilt", "upset", "withheld", "let", "shed", "beaten", "bitten",
         "ridden", "shot", "swept", "wept", "burnt", "learnt", "dreamt", "sped", "sprung", "sunk", "sworn",
-        "thrust", "typo'd", "mis-set",
+        "thrust", "typo'd", "mis-set", "sat",
     ]
 
     /// Simple past forms that do not end in "-ed" (verbs, for "Dev ran …").
@@ -117,7 +117,7 @@ enum EnglishGrammar {
         "slept", "slid", "stole", "tore", "threw", "wound", "arose", "became", "came", "blew", "brought",
         "bought", "cast", "cost", "cut", "foresaw", "forgave", "mistook", "misread", "misunderstood",
         "oversaw", "overtook", "rebuilt", "redid", "reran", "reset", "let", "shed", "beat", "bit", "rode",
-        "shot", "swept", "sped", "sprang", "sank", "swore", "thrust", "brought",
+        "shot", "swept", "sped", "sprang", "sank", "swore", "thrust", "brought", "sat",
     ]
 
     static func role(of lower: String) -> Role {

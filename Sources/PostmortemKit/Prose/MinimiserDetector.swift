@@ -101,9 +101,10 @@ struct MinimiserDetector {
         let next = index + 1
         guard next < analysis.count else { return false }
         // "The health probe just checked …", "it just says nothing about …":
-        // "only", about what a system does. (Present forms of verbs the
-        // vocabulary does not list are read by their "-s".)
-        let isVerb = analysis.isVerbForm(next) || analysis.grammar(next) == .open && analysis.lower(next).hasSuffix("s")
+        // "only", about what a system does. (Past and present forms of verbs
+        // the vocabulary does not list are read by their spelling.)
+        let isVerb = analysis.isVerbForm(next) || EnglishGrammar.isPastForm(analysis.lower(next))
+            || analysis.grammar(next) == .open && analysis.lower(next).hasSuffix("s")
         if isVerb, let subject = analysis.subject(of: index), !analysis.agent(of: subject).isHuman { return false }
         let following = analysis.lower(next)
         if analysis.tokens[next].kind == .number || classes(next).contains(.justTime) || following == "to" { return false }
