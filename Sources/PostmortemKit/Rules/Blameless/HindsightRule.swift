@@ -9,8 +9,9 @@ struct HindsightRule: BlamelessRule {
             Minimisers tell readers the problem was easy to see, which it was not at the time, or it would \
             not have happened. Words come from Resources/blameless/minimisers.yml; "just" in its time sense \
             ("had just started", "just after midnight") or about what a thing does ("it just says \
-            nothing"), "simply" about what a thing did ("the batch simply waited"), "clearly" as a manner ("did not clearly indicate"), an "-ly" word ending a clause \
-            ("handle partitions predictably") and negated uses ("no obvious correlation") pass. Reported as info.
+            nothing"), "simply" about what a thing did ("the batch simply waited"), "clearly" as a \
+            manner ("did not clearly indicate"), an "-ly" word ending a clause ("handle partitions \
+            predictably") and negated uses ("no obvious correlation") pass. Reported as info.
             """,
         defaultSeverity: .info,
         fires: [
