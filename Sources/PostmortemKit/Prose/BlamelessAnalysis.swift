@@ -49,13 +49,16 @@ public struct BlamelessAnalysis: Sendable {
             let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: index)
             var locations: [SourceLocation]?
             var piece = 0
+            var previous: Range<Int>?
             for range in SentenceSegmenter.sentences(tokens, scalars: scalars) {
+                defer { previous = range }
                 // Pieces are whole sentences, in order: a sentence is in the piece that holds its first token.
                 let start = tokens[range.lowerBound].start
                 while piece < pieces.count, pieces[piece].upperBound <= start { piece += 1 }
                 guard piece < pieces.count, pieces[piece].contains(start), facts.mayMatch(range) else { continue }
                 let analysis = SentenceAnalysis(tokens: tokens, scalars: scalars, facts: facts, range: range,
                                                 vocabulary: vocabulary, people: index)
+                if let previous { analysis.pluralsBefore = SentenceAnalysis.plurals(in: previous, of: tokens, facts: facts) }
                 let chosen = BlamelessAnalysis.analyse(analysis)
                 guard !chosen.isEmpty else { continue }
                 if locations == nil { locations = run.locations(in: postmortem.lines) }

@@ -207,7 +207,9 @@ extension SentenceAnalysis {
         return .system
     }
 
-    /// "they" refers to people unless the nearest plural noun before it is a thing.
+    /// "they" refers to people unless the nearest plural noun before it is a
+    /// thing; with none in the sentence, unless the sentence before named
+    /// things and no people in the plural.
     private func theyRefersToPeople(_ index: Int) -> Bool {
         var probe = index - 1
         while probe >= 0 {
@@ -217,7 +219,7 @@ extension SentenceAnalysis {
             }
             probe -= 1
         }
-        return true
+        return pluralsBefore.people || !pluralsBefore.things
     }
 
     /// The agent of the predicate at `index`: the subject, or for a passive

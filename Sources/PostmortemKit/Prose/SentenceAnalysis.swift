@@ -73,6 +73,23 @@ final class SentenceAnalysis {
     /// Some token is "'s" (a possessive, or "is").
     let hasPossessive: Bool
 
+    /// The plural nouns of the sentence before this one in the same
+    /// paragraph: whether some name people, and whether some name things.
+    /// A "they" that opens a sentence refers to them ("Two cron runs
+    /// overlapped. They overwrote each other's files."). Set by the caller.
+    var pluralsBefore: (people: Bool, things: Bool) = (false, false)
+
+    /// `pluralsBefore` for the sentence `range` of a run, read from the one before it.
+    static func plurals(in range: Range<Int>, of tokens: [ProseToken], facts: WordFacts) -> (people: Bool, things: Bool) {
+        var found: (people: Bool, things: Bool) = (false, false)
+        for index in range where tokens[index].kind == .word && facts.entries[index].grammar == .open {
+            let word = tokens[index].lower
+            guard word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 else { continue }
+            if !facts.entries[index].word.intersection([.role, .ambiguousRole, .team]).isEmpty { found.people = true } else { found.things = true }
+        }
+        return found
+    }
+
     /// Some token is a person's name or handle; when false, no mention is
     /// marked and the named-person mechanisms can be skipped.
     let mayNamePeople: Bool

@@ -23,6 +23,7 @@ struct BlameLanguageRule: BlamelessRule {
             .prose("Bob's ↓careless edit to the upstream block sent all traffic to a single pod."),
             .prose("Whoever approved this pull request was not ↓paying attention.", in: .lessonsLearned),
             .prose("The outage is squarely the ↓fault of the engineer who ran the cleanup script."),
+            .prose("The on-call engineers were paged at 02:10. They ↓ignored the first three pages."),
         ],
         passes: [
             .prose("We avoided calling this human error; the console made the two clusters look identical."),
@@ -34,5 +35,6 @@ struct BlameLanguageRule: BlamelessRule {
             .prose("The client library ignored the Retry-After header and retried immediately."),
             .prose("The release manager approved the deploy at 16:55 based on a green CI run."),
             .prose("The workflow manager put every failed task straight back into the queue without waiting."),
+            .prose("Two cron runs overlapped on the shared volume. They overwrote each other's temporary files."),
         ])
 }
