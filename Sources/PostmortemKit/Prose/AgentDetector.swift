@@ -175,7 +175,8 @@ struct AgentDetector {
         if word == "let", scope.contains(where: { analysis.entries[$0].word.contains(.letLapse) }) {
             return report(agent, phrase, verb: verb, "\"let\" something lapse")
         }
-        if word == "left", leavesUnsafeState(index) {
+        // "We left the old rebuild running as insurance": a state kept on purpose.
+        if word == "left", leavesUnsafeState(index), !analysis.phrases.contains(where: { $0.kind == .plannedMarker }) {
             return report(agent, phrase, verb: verb, "\"left\" something \(analysis.lower(index + 1))")
         }
         // The weaker evidence counts for named people only (policy 2).

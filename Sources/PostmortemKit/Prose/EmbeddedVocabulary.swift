@@ -1710,6 +1710,10 @@ planned_markers:
   - planned
   - scheduled
   - at the request of
+  - as insurance
+  - as a precaution
+  - as a safeguard
+  - as a fallback
 """##,
         "technical.yml": ##"""
 # Technical senses of words that otherwise look like blame or minimising
