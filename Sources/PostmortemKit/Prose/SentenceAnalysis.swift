@@ -79,10 +79,13 @@ final class SentenceAnalysis {
     /// overlapped. They overwrote each other's files."). Set by the caller.
     var pluralsBefore: (people: Bool, things: Bool) = (false, false)
 
-    /// `pluralsBefore` for the sentence `range` of a run, read from the one before it.
+    /// Whether the sentence `range` of a run names people, and things, in
+    /// the plural (open-class words in "-s" that are not known verb forms):
+    /// the `pluralsBefore` of the sentence after it.
     static func plurals(in range: Range<Int>, of tokens: [ProseToken], facts: WordFacts) -> (people: Bool, things: Bool) {
         var found: (people: Bool, things: Bool) = (false, false)
-        for index in range where tokens[index].kind == .word && facts.entries[index].grammar == .open {
+        for index in range where tokens[index].kind == .word && facts.entries[index].grammar == .open
+            && !facts.forms[index].contains(.verbForm) {
             let word = tokens[index].lower
             guard word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 else { continue }
             if !facts.entries[index].word.intersection([.role, .ambiguousRole, .team]).isEmpty { found.people = true } else { found.things = true }
