@@ -41,6 +41,9 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         static let missableTarget = WordClass(rawValue: 1 << 23)
         static let attemptVerb = WordClass(rawValue: 1 << 24)
         static let defectModifier = WordClass(rawValue: 1 << 25)
+
+        /// Words that name people: roles, ambiguous roles and teams.
+        static let people: WordClass = [.role, .ambiguousRole, .team]
     }
 
     /// What a verb form is.
@@ -234,7 +237,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         for (word, entry) in entries {
             var cue = verbCue(entry.verb)
             // Roles and teams are human agents (`SentenceAnalysis.agent(of:)`).
-            if !entry.word.intersection([.role, .ambiguousRole, .team]).isEmpty { cue.insert(.human) }
+            if !entry.word.isDisjoint(with: .people) { cue.insert(.human) }
             // A modal perfect, and the markers of a slip after or before an action.
             if !entry.word.intersection([.modal, .mistakeAdverb, .mistakeObject, .defectModifier]).isEmpty { cue.insert(.needsHuman) }
             for (_, verb, _) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }

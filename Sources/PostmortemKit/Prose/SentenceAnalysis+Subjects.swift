@@ -215,7 +215,7 @@ extension SentenceAnalysis {
         while probe >= 0 {
             if isContent(probe), tokens[probe].kind == .word, lower(probe).hasSuffix("s"), !lower(probe).hasSuffix("ss") {
                 let classes = entries[probe].word
-                return classes.contains(.role) || classes.contains(.team) || classes.contains(.ambiguousRole) || isPerson(probe)
+                return !classes.isDisjoint(with: .people) || isPerson(probe)
             }
             probe -= 1
         }

@@ -88,7 +88,7 @@ final class SentenceAnalysis {
             && !facts.forms[index].contains(.verbForm) {
             let word = tokens[index].lower
             guard word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 else { continue }
-            if !facts.entries[index].word.intersection([.role, .ambiguousRole, .team]).isEmpty { found.people = true } else { found.things = true }
+            if !facts.entries[index].word.isDisjoint(with: .people) { found.people = true } else { found.things = true }
         }
         return found
     }
