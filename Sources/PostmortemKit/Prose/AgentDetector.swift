@@ -19,8 +19,13 @@
 ///   trigger in "the stampede started when Grace flushed …".
 /// Recovery is not blame: an action with a purpose ("deleted the stale lock
 /// to restore writes") or a plan ("as documented in the runbook") passes,
-/// and a lapse explained by the system ("missed the page because the route
-/// was stale") passes.
+/// a lapse explained by the system ("missed the page because the route
+/// was stale") passes, and so do repairs of a set of faulty things ("closed
+/// each unintended position"), a value set on purpose ("overrode the price
+/// with the exchange's"), our own choice between two courses of action
+/// ("we paused the path rather than feeding the queue"), a past form
+/// describing a noun ("did not replay missed alerts") and a be-form, which
+/// states a condition ("anything was wrong").
 struct AgentDetector {
     let analysis: SentenceAnalysis
     /// What can follow an action and make it a slip, for cheap gating: most
@@ -111,7 +116,8 @@ struct AgentDetector {
     private func action(_ index: Int) -> BlamelessMatch? {
         let word = analysis.lower(index)
         let classes = analysis.verbClass(index)
-        guard analysis.isVerbForm(index), analysis.isPredicate(index) else { return nil }
+        // "anything was wrong" states a condition; a be-form is not an action.
+        guard analysis.isVerbForm(index), analysis.isPredicate(index), !EnglishGrammar.beForms.contains(word) else { return nil }
         let misVerb = word.hasPrefix("mis") && word.utf8.count >= 7 && analysis.isPast(index)
         let strong: BlamelessVocabulary.VerbClass = [.mistake, .lapse, .breaking, .destructive]
         let adverbBefore = index > 0 && analysis.entries[index - 1].word.contains(.mistakeAdverb)
@@ -123,14 +129,15 @@ struct AgentDetector {
               let (phrase, subjectAgent) = analysis.actor(of: index) else { return nil }
         // "Dev's migration script dropped …", "the config Dev pushed broke …": the person behind the change.
         let agent = ownerAgent(phrase) ?? (creditedPerson(after: phrase) != nil ? .individual : subjectAgent)
-        guard agent.isHuman, agent != .nobody else { return nil }
+        guard agent.isHuman, agent != .nobody, !isAttributive(index, subject: phrase) else { return nil }
         let scope = actionScope(index)
         let verb = index..<(index + 1)
         if classes.contains(.mistake) || misVerb {
             return report(agent, phrase, verb: verb, "\"\(word)\"")
         }
         if classes.contains(.lapse) {
-            guard !excused(index), !missesTarget(index, scope: scope), !["nothing", "no", "none"].contains(analysis.lower(index + 1)) else { return nil }
+            guard !excused(index), !missesTarget(index, scope: scope), !["nothing", "no", "none"].contains(analysis.lower(index + 1)),
+                  !setsValue(index, classes, scope: scope) else { return nil }
             // "the on-call engineer forgot to …" is an omission seen in hindsight, like "neglected to".
             if agent != .individual, analysis.lower(index + 1) == "to" {
                 return BlamelessMatch(kind: .counterfactual, range: index..<(index + 2),
@@ -147,7 +154,7 @@ struct AgentDetector {
         }
         let object = objectPhrase(of: index, scope: scope)
         let defective = object?.range.contains { analysis.entries[$0].word.contains(.defectModifier) } ?? false
-        if let object, object.range.contains(where: { analysis.entries[$0].word.contains(.mistakeObject) })
+        if let object, object.range.contains(where: { analysis.entries[$0].word.contains(.mistakeObject) }) && !isFaultySet(object)
             || (defective && classes.contains(.shipping)) {
             return report(agent, phrase, verb: verb, "\"\(word)\" the \(analysis.text(of: object.range))")
         }
@@ -162,7 +169,7 @@ struct AgentDetector {
             } ?? false)
             let inProduction = scope.contains { analysis.entries[$0].word.contains(.hazardTarget) }
                 || (object?.range.contains { analysis.entries[$0].word.contains(.hazardTarget) } ?? false)
-            if hazardous || inProduction || analysis.hasPhrase(.mistakeMarker, in: scope) {
+            if hazardous || inProduction || marksSlip(scope, agent: agent) {
                 return report(agent, phrase, verb: verb, "\"\(word)\" \(object.map { analysis.text(of: $0.range) } ?? "")")
             }
         }
@@ -202,12 +209,62 @@ struct AgentDetector {
         case .individual:
             return report(agent, subject, verb: (index - 1)..<(index + 1), "\"\(analysis.text(of: (index - 1)..<(index + 1)))\"")
         case .role, .team, .pronoun:
+            // "reviewers of the service do not see it": how things stand, not an omission judged afterwards.
+            if ["do", "does"].contains(analysis.lower(index - 2)) || previous == "never" && !analysis.isPast(index) { return nil }
             let span = (index - (previous == "never" ? 1 : 2))..<(index + 1)
             return BlamelessMatch(kind: .counterfactual, range: span,
                                   message: "\"\(analysis.text(of: span))\" judges \(analysis.text(of: subject.range)) by an omission seen in hindsight",
                                   suggestion: CounterfactualDetector.suggestion)
         case .we, .nobody, .system:
             return nil
+        }
+    }
+
+    /// "We did not replay missed alerts", "we backfilled missed events": a
+    /// past form right after the subject's own verb describes the noun after
+    /// it. That verb is a bare one after "not", "to", an auxiliary or a
+    /// modal, or a verb form right after the subject ("the engineer who was
+    /// paged missed the alert" keeps "missed" as the verb).
+    private func isAttributive(_ index: Int, subject: NounPhrase) -> Bool {
+        let previous = index - 1
+        guard analysis.isPast(index), !analysis.isPassive(index), previous >= subject.range.upperBound,
+              analysis.tokens[previous].kind == .word, analysis.grammar(previous) == .open,
+              analysis.nounPhrase(at: index + 1, before: analysis.count) != nil else { return false }
+        let before = previous - 1
+        let bareVerb = ["not", "to", "never"].contains(analysis.lower(before))
+            || [.auxiliary, .modal].contains(analysis.grammar(before)) && !EnglishGrammar.beForms.contains(analysis.lower(before))
+        return bareVerb || previous == subject.range.upperBound && analysis.isVerbForm(previous)
+    }
+
+    /// "overrode the reference price with the exchange's": a value set on
+    /// purpose. Overriding a safeguard ("the failing check") stays a lapse.
+    private func setsValue(_ index: Int, _ classes: BlamelessVocabulary.VerbClass, scope: Range<Int>) -> Bool {
+        guard classes.contains(.replacing), scope.contains(where: { analysis.lower($0) == "with" }) else { return false }
+        let object = objectPhrase(of: index, scope: scope)
+        return !(object?.range.contains { analysis.entries[$0].word.contains(.safeguardNoun) } ?? false)
+    }
+
+    /// "closed each unintended position", "split every wrong combination":
+    /// a quantified set of faulty things is being repaired; a slip picks one
+    /// wrong target ("scaled the wrong deployment").
+    private func isFaultySet(_ object: NounPhrase) -> Bool {
+        ["each", "every", "all"].contains(analysis.lower(object.range.lowerBound))
+    }
+
+    /// A mistake phrase in the action's scope ("instead of the staging copy",
+    /// "by mistake"). When we narrate our own recovery, a contrast with
+    /// another course of action is a decision, not a wrong target: "we
+    /// paused the path rather than feeding more applications to the queue".
+    /// About a role it stays hindsight ("the engineer deleted the pod
+    /// instead of draining the node").
+    private func marksSlip(_ scope: Range<Int>, agent: Agent) -> Bool {
+        analysis.phrases.contains { phrase in
+            guard phrase.kind == .mistakeMarker, scope.contains(phrase.range.lowerBound) else { return false }
+            let next = phrase.range.upperBound
+            guard agent == .we, ["instead", "rather"].contains(analysis.lower(phrase.range.lowerBound)), next < analysis.count else { return true }
+            let alternative = analysis.lower(next)
+            let continues = next + 1 < analysis.count && analysis.tokens[next + 1].kind == .word && analysis.grammar(next + 1) != .preposition
+            return !(alternative.hasSuffix("ing") && continues)
         }
     }
 

@@ -61,6 +61,8 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         static let perception = VerbClass(rawValue: 1 << 9)
         static let causing = VerbClass(rawValue: 1 << 10)
         static let shipping = VerbClass(rawValue: 1 << 11)
+        /// With "with", sets a value rather than ignoring a safeguard ("overrode the price with …").
+        static let replacing = VerbClass(rawValue: 1 << 12)
     }
 
     /// Plain data, so that a sentence's entries are copied without reference counting.
@@ -329,6 +331,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             addWords(value["missable_targets"], .missableTarget)
             addWords(value["defect_modifiers"], .defectModifier)
             addVerbs(value["shipping_verbs"], .shipping)
+            addVerbs(value["replacing_verbs"], .replacing)
             for phrase in strings(value["planned_markers"]) { addPhrase(phrase, .plannedMarker) }
         case "counterfactual.yml":
             addWords(value["modals"], .modal)

@@ -1628,6 +1628,12 @@ defect_modifiers:
   - unfinished
   - flawed
 
+# Lapse verbs that, followed by "with", set a value rather than ignore a
+# safeguard: "we overrode the reference price with the exchange's" is a
+# correction; "overrode the failing check" is a lapse.
+replacing_verbs:
+  - override|overrode|overridden|overriding|overrides
+
 shipping_verbs:
   - push|pushed|pushing|pushes
   - deploy

@@ -2,12 +2,14 @@
 /// obvious once the outcome is known (minimisers.yml), with the harmless
 /// senses told apart by context:
 /// - "just": time ("had just started", "just after midnight") and amount
-///   ("just under 5%", "just a few minutes") and "only" about what a thing
-///   does ("it just says nothing") pass; "just roll back", "just
+///   ("just under 5%", "just a few minutes"), "only" about what a thing
+///   does ("it just says nothing") and manner ending a clause ("sent, just
+///   slowly") pass; "just roll back", "just
 ///   needed to", "just a matter of" are minimisers;
 /// - "clearly": a sentence adverb ("Clearly the certificate …", "was
 ///   clearly the cause") is a minimiser; manner ("did not clearly
-///   indicate", "clearly labelled", "explained clearly") passes;
+///   indicate", "clearly labelled", "explained clearly", "say clearly
+///   that") passes;
 /// - "naturally": only opening a clause ("Naturally, the failover …");
 /// - "easy", "simple", "trivial", "straightforward": about a fix or a
 ///   signal ("the fix was easy", "easy to spot"); "easy to confuse" admits a
@@ -107,6 +109,8 @@ struct MinimiserDetector {
             || analysis.grammar(next) == .open && analysis.lower(next).hasSuffix("s")
         if isVerb, let subject = analysis.subject(of: index), !analysis.agent(of: subject).isHuman { return false }
         let following = analysis.lower(next)
+        // "sent to market, just slowly.": how it was done, ending the clause.
+        if following.hasSuffix("ly"), next + 1 >= analysis.count || analysis.isPunctuation(next + 1) { return false }
         if analysis.tokens[next].kind == .number || classes(next).contains(.justTime) || following == "to" { return false }
         if following == "a" || following == "an" {
             // "just a few minutes" is an amount; "just a matter of", "just a typo" minimise.
@@ -126,6 +130,8 @@ struct MinimiserDetector {
         if next >= analysis.count || analysis.isPunctuation(next) || analysis.grammar(next) == .preposition { return index == 0 }
         if classes(next).contains(.clearlyManner) { return false }
         let previous = analysis.lower(index - 1)
+        // "to say clearly that …": how it is said, before what is said.
+        if analysis.lower(next) == "that", analysis.grammar(index - 1) == .open, !EnglishGrammar.beForms.contains(previous) { return false }
         // "did not clearly indicate" is negated (checked by the caller); "to clearly label" is manner.
         return previous != "to"
     }

@@ -24,6 +24,8 @@ struct BlameLanguageRule: BlamelessRule {
             .prose("Whoever approved this pull request was not ↓paying attention.", in: .lessonsLearned),
             .prose("The outage is squarely the ↓fault of the engineer who ran the cleanup script."),
             .prose("The on-call engineers were paged at 02:10. They ↓ignored the first three pages."),
+            .prose("The on-call engineer ↓deleted the pod instead of draining the node."),
+            .prose("The operator ↓overrode the safety check with a manual flag."),
         ],
         passes: [
             .prose("We avoided calling this human error; the console made the two clusters look identical."),
@@ -36,5 +38,9 @@ struct BlameLanguageRule: BlamelessRule {
             .prose("The release manager approved the deploy at 16:55 based on a green CI run."),
             .prose("The workflow manager put every failed task straight back into the queue without waiting."),
             .prose("Two cron runs overlapped on the shared volume. They overwrote each other's temporary files."),
+            .prose("We closed each unintended position at market and credited any loss to the customer.", in: .resolutionAndRecovery),
+            .prose("We paused the document path rather than feeding more applications to the manual queue.", in: .resolutionAndRecovery),
+            .prose("We overrode the stale reference price with the exchange's adjusted one.", in: .resolutionAndRecovery),
+            .prose("We did not replay missed alerts: most thresholds had since been crossed back.", in: .resolutionAndRecovery),
         ])
 }

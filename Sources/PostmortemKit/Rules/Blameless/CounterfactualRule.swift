@@ -31,5 +31,6 @@ struct CounterfactualRule: BlamelessRule {
             .prose("The team could not reach the bastion because the VPN was down."),
             .prose("If the circuit breaker had tripped at 50% errors, the retry storm would have been contained."),
             .prose("We failed over the primary to us-west-2 at 03:12 UTC."),
+            .prose("The limit lives in the proxy configuration, where reviewers of the service do not see it."),
         ])
 }

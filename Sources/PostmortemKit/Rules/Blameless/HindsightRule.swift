@@ -31,5 +31,7 @@ struct HindsightRule: BlamelessRule {
             .prose("Quorum queues replicate with Raft and handle partitions predictably."),
             .prose("A forecast without later groups is valid; it just says nothing about the afternoon."),
             .prose("After the surge the single worker simply could not drain the queue as fast as the scanners filled it."),
+            .prose("The orders were still accepted and sent to market, just slowly."),
+            .prose("Our first job was to say clearly that no payment had been taken twice."),
         ])
 }
