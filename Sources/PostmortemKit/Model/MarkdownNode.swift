@@ -25,8 +25,9 @@ public struct MarkdownNode: Sendable, Hashable {
         case emphasis
         case strong
         case strikethrough
-        case link(destination: String, title: String)
-        case image(source: String, title: String)
+        // Boxed, so that every node is not as large as its largest kind.
+        indirect case link(destination: String, title: String)
+        indirect case image(source: String, title: String)
         case footnoteReference
         case other(String)
     }
