@@ -71,13 +71,15 @@ public struct PatternAnalyzer: Sendable {
     public var maxSimilar = 3
     /// Threads for the per-document work; the report is the same for any number.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Words and concepts of files counted by an earlier build (`build` sets it).
+    var termCache: PatternTermCache?
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5
 
     public init() {}
 
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
-        let corpus = PatternCorpus(postmortems, workers: workers)
+        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
         let documents = corpus.documents
         let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
         let pairs = CandidateIndex.pairs(documents, workers: workers)

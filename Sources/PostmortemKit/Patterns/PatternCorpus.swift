@@ -45,6 +45,13 @@ struct PatternDocument: Sendable {
     var failureModes: SparseVector = []
 }
 
+/// A document's words and concepts with their weights, counted now or read
+/// from a `PatternTermCache` (words by their number in its `words`).
+enum CountedTerms: Sendable {
+    case counted([(term: String, weight: Double)])
+    case cached(PatternTermCache.StoredTerms)
+}
+
 /// An action item's cells, read once.
 struct PatternAction: Sendable {
     var action: String?
@@ -68,7 +75,10 @@ struct PatternCorpus: Sendable {
     /// undated files left out. Words and concepts are weighted by field
     /// (`fields`), and words by how far they stay within one service
     /// (`serviceFactors`).
-    init(_ postmortems: [Postmortem], workers: Int) {
+    ///
+    /// With a `termCache`, the words and concepts of files it holds are not
+    /// counted again, and those of the others are added to it.
+    init(_ postmortems: [Postmortem], workers: Int, termCache: PatternTermCache? = nil) {
         var seen = Set<String>()
         // Sorted as indices: a Postmortem is large to move.
         let usable = postmortems.indices.sorted { postmortems[$0].path < postmortems[$1].path }.filter { index in
@@ -77,10 +87,11 @@ struct PatternCorpus: Sendable {
         }.map { postmortems[$0] }
         // Words and concepts of each document, unstemmed, summed in the order they occur.
         // In runs of 64 documents that share one counter.
-        let runs: [[[(term: String, weight: Double)]]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)),
-                                                                         workers: workers) { first in
+        let runs: [[CountedTerms]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
             var counter = TermCounter()
             return usable[first..<min(first + 64, usable.count)].map { postmortem in
+                let key = termCache?.key(for: postmortem)
+                if let key, let cached = termCache?.terms(for: key) { return .cached(cached) }
                 counter.startDocument()
                 counter.add(postmortem.title ?? "", weight: 2.0)
                 for (kind, weight, conceptWeight) in PatternCorpus.fields {
@@ -91,26 +102,44 @@ struct PatternCorpus: Sendable {
                         counter.add(block.plainText, weight: weight, conceptWeight: conceptWeight)
                     }
                 }
-                return counter.terms
+                let terms = counter.terms
+                if let key { termCache?.store(terms, for: key) }
+                return .counted(terms)
             }
         }
         let raw = Array(runs.joined())
 
-        // Intern every distinct word once, so that everything after works on integers.
+        // Intern every distinct word once, so that everything after works on
+        // integers. (Which number a word gets does not matter: words are
+        // ordered by their strings below.)
         var wordID: [String: Int32] = [:]
         var words: [String] = []
+        func intern(_ word: String) -> Int32 {
+            if let id = wordID[word] { return id }
+            let id = Int32(words.count)
+            wordID[word] = id
+            words.append(word)
+            return id
+        }
+        // The cache's words, interned when first used.
+        let cacheWords = termCache?.words ?? []
+        var cacheWordID = [Int32](repeating: -1, count: cacheWords.count)
         var documentWords: [[(word: Int32, count: Double)]] = []
         documentWords.reserveCapacity(raw.count)
         for terms in raw {
             var list: [(word: Int32, count: Double)] = []
-            list.reserveCapacity(terms.count)
-            for (word, count) in terms {
-                if let id = wordID[word] {
-                    list.append((id, count))
-                } else {
-                    let id = Int32(words.count)
-                    wordID[word] = id
-                    words.append(word)
+            switch terms {
+            case .counted(let terms):
+                list.reserveCapacity(terms.count)
+                for (word, count) in terms { list.append((intern(word), count)) }
+            case .cached(let terms):
+                list.reserveCapacity(terms.count)
+                for (word, count) in terms {
+                    var id = cacheWordID[Int(word)]
+                    if id < 0 {
+                        id = intern(cacheWords[Int(word)])
+                        cacheWordID[Int(word)] = id
+                    }
                     list.append((id, count))
                 }
             }

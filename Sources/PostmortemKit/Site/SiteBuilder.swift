@@ -239,15 +239,20 @@ public struct SiteBuilder: Sendable {
         let context = repository.ruleContext(today: options.today)
         // Findings of unchanged files come from the lint cache beside the page cache.
         let lintCache = cache.map { LintCache(file: LintCache.file(cacheFolder: $0.folder), context: context) }
-        let (all, shown, analysisDay, statusHistory) = (repository.postmortems, entries.map(\.postmortem), options.today,
-                                                        repository.actionStatusHistory)
+        // And the words and concepts the patterns analysis counts, per file.
+        var analyzer = PatternAnalyzer()
+        analyzer.termCache = cache.map { PatternTermCache(file: PatternTermCache.file(cacheFolder: $0.folder), config: repository.config) }
+        let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
+                                                                         repository.actionStatusHistory, analyzer)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
             let started = DispatchTime.now().uptimeNanoseconds
             let findings = stage == .lint ? Linter(context: context).lint(all, cache: lintCache) : []
             if stage == .lint { lintCache?.save() }
-            let patterns = stage == .analyse ? PatternAnalyzer().analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
+            let patterns = stage == .analyse ? patternAnalyzer.analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
             return (findings, patterns, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
+        // The counted words are written while the index is built.
+        let savingTerms = analyzer.termCache.map { termCache in BackgroundTask { termCache.save() } }
         clock = DispatchTime.now().uptimeNanoseconds
         timings.append((.lint, sideBySide[0].seconds))
         timings.append((.analyse, sideBySide[1].seconds))
@@ -331,6 +336,7 @@ public struct SiteBuilder: Sendable {
         files += search.files
         files += built.flatMap(\.files)
         files.sort { $0.path < $1.path }
+        savingTerms?.value
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,

@@ -1,0 +1,193 @@
+import Foundation
+
+/// The weighted words and concepts of each postmortem (`TermCounter`) kept
+/// between builds, so that an incremental build counts the words of the
+/// files that changed only. Counting them was most of the patterns
+/// analysis, which an incremental build waits for: lint findings and pages
+/// come from their own caches.
+///
+/// A file's terms are a function of its bytes (its git blob id,
+/// `Postmortem.contentID`), of the config (section names decide which
+/// section is which) and of the tool's build (tokenizer, stop words,
+/// `ConceptLexicon`); the key is the blob id of all three. Everything else
+/// the analysis does (weights across the corpus, candidate pairs, clusters)
+/// runs on every build. The terms are stored exactly (64-bit weights, in the
+/// order counted), so a report built from the cache is the report built
+/// without it, byte for byte.
+///
+/// The cache is one binary file (`.postmortem-cache/pattern-terms.bin`):
+/// a header line, the words (each stored once), then each key with its
+/// terms as (word number, weight). `save` rewrites it with the entries
+/// this run used, so it holds one run's files and does not grow. A file
+/// that is missing, of another form or damaged anywhere is ignored.
+final class PatternTermCache: @unchecked Sendable {
+    typealias Terms = [(term: String, weight: Double)]
+
+    /// A file's terms as read: each word by its number in `words`.
+    typealias StoredTerms = [(word: UInt32, weight: Double)]
+
+    let file: URL
+    /// The blob id of the tool's build and the config, which every key starts with.
+    private let salt: String
+    /// Words of the file, each once; entries refer to them by number.
+    let words: [String]
+    private let stored: [String: StoredTerms]
+    private let lock = NSLock()
+    /// Keys of `stored` this run used, and entries it made.
+    private var used = Set<String>()
+    private var made: [String: Terms] = [:]
+
+    /// The cache file beside the page cache's folder (`.postmortem-cache/pages`).
+    static func file(cacheFolder: URL) -> URL {
+        cacheFolder.deletingLastPathComponent().appendingPathComponent("pattern-terms.bin")
+    }
+
+    init(file: URL, config: Config) {
+        self.file = file
+        var salt: [UInt8] = []
+        CanonicalBytes.append(ToolBuild.identity, to: &salt)
+        CanonicalBytes.append(config.sourceText, to: &salt)
+        self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
+        (words, stored) = PatternTermCache.read(file) ?? ([], [:])
+    }
+
+    /// The key of a file's terms, or nil when it has no blob id.
+    func key(for postmortem: Postmortem) -> String? {
+        guard let contentID = postmortem.contentID else { return nil }
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(salt, to: &bytes)
+        CanonicalBytes.append(contentID, to: &bytes)
+        return bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
+    }
+
+    /// The terms stored for `key`, in the order they were counted, their
+    /// words as numbers in `words` (so that a corpus interns each word of
+    /// the cache once, not once per file that uses it).
+    func terms(for key: String) -> StoredTerms? {
+        guard let entry = stored[key] else { return nil }
+        lock.lock()
+        used.insert(key)
+        lock.unlock()
+        return entry
+    }
+
+    func store(_ terms: Terms, for key: String) {
+        lock.lock()
+        made[key] = terms
+        lock.unlock()
+    }
+
+    /// Writes the entries this run used or made, when they differ from the
+    /// file's. A cache that cannot be written only makes the next build
+    /// slower, so failures are ignored.
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !made.isEmpty || used.count != stored.count else { return }
+        // The words still used: those of the stored entries kept (found by
+        // number, so renumbered through an array) and of the new ones.
+        let kept = used.subtracting(made.keys)
+        var isUsed = [Bool](repeating: false, count: words.count)
+        for key in kept { for term in stored[key]! { isUsed[Int(term.word)] = true } }
+        var vocabulary = Set(words.indices.filter { isUsed[$0] }.map { words[$0] })
+        for terms in made.values { for term in terms { vocabulary.insert(term.term) } }
+        let sorted = vocabulary.sorted()
+        let number = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt32($0)) })
+        let renumbered = words.indices.map { isUsed[$0] ? number[words[$0]]! : 0 }
+
+        var bytes = Array(PatternTermCache.header.utf8)
+        PatternTermCache.append(UInt32(sorted.count), to: &bytes)
+        for word in sorted {
+            PatternTermCache.append(UInt32(word.utf8.count), to: &bytes)
+            bytes += word.utf8
+        }
+        PatternTermCache.append(UInt32(kept.count + made.count), to: &bytes)
+        for key in (Array(kept) + made.keys).sorted() {
+            PatternTermCache.append(UInt32(key.utf8.count), to: &bytes)
+            bytes += key.utf8
+            if let terms = made[key] {
+                PatternTermCache.append(UInt32(terms.count), to: &bytes)
+                for (term, weight) in terms {
+                    PatternTermCache.append(number[term]!, to: &bytes)
+                    PatternTermCache.append(weight.bitPattern, to: &bytes)
+                }
+            } else {
+                let terms = stored[key]!
+                PatternTermCache.append(UInt32(terms.count), to: &bytes)
+                for term in terms {
+                    PatternTermCache.append(renumbered[Int(term.word)], to: &bytes)
+                    PatternTermCache.append(term.weight.bitPattern, to: &bytes)
+                }
+            }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(bytes), to: file.path)
+    }
+
+    // MARK: The file
+
+    /// The first line; a file with another is ignored (bump it when the form changes).
+    private static let header = "postmortem pattern terms 1\n"
+
+    private static func append<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    /// The words and entries of `file`; nil when it is missing, of another form, or damaged anywhere.
+    private static func read(_ file: URL) -> ([String], [String: StoredTerms])? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms])? in
+            var reader = Reader(bytes: raw)
+            guard reader.skip(header: Array(PatternTermCache.header.utf8)), let wordCount = reader.integer(UInt32.self) else { return nil }
+            var words: [String] = []
+            words.reserveCapacity(Int(wordCount))
+            for _ in 0..<wordCount {
+                guard let length = reader.integer(UInt32.self), let word = reader.string(length: Int(length)) else { return nil }
+                words.append(word)
+            }
+            guard let entryCount = reader.integer(UInt32.self) else { return nil }
+            var entries: [String: StoredTerms] = [:]
+            entries.reserveCapacity(Int(entryCount))
+            for _ in 0..<entryCount {
+                guard let keyLength = reader.integer(UInt32.self), let key = reader.string(length: Int(keyLength)),
+                      let termCount = reader.integer(UInt32.self), reader.remaining >= Int(termCount) * 12 else { return nil }
+                var terms: StoredTerms = []
+                terms.reserveCapacity(Int(termCount))
+                for _ in 0..<termCount {
+                    let word = reader.integer(UInt32.self)!, bits = reader.integer(UInt64.self)!
+                    guard word < wordCount else { return nil }
+                    terms.append((word, Double(bitPattern: bits)))
+                }
+                entries[key] = terms
+            }
+            return reader.remaining == 0 ? (words, entries) : nil
+        }
+    }
+
+    /// Reads little-endian integers and UTF-8 strings, refusing to read past the end.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var offset = 0
+
+        var remaining: Int { bytes.count - offset }
+
+        mutating func skip(header: [UInt8]) -> Bool {
+            guard remaining >= header.count, header.elementsEqual(bytes[offset..<(offset + header.count)]) else { return false }
+            offset += header.count
+            return true
+        }
+
+        mutating func integer<Integer: FixedWidthInteger>(_: Integer.Type) -> Integer? {
+            let size = MemoryLayout<Integer>.size
+            guard remaining >= size else { return nil }
+            defer { offset += size }
+            return Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Integer.self))
+        }
+
+        mutating func string(length: Int) -> String? {
+            guard length >= 0, remaining >= length else { return nil }
+            defer { offset += length }
+            return String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+        }
+    }
+}
