@@ -72,7 +72,7 @@ public struct PatternAnalyzer: Sendable {
     /// Threads for the per-document work; the report is the same for any number.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Words and concepts of files counted by an earlier build (`build` sets it).
-    var termCache: PatternTermCache?
+    var termCache: TermCache?
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5
 

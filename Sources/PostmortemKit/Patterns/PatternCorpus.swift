@@ -46,10 +46,10 @@ struct PatternDocument: Sendable {
 }
 
 /// A document's words and concepts with their weights, counted now or read
-/// from a `PatternTermCache` (words by their number in its `words`).
+/// from a `TermCache` (words by their number in its `words`).
 enum CountedTerms: Sendable {
     case counted([(term: String, weight: Double)])
-    case cached(PatternTermCache.StoredTerms)
+    case cached(TermCache.StoredTerms)
 }
 
 /// An action item's cells, read once.
@@ -78,7 +78,7 @@ struct PatternCorpus: Sendable {
     ///
     /// With a `termCache`, the words and concepts of files it holds are not
     /// counted again, and those of the others are added to it.
-    init(_ postmortems: [Postmortem], workers: Int, termCache: PatternTermCache? = nil) {
+    init(_ postmortems: [Postmortem], workers: Int, termCache: TermCache? = nil) {
         var seen = Set<String>()
         // Sorted as indices: a Postmortem is large to move.
         let usable = postmortems.indices.sorted { postmortems[$0].path < postmortems[$1].path }.filter { index in

@@ -19,6 +19,9 @@ public struct SearchDocument: Sendable, Hashable {
     public var summary: String
     /// The rest of the body as plain text (weighted ×1).
     public var body: String
+    /// The blob id of the postmortem's file, when known: its terms are then
+    /// kept between builds (`SearchIndexBuilder.termCache`).
+    public var contentID: String?
 
     public init(id: String, title: String, severity: String, date: String, year: String, status: String,
                 services: [String], factors: [String], tags: [String], url: String, summary: String, body: String) {

@@ -44,6 +44,8 @@ public struct SearchIndexBuilder: Sendable {
     /// the bytes a query loads.
     public var documentsPerBlock = 16
     public var workers: Int
+    /// Terms of documents counted by an earlier build, by their files' blob ids (`build` sets it).
+    var termCache: TermCache?
 
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.workers = workers
@@ -62,7 +64,7 @@ public struct SearchIndexBuilder: Sendable {
     static let titleWeight = 3, summaryWeight = 2, bodyWeight = 1, maximumWeight = 99
 
     public func build(_ documents: [SearchDocument]) -> Output {
-        let (terms, postings) = SearchIndexBuilder.postings(documents, workers: workers)
+        let (terms, postings) = SearchIndexBuilder.postings(documents, workers: workers, cache: termCache)
         // One line per term, `"term":"postings"`, encoded in parallel.
         let lines: [String] = Array(ParallelMap.map(Array(stride(from: 0, to: terms.count, by: 512)), workers: workers) { first in
             (first..<min(first + 512, terms.count)).map { term in
@@ -103,37 +105,67 @@ public struct SearchIndexBuilder: Sendable {
     /// Documents are tokenised in parallel runs of 64 that share a
     /// `SearchTermTable`; the runs' term numbers are then mapped to the
     /// sorted terms, and postings laid out with one count and one fill pass.
-    static func postings(_ documents: [SearchDocument], workers: Int) -> (terms: [String], postings: [[(document: Int, weight: Int)]]) {
+    /// With a `cache`, the terms of documents it holds are read from it
+    /// (numbered by its words) instead, and those counted are added to it.
+    static func postings(_ documents: [SearchDocument], workers: Int,
+                         cache: TermCache? = nil) -> (terms: [String], postings: [[(document: Int, weight: Int)]]) {
         let run = 64
-        let runs: [(terms: [String], documents: [[(term: Int32, weight: Int)]])] =
+        let runs: [(terms: [String], documents: [DocumentTerms])] =
             ParallelMap.map(Array(stride(from: 0, to: documents.count, by: run)), workers: workers) { first in
                 var table = SearchTermTable()
-                let perDocument = documents[first..<min(first + run, documents.count)].map { document in
+                let perDocument = documents[first..<min(first + run, documents.count)].map { document -> DocumentTerms in
+                    let key = cache?.key(contentID: document.contentID)
+                    if let key, let cached = cache?.terms(for: key) { return .cached(cached) }
                     table.add(document.title + " " + document.id, weight: titleWeight)
                     table.add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "),
                               weight: summaryWeight)
                     table.add(document.body, weight: bodyWeight)
-                    return table.takeDocument().map { (term: $0.term, weight: min($0.weight, maximumWeight)) }
+                    let counted = table.takeDocument().map { (term: $0.term, weight: min($0.weight, maximumWeight)) }
+                    if let key { cache?.store(counted.map { (table.terms[Int($0.term)], Double($0.weight)) }, for: key) }
+                    return .counted(counted)
                 }
                 return (table.terms, perDocument)
             }
-        let terms = Array(Set(runs.flatMap(\.terms))).sorted()
+        // Every term: those the runs counted and the cache's words that documents read from it use.
+        let cacheWords = cache?.words ?? []
+        var usesCacheWord = [Bool](repeating: false, count: cacheWords.count)
+        for run in runs {
+            for case .cached(let entries) in run.documents { for entry in entries { usesCacheWord[Int(entry.word)] = true } }
+        }
+        var distinct = Set(runs.flatMap(\.terms))
+        for word in cacheWords.indices where usesCacheWord[word] { distinct.insert(cacheWords[word]) }
+        let terms = Array(distinct).sorted()
         let number = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
         let globalOf: [[Int32]] = runs.map { run in run.terms.map { number[$0]! } }
+        let globalOfCacheWord: [Int32] = cacheWords.indices.map { usesCacheWord[$0] ? number[cacheWords[$0]]! : -1 }
+        /// Calls `body` with each (term, weight) of a document, terms numbered as in `terms`.
+        func forEachEntry(of document: DocumentTerms, inRun index: Int, _ body: (Int32, Int) -> Void) {
+            switch document {
+            case .counted(let entries): for entry in entries { body(globalOf[index][Int(entry.term)], entry.weight) }
+            case .cached(let entries): for entry in entries { body(globalOfCacheWord[Int(entry.word)], Int(entry.weight)) }
+            }
+        }
         var postings = [[(document: Int, weight: Int)]](repeating: [], count: terms.count)
         var counts = [Int](repeating: 0, count: terms.count)
         for (index, run) in runs.enumerated() {
-            for document in run.documents { for entry in document { counts[Int(globalOf[index][Int(entry.term)])] += 1 } }
+            for document in run.documents { forEachEntry(of: document, inRun: index) { term, _ in counts[Int(term)] += 1 } }
         }
         for term in postings.indices { postings[term].reserveCapacity(counts[term]) }
         var document = 0
         for (index, run) in runs.enumerated() {
             for entries in run.documents {
-                for entry in entries { postings[Int(globalOf[index][Int(entry.term)])].append((document, entry.weight)) }
+                forEachEntry(of: entries, inRun: index) { term, weight in postings[Int(term)].append((document, weight)) }
                 document += 1
             }
         }
         return (terms, postings)
+    }
+
+    /// A document's terms with their weights: counted now (numbered in its
+    /// run's `SearchTermTable`) or read from a `TermCache` (numbered in its words).
+    enum DocumentTerms: Sendable {
+        case counted([(term: Int32, weight: Int)])
+        case cached(TermCache.StoredTerms)
     }
 
     /// The term shards: `terms` (sorted) grouped under keys, each key's group

@@ -241,7 +241,7 @@ public struct SiteBuilder: Sendable {
         let lintCache = cache.map { LintCache(file: LintCache.file(cacheFolder: $0.folder), context: context) }
         // And the words and concepts the patterns analysis counts, per file.
         var analyzer = PatternAnalyzer()
-        analyzer.termCache = cache.map { PatternTermCache(file: PatternTermCache.file(cacheFolder: $0.folder), config: repository.config) }
+        analyzer.termCache = cache.map { TermCache(file: TermCache.file("pattern-terms.bin", cacheFolder: $0.folder), config: repository.config) }
         let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                                          repository.actionStatusHistory, analyzer)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
@@ -294,13 +294,15 @@ public struct SiteBuilder: Sendable {
         // index: search files, JSON, feed.
         report(.index, 0, entries.count)
         let documents = ParallelMap.map(entries, workers: options.workers, SiteBuilder.searchDocument)
+        var searchIndex = SearchIndexBuilder(workers: options.workers)
+        searchIndex.termCache = cache.map { TermCache(file: TermCache.file("search-terms.bin", cacheFolder: $0.folder), config: repository.config) }
         let configuredURL = repository.config.siteBaseURL
         let baseURL = options.baseURL ?? (configuredURL.isEmpty ? nil : configuredURL)
         // The search index, the JSON files and the feed do not depend on each
         // other, and the JSON files are written by one thread each, so all run side by side.
         let (today, siteTitle, sourceDate, workers, patternsReport) = (options.today, repository.config.siteTitle, options.sourceDate,
                                                                options.workers, patterns)
-        let finished = entries
+        let (finished, searchIndexBuilder) = (entries, searchIndex)
         // Each part puts its files straight into the staging folder when there is one.
         typealias Part = (search: SearchIndexBuilder.Output?, files: [SiteFile], written: [(path: String, bytes: Int)], failures: [String?])
         @Sendable func emit(_ file: SiteFile) -> Part {
@@ -323,7 +325,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         let parts: [@Sendable () -> Part] = [
-            { (SearchIndexBuilder(workers: workers).build(documents), [], [], []) },
+            {
+                let output = searchIndexBuilder.build(documents)
+                searchIndexBuilder.termCache?.save()
+                return (output, [], [], [])
+            },
             { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
             { emitJSON("index.json", SiteJSON.index(finished)) },
             { emitJSON("actions.json", SiteJSON.actions(finished, today: today)) },
@@ -389,10 +395,12 @@ public struct SiteBuilder: Sendable {
             body.append(section.title)
             body += section.blocks.map(\.plainText)
         }
-        return SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
-                              status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
-                              url: entry.url, summary: summary?.blocks.map(\.plainText).joined(separator: " ") ?? "",
-                              body: body.joined(separator: " \n"))
+        var document = SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
+                                      status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
+                                      url: entry.url, summary: summary?.blocks.map(\.plainText).joined(separator: " ") ?? "",
+                                      body: body.joined(separator: " \n"))
+        document.contentID = postmortem.contentID
+        return document
     }
 }
 

@@ -1,26 +1,28 @@
 import Foundation
 
-/// The weighted words and concepts of each postmortem (`TermCounter`) kept
-/// between builds, so that an incremental build counts the words of the
-/// files that changed only. Counting them was most of the patterns
-/// analysis, which an incremental build waits for: lint findings and pages
-/// come from their own caches.
+/// Weighted terms counted from each file, kept between builds, so that an
+/// incremental build counts the terms of the files that changed only. Two
+/// stages of a build count terms per file and use one each: the patterns
+/// analysis (`TermCounter`'s words and concepts, `pattern-terms.bin`) and
+/// the search index (`SearchTermTable`'s terms, `search-terms.bin`). With
+/// lint findings and pages cached, a rebuild waits for those two stages,
+/// and counting was most of their work.
 ///
 /// A file's terms are a function of its bytes (its git blob id,
 /// `Postmortem.contentID`), of the config (section names decide which
-/// section is which) and of the tool's build (tokenizer, stop words,
-/// `ConceptLexicon`); the key is the blob id of all three. Everything else
-/// the analysis does (weights across the corpus, candidate pairs, clusters)
-/// runs on every build. The terms are stored exactly (64-bit weights, in the
-/// order counted), so a report built from the cache is the report built
+/// section is which) and of the tool's build (tokenizers, stop words,
+/// `ConceptLexicon`); the key is the blob id of all three. What either stage
+/// does with the terms of all files (weights across the corpus, postings)
+/// runs on every build. Terms are stored exactly (64-bit weights, in the
+/// order counted), so the output built from the cache is the output built
 /// without it, byte for byte.
 ///
-/// The cache is one binary file (`.postmortem-cache/pattern-terms.bin`):
-/// a header line, the words (each stored once), then each key with its
-/// terms as (word number, weight). `save` rewrites it with the entries
-/// this run used, so it holds one run's files and does not grow. A file
-/// that is missing, of another form or damaged anywhere is ignored.
-final class PatternTermCache: @unchecked Sendable {
+/// Each cache is one binary file in `.postmortem-cache/`: a header line,
+/// the words (each stored once), then each key with its terms as (word
+/// number, weight). `save` rewrites it with the entries this run used, so
+/// it holds one run's files and does not grow. A file that is missing, of
+/// another form or damaged anywhere is ignored.
+final class TermCache: @unchecked Sendable {
     typealias Terms = [(term: String, weight: Double)]
 
     /// A file's terms as read: each word by its number in `words`.
@@ -37,9 +39,9 @@ final class PatternTermCache: @unchecked Sendable {
     private var used = Set<String>()
     private var made: [String: Terms] = [:]
 
-    /// The cache file beside the page cache's folder (`.postmortem-cache/pages`).
-    static func file(cacheFolder: URL) -> URL {
-        cacheFolder.deletingLastPathComponent().appendingPathComponent("pattern-terms.bin")
+    /// The cache file `name` beside the page cache's folder (`.postmortem-cache/pages`).
+    static func file(_ name: String, cacheFolder: URL) -> URL {
+        cacheFolder.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     init(file: URL, config: Config) {
@@ -48,12 +50,17 @@ final class PatternTermCache: @unchecked Sendable {
         CanonicalBytes.append(ToolBuild.identity, to: &salt)
         CanonicalBytes.append(config.sourceText, to: &salt)
         self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
-        (words, stored) = PatternTermCache.read(file) ?? ([], [:])
+        (words, stored) = TermCache.read(file) ?? ([], [:])
     }
 
     /// The key of a file's terms, or nil when it has no blob id.
     func key(for postmortem: Postmortem) -> String? {
-        guard let contentID = postmortem.contentID else { return nil }
+        key(contentID: postmortem.contentID)
+    }
+
+    /// The key of the terms of the file with this blob id; nil for none.
+    func key(contentID: String?) -> String? {
+        guard let contentID else { return nil }
         var bytes: [UInt8] = []
         CanonicalBytes.append(salt, to: &bytes)
         CanonicalBytes.append(contentID, to: &bytes)
@@ -95,28 +102,28 @@ final class PatternTermCache: @unchecked Sendable {
         let number = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt32($0)) })
         let renumbered = words.indices.map { isUsed[$0] ? number[words[$0]]! : 0 }
 
-        var bytes = Array(PatternTermCache.header.utf8)
-        PatternTermCache.append(UInt32(sorted.count), to: &bytes)
+        var bytes = Array(TermCache.header.utf8)
+        TermCache.append(UInt32(sorted.count), to: &bytes)
         for word in sorted {
-            PatternTermCache.append(UInt32(word.utf8.count), to: &bytes)
+            TermCache.append(UInt32(word.utf8.count), to: &bytes)
             bytes += word.utf8
         }
-        PatternTermCache.append(UInt32(kept.count + made.count), to: &bytes)
+        TermCache.append(UInt32(kept.count + made.count), to: &bytes)
         for key in (Array(kept) + made.keys).sorted() {
-            PatternTermCache.append(UInt32(key.utf8.count), to: &bytes)
+            TermCache.append(UInt32(key.utf8.count), to: &bytes)
             bytes += key.utf8
             if let terms = made[key] {
-                PatternTermCache.append(UInt32(terms.count), to: &bytes)
+                TermCache.append(UInt32(terms.count), to: &bytes)
                 for (term, weight) in terms {
-                    PatternTermCache.append(number[term]!, to: &bytes)
-                    PatternTermCache.append(weight.bitPattern, to: &bytes)
+                    TermCache.append(number[term]!, to: &bytes)
+                    TermCache.append(weight.bitPattern, to: &bytes)
                 }
             } else {
                 let terms = stored[key]!
-                PatternTermCache.append(UInt32(terms.count), to: &bytes)
+                TermCache.append(UInt32(terms.count), to: &bytes)
                 for term in terms {
-                    PatternTermCache.append(renumbered[Int(term.word)], to: &bytes)
-                    PatternTermCache.append(term.weight.bitPattern, to: &bytes)
+                    TermCache.append(renumbered[Int(term.word)], to: &bytes)
+                    TermCache.append(term.weight.bitPattern, to: &bytes)
                 }
             }
         }
@@ -127,7 +134,7 @@ final class PatternTermCache: @unchecked Sendable {
     // MARK: The file
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem pattern terms 1\n"
+    private static let header = "postmortem term cache 1\n"
 
     private static func append<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
@@ -138,7 +145,7 @@ final class PatternTermCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms])? in
             var reader = Reader(bytes: raw)
-            guard reader.skip(header: Array(PatternTermCache.header.utf8)), let wordCount = reader.integer(UInt32.self) else { return nil }
+            guard reader.skip(header: Array(TermCache.header.utf8)), let wordCount = reader.integer(UInt32.self) else { return nil }
             var words: [String] = []
             words.reserveCapacity(Int(wordCount))
             for _ in 0..<wordCount {
