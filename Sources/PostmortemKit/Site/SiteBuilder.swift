@@ -251,8 +251,10 @@ public struct SiteBuilder: Sendable {
             let patterns = stage == .analyse ? patternAnalyzer.analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
             return (findings, patterns, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
-        // The counted words are written while the index is built.
+        // The counted words are written while the index is built (and
+        // waited for however this function ends, so no write is cut short).
         let savingTerms = analyzer.termCache.map { termCache in BackgroundTask { termCache.save() } }
+        defer { savingTerms?.value }
         clock = DispatchTime.now().uptimeNanoseconds
         timings.append((.lint, sideBySide[0].seconds))
         timings.append((.analyse, sideBySide[1].seconds))
@@ -342,7 +344,6 @@ public struct SiteBuilder: Sendable {
         files += search.files
         files += built.flatMap(\.files)
         files.sort { $0.path < $1.path }
-        savingTerms?.value
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
