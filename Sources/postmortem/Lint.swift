@@ -30,6 +30,8 @@ extension Postmortem {
             var options = repository.loadOptions(paths: paths)
             options.revision = revision.rev
             options.changedSince = changedSince
+            // Only files in scope are reported; the repository rules read the others' front matter.
+            options.outsideScope = [.markdown, .lines]
             let runner = LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate)
             let loaded = try runner.load()
             keepUntilExit(loaded)

@@ -20,7 +20,11 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let loaded = try repository.loadRepository { $0.changedSince = base }
+            let loaded = try repository.loadRepository { options in
+                options.changedSince = base
+                // Only changed files are reviewed; the repository rules read the others' front matter.
+                options.outsideScope = [.markdown, .lines]
+            }
             let context = loaded.ruleContext(today: today.date ?? loaded.config.today ?? TodayOption.clockDate)
             let findings = Linter(context: context).lint(loaded.postmortems, scope: loaded.scope)
             let report = ReviewReport(base: base, repository: loaded, findings: findings, linkBase: Review.gitHubLinkBase())

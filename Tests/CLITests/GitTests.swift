@@ -49,6 +49,38 @@ struct GitTests {
         #expect(result.status == 1) // the duplicate id; c.md's error is out of scope
     }
 
+    /// Files outside the scope are read for their front matter only; a
+    /// scoped lint must still report, for the files in scope, exactly what
+    /// a whole lint reports for them, repository rules included (a
+    /// duplicate of an unchanged file's id, `related:` ids of unchanged files).
+    @Test func scopedLintReportsWhatAWholeLintReportsForItsFiles() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("postmortems/a.md", cleanPostmortem(id: "PM-2025-001"))
+        try repo.write("postmortems/b.md", cleanPostmortem(id: "PM-2025-002").replacingOccurrences(of: "SEV2", with: "SEV9"))
+        try repo.write("postmortems/c.md", cleanPostmortem(id: "PM-2025-003")
+            .replacingOccurrences(of: "authors:", with: "related: [PM-2025-001, PM-2025-404]\nauthors:")
+            .replacingOccurrences(of: "Requests timed out", with: "The on-call engineer ignored the alert and requests timed out"))
+        try repo.initialCommit()
+        try repo.write("postmortems/c.md", cleanPostmortem(id: "PM-2025-003")
+            .replacingOccurrences(of: "authors:", with: "related: [PM-2025-002, PM-2025-404]\nauthors:")
+            .replacingOccurrences(of: "Requests timed out", with: "The on-call engineer ignored the alert and requests timed out"))
+        try repo.write("postmortems/d.md", cleanPostmortem(id: "PM-2025-002").replacingOccurrences(of: "2025-03-14T", with: "2025-03-16T"))
+        let whole = try diagnostics(try CLI.run(["lint", "--format", "json"], in: repo.url))
+        func key(_ finding: [String: Any]) -> String {
+            ["file", "line", "column", "rule", "message"].map { "\(finding[$0] ?? "")" }.joined(separator: "|")
+        }
+        let scoped = ["postmortems/c.md", "postmortems/d.md"]
+        let expected = whole.filter { scoped.contains($0["file"] as! String) }.map(key).sorted()
+        #expect(expected.contains { $0.contains("repo/unknown-related") && $0.contains("PM-2025-404") })
+        #expect(expected.contains { $0.contains("repo/duplicate-id") })
+        #expect(expected.contains { $0.contains("blameless/") })
+        #expect(whole.contains { $0["file"] as? String == "postmortems/b.md" })
+        for arguments in [["--changed-since", "HEAD"], scoped] {
+            let result = try CLI.run(["lint", "--format", "json"] + arguments, in: repo.url)
+            #expect(try diagnostics(result).map(key).sorted() == expected, "\(arguments)")
+        }
+    }
+
     @Test func changedSinceCoversCommittedChangesAndRenames() throws {
         let repo = try TemporaryRepository()
         try repo.write("postmortems/a.md", cleanPostmortem(id: "PM-2025-001"))

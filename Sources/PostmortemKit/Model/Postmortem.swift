@@ -63,12 +63,16 @@ extension Postmortem {
         public static let body = Parts(rawValue: 1 << 1)
         /// `timeline`; the Timeline section keeps its blocks.
         public static let timeline = Parts(rawValue: 1 << 2)
+        /// Everything after the front matter: the Markdown is not parsed, so
+        /// there are no sections, preamble, timeline, action table or
+        /// suppressions (with `body` and `timeline` implied).
+        public static let markdown = Parts(rawValue: 1 << 3)
     }
 
     /// Frees `parts`, which then read as empty.
     public mutating func drop(_ parts: Parts) {
         if parts.contains(.lines) { lines = [] }
-        if parts.contains(.body) { body = nil }
-        if parts.contains(.timeline) { timeline = [] }
+        if parts.contains(.body) || parts.contains(.markdown) { body = nil }
+        if parts.contains(.timeline) || parts.contains(.markdown) { timeline = [] }
     }
 }

@@ -65,6 +65,10 @@ public struct PostmortemParser: Sendable {
             bodyFirstLine = split.bodyFirstLine
         }
 
+        if dropping.contains(.markdown) {
+            postmortem.drop(dropping)
+            return postmortem
+        }
         let document = markdown.parse(body, firstLine: bodyFirstLine)
         postmortem.body = document
         splitSections(document, into: &postmortem)

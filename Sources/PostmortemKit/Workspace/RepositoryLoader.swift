@@ -21,6 +21,12 @@ public struct LoadOptions: Sendable {
     /// that never reads them: `patterns` holds a large repository in a fifth
     /// less memory without its lines, trees and timelines.
     public var dropping: Postmortem.Parts = []
+    /// Parts not read, besides `dropping`, of the files outside the scope
+    /// (`paths`, `changedSince`). `lint` and `review` report only files in
+    /// scope, and the repository rules read only the front matter of the
+    /// others, so a pull request's lint parses the Markdown of the files it
+    /// changed, not of the whole repository (`[.markdown, .lines]`).
+    public var outsideScope: Postmortem.Parts = []
 
     public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory
@@ -107,26 +113,47 @@ public enum RepositoryLoader {
         } : nil
         let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
 
+        // What changed since the base revision, first: files outside the
+        // scope are then read for their front matter only (`outsideScope`).
+        var changes: ChangeSet?
+        var changed: Set<String>?
+        if let since = options.changedSince, let repository {
+            do { changes = try repository.changes(since: since, under: gitPrefix + folder) } catch {
+                throw UsageError("--changed-since \(since): \(error.message)")
+            }
+            changed = Set(changes!.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
+        }
+        /// The parser for a file, by whether it is in the scope of `requested` and `changed`.
+        func parser(inScope requested: Set<String>?) -> (String) -> PostmortemParser {
+            let full = PostmortemParser(sectionNames: config.sectionNames, dropping: options.dropping)
+            guard !options.outsideScope.isEmpty, requested != nil || changed != nil else { return { _ in full } }
+            var light = full
+            light.dropping.formUnion(options.outsideScope)
+            return { path in (requested?.contains(path) ?? true) && (changed?.contains(path) ?? true) ? full : light }
+        }
+
         // The postmortems themselves.
         var postmortems: [Postmortem]
         var requested: Set<String>?
         if let revision = options.revision, let repository {
-            let parser = PostmortemParser(sectionNames: config.sectionNames, dropping: options.dropping)
             let files: [(path: String, blobID: String, data: Data)]
             do { files = try repository.files(under: gitPrefix + folder, at: revision) } catch {
                 throw UsageError("--rev \(revision): \(error.message)")
             }
             let selected = files.filter { FileDiscovery.isPostmortemName(($0.path as NSString).lastPathComponent) }
-            postmortems = ParallelMap.map(selected) { file in
-                var postmortem = parser.parse(path: String(file.path.dropFirst(gitPrefix.count)), bytes: file.data)
-                if options.wantsContentIDs { postmortem.contentID = file.blobID }
-                return postmortem
-            }
             if !options.paths.isEmpty {
                 let wanted = options.paths.map { relative($0, workingDirectory: options.workingDirectory, root: config.root) }
-                requested = Set(postmortems.map(\.path).filter { path in
+                requested = Set(selected.map { String($0.path.dropFirst(gitPrefix.count)) }.filter { path in
                     wanted.contains { $0.isEmpty || path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 })
+            }
+            let parserFor = parser(inScope: requested)
+            let paths = selected.map { String($0.path.dropFirst(gitPrefix.count)) }
+            let parsers = paths.map(parserFor)
+            postmortems = ParallelMap.map(Array(selected.indices)) { index in
+                var postmortem = parsers[index].parse(path: paths[index], bytes: selected[index].data)
+                if options.wantsContentIDs { postmortem.contentID = selected[index].blobID }
+                return postmortem
             }
         } else {
             let directory = config.root.appendingPathComponent(folder)
@@ -146,18 +173,13 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            postmortems = Workspace.parse(all, config: config, contentIDs: options.wantsContentIDs, dropping: options.dropping)
+            postmortems = Workspace.parse(all, contentIDs: options.wantsContentIDs, parser: parser(inScope: requested))
         }
 
         // Scope and base versions for --changed-since.
         var scope = requested
         var base: [String: Postmortem] = [:]
-        if let since = options.changedSince, let repository {
-            let changes: ChangeSet
-            do { changes = try repository.changes(since: since, under: gitPrefix + folder) } catch {
-                throw UsageError("--changed-since \(since): \(error.message)")
-            }
-            let changed = Set(changes.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
+        if let since = options.changedSince, let repository, let changes, let changed {
             scope = scope.map { $0.intersection(changed) } ?? changed
             let parser = PostmortemParser(sectionNames: config.sectionNames)
             for path in changed.sorted() {
