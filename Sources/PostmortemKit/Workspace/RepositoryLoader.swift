@@ -118,10 +118,12 @@ public enum RepositoryLoader {
         var changes: ChangeSet?
         var changed: Set<String>?
         if let since = options.changedSince, let repository {
-            do { changes = try repository.changes(since: since, under: gitPrefix + folder) } catch {
+            let found: ChangeSet
+            do { found = try repository.changes(since: since, under: gitPrefix + folder) } catch {
                 throw UsageError("--changed-since \(since): \(error.message)")
             }
-            changed = Set(changes!.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
+            changes = found
+            changed = Set(found.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
         }
         /// The parser for a file, by whether it is in the scope of `requested` and `changed`.
         func parser(inScope requested: Set<String>?) -> (String) -> PostmortemParser {
@@ -141,15 +143,14 @@ public enum RepositoryLoader {
                 throw UsageError("--rev \(revision): \(error.message)")
             }
             let selected = files.filter { FileDiscovery.isPostmortemName(($0.path as NSString).lastPathComponent) }
+            let paths = selected.map { String($0.path.dropFirst(gitPrefix.count)) }
             if !options.paths.isEmpty {
                 let wanted = options.paths.map { relative($0, workingDirectory: options.workingDirectory, root: config.root) }
-                requested = Set(selected.map { String($0.path.dropFirst(gitPrefix.count)) }.filter { path in
+                requested = Set(paths.filter { path in
                     wanted.contains { $0.isEmpty || path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 })
             }
-            let parserFor = parser(inScope: requested)
-            let paths = selected.map { String($0.path.dropFirst(gitPrefix.count)) }
-            let parsers = paths.map(parserFor)
+            let parsers = paths.map(parser(inScope: requested))
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
                 var postmortem = parsers[index].parse(path: paths[index], bytes: selected[index].data)
                 if options.wantsContentIDs { postmortem.contentID = selected[index].blobID }
