@@ -13,17 +13,22 @@ struct ScopedLoadTests {
         let chosen = try #require(whole.postmortems.dropFirst(3).first)
         options.paths = [root.appendingPathComponent(chosen.path).path]
         options.outsideScope = [.markdown, .lines]
-        let scoped = try RepositoryLoader.load(options)
+        // From the working tree, and from git (the fixture is committed in this repository).
+        let fromTree = try RepositoryLoader.load(options)
+        options.revision = "HEAD"
+        let fromGit = try RepositoryLoader.load(options)
 
-        #expect(scoped.scope == [chosen.path])
-        #expect(scoped.postmortems.map(\.path) == whole.postmortems.map(\.path))
-        for (light, full) in zip(scoped.postmortems, whole.postmortems) {
-            #expect(light.frontMatter == full.frontMatter && light.parseFindings == full.parseFindings)
-            if light.path == chosen.path {
-                #expect(light.body == full.body && light.sections == full.sections && light.lines == full.lines)
-                #expect(light.timeline == full.timeline && light.actionTable == full.actionTable)
-            } else {
-                #expect(light.body == nil && light.sections.isEmpty && light.lines.isEmpty && light.actionTable == nil)
+        for scoped in [fromTree, fromGit] {
+            #expect(scoped.scope == [chosen.path])
+            #expect(scoped.postmortems.map(\.path) == whole.postmortems.map(\.path))
+            for (light, full) in zip(scoped.postmortems, whole.postmortems) {
+                #expect(light.frontMatter == full.frontMatter && light.parseFindings == full.parseFindings)
+                if light.path == chosen.path {
+                    #expect(light.body == full.body && light.sections == full.sections && light.lines == full.lines)
+                    #expect(light.timeline == full.timeline && light.actionTable == full.actionTable)
+                } else {
+                    #expect(light.body == nil && light.sections.isEmpty && light.lines.isEmpty && light.actionTable == nil)
+                }
             }
         }
     }
