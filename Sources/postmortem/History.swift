@@ -16,7 +16,11 @@ extension Postmortem {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let loaded = try repository.loadRepository { $0.revision = revision.rev }
+            let loaded = try repository.loadRepository { options in
+                options.revision = revision.rev
+                // The report reads paths, ids and resolved times: front matter only.
+                options.dropping = [.markdown, .lines]
+            }
             let report = HistoryReport(repository: loaded)
             FileHandle.standardOutput.write(Data((format == .json ? report.json() : report.text()).utf8))
         }
