@@ -85,12 +85,13 @@ public struct PostmortemScaffolder: Sendable {
         throw UsageError("\(relativeFolder)\(stem).md: that name and \(PostmortemScaffolder.maxSuffix - 1) numbered variants exist; choose another --title")
     }
 
-    /// Every postmortem in the folder, parsed (none when it does not exist yet).
+    /// Every postmortem in the folder, its front matter and lines read (none
+    /// when the folder does not exist yet): ids are all `nextID` needs.
     private func existingPostmortems(in folder: URL) throws(UsageError) -> [Postmortem] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let files = try FileDiscovery.discover(paths: [folder.path], workingDirectory: config.root, root: config.root)
-        return Workspace.parse(files, config: config)
+        return Workspace.parse(files, config: config, dropping: [.markdown])
     }
 
     /// Parses and lints the text as the repository would; throws on a
