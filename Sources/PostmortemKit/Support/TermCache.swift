@@ -145,14 +145,17 @@ final class TermCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms])? in
             var reader = Reader(bytes: raw)
-            guard reader.skip(header: Array(TermCache.header.utf8)), let wordCount = reader.integer(UInt32.self) else { return nil }
+            // Every count is checked against the bytes left before anything is
+            // reserved for it: a damaged count must not ask for gigabytes.
+            guard reader.skip(header: Array(TermCache.header.utf8)), let wordCount = reader.integer(UInt32.self),
+                  Int(wordCount) * 4 <= reader.remaining else { return nil }
             var words: [String] = []
             words.reserveCapacity(Int(wordCount))
             for _ in 0..<wordCount {
                 guard let length = reader.integer(UInt32.self), let word = reader.string(length: Int(length)) else { return nil }
                 words.append(word)
             }
-            guard let entryCount = reader.integer(UInt32.self) else { return nil }
+            guard let entryCount = reader.integer(UInt32.self), Int(entryCount) * 8 <= reader.remaining else { return nil }
             var entries: [String: StoredTerms] = [:]
             entries.reserveCapacity(Int(entryCount))
             for _ in 0..<entryCount {

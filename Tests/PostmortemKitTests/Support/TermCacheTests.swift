@@ -124,7 +124,10 @@ struct TermCacheTests {
         #expect(same.key(for: noBlob) == nil, "a file without a blob id is always counted")
 
         let bytes = try Data(contentsOf: file)
-        for damaged in [bytes.prefix(bytes.count - 5), bytes + Data([1, 2, 3]), Data("postmortem term cache 0\n".utf8) + bytes.dropFirst(24)] {
+        // Cut short, with bytes after the end, another form, and a word count of four billion.
+        let hugeCount = Data("postmortem term cache 1\n".utf8) + Data([0xFF, 0xFF, 0xFF, 0xFF]) + bytes.dropFirst(28)
+        for damaged in [bytes.prefix(bytes.count - 5), bytes + Data([1, 2, 3]), Data("postmortem term cache 0\n".utf8) + bytes.dropFirst(24),
+                        hugeCount] {
             try damaged.write(to: file)
             let read = TermCache(file: file, config: repository.config)
             #expect(read.words.isEmpty && read.key(for: first).flatMap(read.terms) == nil)
