@@ -112,15 +112,7 @@ struct PatternCorpus: Sendable {
         // Intern every distinct word once, so that everything after works on
         // integers. (Which number a word gets does not matter: words are
         // ordered by their strings below.)
-        var wordID: [String: Int32] = [:]
-        var words: [String] = []
-        func intern(_ word: String) -> Int32 {
-            if let id = wordID[word] { return id }
-            let id = Int32(words.count)
-            wordID[word] = id
-            words.append(word)
-            return id
-        }
+        var interner = WordInterner()
         // The cache's words, interned when first used.
         let cacheWords = termCache?.words ?? []
         var cacheWordID = [Int32](repeating: -1, count: cacheWords.count)
@@ -131,13 +123,13 @@ struct PatternCorpus: Sendable {
             switch terms {
             case .counted(let terms):
                 list.reserveCapacity(terms.count)
-                for (word, count) in terms { list.append((intern(word), count)) }
+                for (word, count) in terms { list.append((interner.id(of: word), count)) }
             case .cached(let terms):
                 list.reserveCapacity(terms.count)
                 for (word, count) in terms {
                     var id = cacheWordID[Int(word)]
                     if id < 0 {
-                        id = intern(cacheWords[Int(word)])
+                        id = interner.id(of: cacheWords[Int(word)])
                         cacheWordID[Int(word)] = id
                     }
                     list.append((id, count))
@@ -145,6 +137,7 @@ struct PatternCorpus: Sendable {
             }
             documentWords.append(list)
         }
+        let words = interner.words
 
         // Stem each distinct word once for the whole corpus; concept tokens stay as they are.
         let stems = ParallelMap.map(words, workers: workers) { $0.hasPrefix("~") ? $0 : PorterStemmer.stem($0) }
@@ -305,6 +298,22 @@ extension PatternCorpus {
         let scale = 1 / max(length, failureModeFloor)
         for index in modes.indices { modes[index].weight *= scale }
         return modes
+    }
+}
+
+/// Numbers words in the order they are first seen. (A struct, not a nested
+/// function over local variables: captured variables are checked for
+/// exclusive access on every use.)
+private struct WordInterner {
+    private var ids: [String: Int32] = [:]
+    private(set) var words: [String] = []
+
+    mutating func id(of word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(words.count)
+        ids[word] = id
+        words.append(word)
+        return id
     }
 }
 

@@ -138,23 +138,28 @@ public struct SearchIndexBuilder: Sendable {
         let number = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
         let globalOf: [[Int32]] = runs.map { run in run.terms.map { number[$0]! } }
         let globalOfCacheWord: [Int32] = cacheWords.indices.map { usesCacheWord[$0] ? number[cacheWords[$0]]! : -1 }
-        /// Calls `body` with each (term, weight) of a document, terms numbered as in `terms`.
-        func forEachEntry(of document: DocumentTerms, inRun index: Int, _ body: (Int32, Int) -> Void) {
-            switch document {
-            case .counted(let entries): for entry in entries { body(globalOf[index][Int(entry.term)], entry.weight) }
-            case .cached(let entries): for entry in entries { body(globalOfCacheWord[Int(entry.word)], Int(entry.weight)) }
-            }
-        }
+        // Counted, then filled, with the loops written out: a closure over
+        // `counts` or `postings` would check exclusive access on every entry.
         var postings = [[(document: Int, weight: Int)]](repeating: [], count: terms.count)
         var counts = [Int](repeating: 0, count: terms.count)
         for (index, run) in runs.enumerated() {
-            for document in run.documents { forEachEntry(of: document, inRun: index) { term, _ in counts[Int(term)] += 1 } }
+            for document in run.documents {
+                switch document {
+                case .counted(let entries): for entry in entries { counts[Int(globalOf[index][Int(entry.term)])] += 1 }
+                case .cached(let entries): for entry in entries { counts[Int(globalOfCacheWord[Int(entry.word)])] += 1 }
+                }
+            }
         }
         for term in postings.indices { postings[term].reserveCapacity(counts[term]) }
         var document = 0
         for (index, run) in runs.enumerated() {
             for entries in run.documents {
-                forEachEntry(of: entries, inRun: index) { term, weight in postings[Int(term)].append((document, weight)) }
+                switch entries {
+                case .counted(let entries):
+                    for entry in entries { postings[Int(globalOf[index][Int(entry.term)])].append((document, entry.weight)) }
+                case .cached(let entries):
+                    for entry in entries { postings[Int(globalOfCacheWord[Int(entry.word)])].append((document, Int(entry.weight))) }
+                }
                 document += 1
             }
         }
