@@ -19,7 +19,7 @@ extension Postmortem {
             let loaded = try repository.loadRepository { options in
                 options.revision = revision.rev
                 // The report reads paths, ids and resolved times: front matter only.
-                options.dropping = [.markdown, .lines]
+                options.dropping = .allButFrontMatter
             }
             let report = HistoryReport(repository: loaded)
             FileHandle.standardOutput.write(Data((format == .json ? report.json() : report.text()).utf8))

@@ -31,7 +31,7 @@ extension Postmortem {
             options.revision = revision.rev
             options.changedSince = changedSince
             // Only files in scope are reported; the repository rules read the others' front matter.
-            options.outsideScope = [.markdown, .lines]
+            options.outsideScope = .allButFrontMatter
             let runner = LintRunner(options: options, today: today.date, fallbackToday: TodayOption.clockDate)
             let loaded = try runner.load()
             keepUntilExit(loaded)

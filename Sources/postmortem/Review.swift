@@ -23,7 +23,7 @@ extension Postmortem {
             let loaded = try repository.loadRepository { options in
                 options.changedSince = base
                 // Only changed files are reviewed; the repository rules read the others' front matter.
-                options.outsideScope = [.markdown, .lines]
+                options.outsideScope = .allButFrontMatter
             }
             let context = loaded.ruleContext(today: today.date ?? loaded.config.today ?? TodayOption.clockDate)
             let findings = Linter(context: context).lint(loaded.postmortems, scope: loaded.scope)

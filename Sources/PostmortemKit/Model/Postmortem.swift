@@ -67,6 +67,10 @@ extension Postmortem {
         /// there are no sections, preamble, timeline, action table or
         /// suppressions (with `body` and `timeline` implied).
         public static let markdown = Parts(rawValue: 1 << 3)
+
+        /// All but the front matter: for commands that read ids, dates and
+        /// other fields only (history, and the files outside a lint's scope).
+        public static let allButFrontMatter: Parts = [.markdown, .lines]
     }
 
     /// Frees `parts`, which then read as empty.

@@ -25,7 +25,7 @@ public struct LoadOptions: Sendable {
     /// (`paths`, `changedSince`). `lint` and `review` report only files in
     /// scope, and the repository rules read only the front matter of the
     /// others, so a pull request's lint parses the Markdown of the files it
-    /// changed, not of the whole repository (`[.markdown, .lines]`).
+    /// changed, not of the whole repository (`.allButFrontMatter`).
     public var outsideScope: Postmortem.Parts = []
 
     public init(workingDirectory: URL) {
@@ -125,13 +125,14 @@ public enum RepositoryLoader {
             changes = found
             changed = Set(found.changed.filter { $0.hasPrefix(gitPrefix) }.map { String($0.dropFirst(gitPrefix.count)) })
         }
-        /// The parser for a file, by whether it is in the scope of `requested` and `changed`.
-        func parser(inScope requested: Set<String>?) -> (String) -> PostmortemParser {
+        /// The parser of each file at `paths`, by whether it is in the scope
+        /// of `requested` and `changed`.
+        func parsers(for paths: [String], inScope requested: Set<String>?) -> [PostmortemParser] {
             let full = PostmortemParser(sectionNames: config.sectionNames, dropping: options.dropping)
-            guard !options.outsideScope.isEmpty, requested != nil || changed != nil else { return { _ in full } }
+            guard !options.outsideScope.isEmpty, requested != nil || changed != nil else { return paths.map { _ in full } }
             var light = full
             light.dropping.formUnion(options.outsideScope)
-            return { path in (requested?.contains(path) ?? true) && (changed?.contains(path) ?? true) ? full : light }
+            return paths.map { path in (requested?.contains(path) ?? true) && (changed?.contains(path) ?? true) ? full : light }
         }
 
         // The postmortems themselves.
@@ -150,9 +151,9 @@ public enum RepositoryLoader {
                     wanted.contains { $0.isEmpty || path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 })
             }
-            let parsers = paths.map(parser(inScope: requested))
+            let chosen = parsers(for: paths, inScope: requested)
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
-                var postmortem = parsers[index].parse(path: paths[index], bytes: selected[index].data)
+                var postmortem = chosen[index].parse(path: paths[index], bytes: selected[index].data)
                 if options.wantsContentIDs { postmortem.contentID = selected[index].blobID }
                 return postmortem
             }
@@ -174,7 +175,7 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            postmortems = Workspace.parse(all, contentIDs: options.wantsContentIDs, parser: parser(inScope: requested))
+            postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: options.wantsContentIDs)
         }
 
         // Scope and base versions for --changed-since.

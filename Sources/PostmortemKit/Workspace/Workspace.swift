@@ -46,14 +46,13 @@ public struct Workspace: Sendable {
     public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false,
                              dropping: Postmortem.Parts = []) -> [Postmortem] {
         let parser = PostmortemParser(sectionNames: config.sectionNames, dropping: dropping)
-        return parse(files, contentIDs: contentIDs) { _ in parser }
+        return ParallelMap.map(files) { read($0, parser: parser, contentID: contentIDs) }
     }
 
-    /// `parse`, with each file's parser chosen by its path (a lighter one
-    /// for files only some of whose parts are read).
-    static func parse(_ files: [DiscoveredFile], contentIDs: Bool, parser: (String) -> PostmortemParser) -> [Postmortem] {
-        let parsers = files.map { parser($0.path) }
-        return ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs) }
+    /// `parse`, with a parser per file (a lighter one for files only some
+    /// of whose parts are read), at the same positions.
+    static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool) -> [Postmortem] {
+        ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs) }
     }
 
     /// The bytes of a regular file, read with one `read` call for a

@@ -12,7 +12,7 @@ struct ScopedLoadTests {
         let whole = try RepositoryLoader.load(options)
         let chosen = try #require(whole.postmortems.dropFirst(3).first)
         options.paths = [root.appendingPathComponent(chosen.path).path]
-        options.outsideScope = [.markdown, .lines]
+        options.outsideScope = .allButFrontMatter
         // From the working tree, and from git (the fixture is committed in this repository).
         let fromTree = try RepositoryLoader.load(options)
         options.revision = "HEAD"
