@@ -45,13 +45,6 @@ struct PatternDocument: Sendable {
     var failureModes: SparseVector = []
 }
 
-/// A document's words and concepts with their weights, counted now or read
-/// from a `TermCache` (words by their number in its `words`).
-enum CountedTerms: Sendable {
-    case counted([(term: String, weight: Double)])
-    case cached(TermCache.StoredTerms)
-}
-
 /// An action item's cells, read once.
 struct PatternAction: Sendable {
     var action: String?
@@ -87,7 +80,7 @@ struct PatternCorpus: Sendable {
         }.map { postmortems[$0] }
         // Words and concepts of each document, unstemmed, summed in the order they occur.
         // In runs of 64 documents that share one counter.
-        let runs: [[CountedTerms]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
+        let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
             var counter = TermCounter()
             return usable[first..<min(first + 64, usable.count)].map { postmortem in
                 let key = termCache?.key(for: postmortem)

@@ -110,10 +110,11 @@ public struct SearchIndexBuilder: Sendable {
     static func postings(_ documents: [SearchDocument], workers: Int,
                          cache: TermCache? = nil) -> (terms: [String], postings: [[(document: Int, weight: Int)]]) {
         let run = 64
-        let runs: [(terms: [String], documents: [DocumentTerms])] =
+        // Each document's terms, counted (numbered in its run's table) or cached.
+        let runs: [(terms: [String], documents: [CountedOrCached<[(term: Int32, weight: Int)]>])] =
             ParallelMap.map(Array(stride(from: 0, to: documents.count, by: run)), workers: workers) { first in
                 var table = SearchTermTable()
-                let perDocument = documents[first..<min(first + run, documents.count)].map { document -> DocumentTerms in
+                let perDocument = documents[first..<min(first + run, documents.count)].map { document -> CountedOrCached<[(term: Int32, weight: Int)]> in
                     let key = cache?.key(contentID: document.contentID)
                     if let key, let cached = cache?.terms(for: key) { return .cached(cached) }
                     table.add(document.title + " " + document.id, weight: titleWeight)
@@ -164,13 +165,6 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         return (terms, postings)
-    }
-
-    /// A document's terms with their weights: counted now (numbered in its
-    /// run's `SearchTermTable`) or read from a `TermCache` (numbered in its words).
-    enum DocumentTerms: Sendable {
-        case counted([(term: Int32, weight: Int)])
-        case cached(TermCache.StoredTerms)
     }
 
     /// The term shards: `terms` (sorted) grouped under keys, each key's group

@@ -22,6 +22,14 @@ import Foundation
 /// number, weight). `save` rewrites it with the entries this run used, so
 /// it holds one run's files and does not grow. A file that is missing, of
 /// another form or damaged anywhere is ignored.
+/// One file's terms in a stage that counts them: counted now, in the
+/// stage's own form, or read from its `TermCache` (words by their number in
+/// the cache's `words`).
+enum CountedOrCached<Counted: Sendable>: Sendable {
+    case counted(Counted)
+    case cached(TermCache.StoredTerms)
+}
+
 final class TermCache: @unchecked Sendable {
     typealias Terms = [(term: String, weight: Double)]
 
