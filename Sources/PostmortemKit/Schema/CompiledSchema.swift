@@ -23,7 +23,10 @@ final class CompiledSchema: Sendable {
 }
 
 /// One compiled (sub)schema.
-struct SchemaNode: Sendable {
+///
+/// A class: the evaluator takes a node for every value it checks, and a
+/// reference costs one retain where a struct's copy retained each field.
+final class SchemaNode: Sendable {
     /// Canonical pointer to this subschema in the schema document.
     let pointer: String
     /// `true`/`false` for boolean schemas; `nil` for object schemas.
@@ -31,6 +34,12 @@ struct SchemaNode: Sendable {
     /// The keywords to check, cheapest first so that a pass/fail check can
     /// stop early. Empty for boolean schemas.
     let keywords: [SchemaKeyword]
+
+    init(pointer: String, booleanValue: Bool?, keywords: [SchemaKeyword]) {
+        self.pointer = pointer
+        self.booleanValue = booleanValue
+        self.keywords = keywords
+    }
 }
 
 /// A keyword with its arguments decoded and validated at compile time.

@@ -91,8 +91,7 @@ public struct JSONSchemaValidator: Sendable {
     /// Whether `instance` is valid. Faster than `validate(_:).isEmpty` for
     /// invalid instances: it stops at the first failure and builds no messages.
     public func isValid(_ instance: JSONValue) -> Bool {
-        var evaluator = SchemaEvaluator(schema: compiled)
-        return evaluator.evaluate(rootNode, instance, collect: false)
+        isValid(instance, from: rootNode)
     }
 
     /// Validates `instance` against one subschema of this validator's schema
@@ -127,7 +126,16 @@ public struct JSONSchemaValidator: Sendable {
         JSONSchemaValidator(compiled: compiled, rootNode: try nodeIndex(for: subschemaPointer), digest: digest + subschemaPointer)
     }
 
+    private func isValid(_ instance: JSONValue, from node: Int) -> Bool {
+        var evaluator = SchemaEvaluator(schema: compiled, tracksPath: false)
+        return evaluator.evaluate(node, instance, collect: false)
+    }
+
     private func validate(_ instance: JSONValue, from node: Int) -> [SchemaViolation] {
+        // Nearly every document is valid: a pass that stops at the first
+        // failure and keeps no path says so at a fraction of the cost, and
+        // only an invalid one is walked again to collect every violation.
+        if isValid(instance, from: node) { return [] }
         var evaluator = SchemaEvaluator(schema: compiled)
         _ = evaluator.evaluate(node, instance, collect: true)
         return evaluator.orderedViolations

@@ -35,10 +35,14 @@ struct SchemaEvaluator {
     /// Path from the instance root to the value being evaluated; turned into a
     /// pointer string only when a violation is recorded.
     private var path: [PathComponent] = []
+    /// Whether `path` is kept. A pass that only asks "valid or not" reports
+    /// nothing, so it skips the bookkeeping (see `JSONSchemaValidator.validate`).
+    private let tracksPath: Bool
     private var depth = 0
 
-    init(schema: CompiledSchema) {
+    init(schema: CompiledSchema, tracksPath: Bool = true) {
         self.nodes = schema.nodes
+        self.tracksPath = tracksPath
     }
 
     /// Violations sorted by `SchemaViolation.isOrderedBefore(_:)`, duplicates
@@ -362,9 +366,9 @@ struct SchemaEvaluator {
         case .contains(let child, let minimum, let maximum):
             var matches = 0
             for (index, element) in elements.enumerated() {
-                path.append(.index(index))
+                if tracksPath { path.append(.index(index)) }
                 if evaluate(child, element, collect: false) { matches += 1 }
-                path.removeLast()
+                if tracksPath { path.removeLast() }
                 // Enough is known once the minimum is met and no maximum can be exceeded.
                 if maximum == nil && matches >= minimum { break }
             }
@@ -405,8 +409,8 @@ struct SchemaEvaluator {
     @inline(never)
     private mutating func evaluateChild(_ child: Int, _ value: JSONValue, at component: PathComponent,
                                         _ keyword: SchemaKeyword, collect: Bool, rejection: Rejection) -> Bool {
-        path.append(component)
-        defer { path.removeLast() }
+        if tracksPath { path.append(component) }
+        defer { if tracksPath { path.removeLast() } }
         if nodes[child].booleanValue == false {
             if collect { reportRejection(rejection, of: component, keyword: keyword, child: child) }
             return false
