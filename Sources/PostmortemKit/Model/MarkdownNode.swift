@@ -103,7 +103,20 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Calls `visit` on this node and every descendant, depth first, in document order.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        children.forEachNode { $0.walk(visit) }
+        MarkdownNode.walk(children, visit)
+    }
+
+    /// The nodes are read in place through a pointer: going through each
+    /// node as a value copied it (its strings and children retained) at
+    /// every level of the recursion.
+    private static func walk(_ nodes: [MarkdownNode], _ visit: (MarkdownNode) -> Void) {
+        nodes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for node in base..<(base + buffer.count) {
+                visit(node.pointee)
+                walk(node.pointee.children, visit)
+            }
+        }
     }
 }
 

@@ -105,36 +105,36 @@ extension SectionNames {
         // The first word's length in `key` once it has ended, and whether it is a number so far.
         var firstWordLength: Int?
         var firstWordIsNumber = true
-        func startWord() {
-            if !key.isEmpty { key.append(32) }
-            inWord = true
-        }
-        func endWord() {
-            guard inWord else { return }
-            inWord = false
-            if firstWordLength == nil { firstWordLength = key.count }
-        }
+        // Written out rather than in local functions: a function capturing
+        // these variables had every access to them checked for exclusivity.
         for byte in text.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: "&"):
-                endWord()
-                startWord()
-                if firstWordLength == nil { firstWordIsNumber = false }
-                key += [UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d")]
-                endWord()
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if !inWord { startWord() }
-                key.append(byte)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if !inWord { startWord() }
-                if firstWordLength == nil { firstWordIsNumber = false }
-                key.append(byte | 0x20)
-            default:
-                endWord()
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if byte >= 0x80 { return nil }
+            if isDigit || isLetter || byte == UInt8(ascii: "&") {
+                if byte == UInt8(ascii: "&"), inWord {
+                    // "&" ends the word before it and is the word "and".
+                    inWord = false
+                    if firstWordLength == nil { firstWordLength = key.count }
+                }
+                if !inWord {
+                    if !key.isEmpty { key.append(32) }
+                    inWord = true
+                }
+                if !isDigit, firstWordLength == nil { firstWordIsNumber = false }
+                if byte == UInt8(ascii: "&") {
+                    key += [UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d")]
+                    inWord = false
+                    if firstWordLength == nil { firstWordLength = key.count }
+                } else {
+                    key.append(isLetter ? byte | 0x20 : byte)
+                }
+            } else if inWord {
+                inWord = false
+                if firstWordLength == nil { firstWordLength = key.count }
             }
         }
-        endWord()
+        if inWord, firstWordLength == nil { firstWordLength = key.count }
         // A leading section number ("3. Root Cause Analysis") is decoration.
         if let length = firstWordLength, firstWordIsNumber {
             key.removeFirst(min(length + 1, key.count))

@@ -43,25 +43,42 @@ enum TimelineReader {
     static let separators: Set<Character> = [" ", "\t", "—", "–", "-", ":", "|", "·"]
 
     /// `text` without its leading `separators`. Testing each `Character` of
-    /// every entry was a third of reading a timeline, so ASCII separators
-    /// are skipped as bytes while an ASCII byte follows (no character goes
-    /// on past an ASCII byte then, CR LF aside, and a CR is no separator),
-    /// and any other ASCII byte ends the separators (a character that starts
-    /// with it is none of them); the rest is left to the `Character` test.
+    /// every entry was a third of reading a timeline, so separators are
+    /// skipped as bytes while an ASCII byte or another separator follows (no
+    /// character goes on past either, CR LF aside, and a CR is no
+    /// separator), and any other ASCII byte ends the separators (a character
+    /// that starts with it is none of them); the rest is left to the
+    /// `Character` test.
     static func droppingSeparators(_ text: Substring) -> Substring {
         let utf8 = text.utf8
         var index = utf8.startIndex
         while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 32 || byte == 9 || byte == 45 || byte == 58 || byte == 124 else {
-                if byte < 0x80 { return text[index...] }
+            guard let length = separatorLength(utf8, at: index) else {
+                if utf8[index] < 0x80 { return text[index...] }
                 break
             }
-            let next = utf8.index(after: index)
-            guard next == utf8.endIndex || utf8[next] < 0x80 else { break }
+            let next = utf8.index(index, offsetBy: length)
+            // Before another separator the character ends too: none of them extends the one before.
+            guard next == utf8.endIndex || utf8[next] < 0x80 || separatorLength(utf8, at: next) != nil else { break }
             index = next
         }
         return text[index...].drop { separators.contains($0) }
+    }
+
+    /// The length in bytes of the separator whose UTF-8 starts at `index`:
+    /// the ASCII ones, and "—" (E2 80 94), "–" (E2 80 93) and "·" (C2 B7),
+    /// which timelines write between a stamp and its text. Nil for anything else.
+    private static func separatorLength(_ utf8: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Int? {
+        func byte(_ offset: Int) -> UInt8? {
+            guard let position = utf8.index(index, offsetBy: offset, limitedBy: utf8.endIndex), position < utf8.endIndex else { return nil }
+            return utf8[position]
+        }
+        switch utf8[index] {
+        case 32, 9, 45, 58, 124: return 1
+        case 0xE2: return byte(1) == 0x80 && (byte(2) == 0x94 || byte(2) == 0x93) ? 3 : nil
+        case 0xC2: return byte(1) == 0xB7 ? 2 : nil
+        default: return nil
+        }
     }
 
     /// Fills in a missing date or offset from the reference instant.

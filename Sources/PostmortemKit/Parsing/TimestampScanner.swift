@@ -27,7 +27,10 @@ struct TimestampScanner {
     private var index = 0
 
     init(_ text: some StringProtocol) {
-        bytes = Array(text.utf8.prefix(64))
+        // One copy of contiguous bytes where the text has them (native
+        // strings and their slices); reading the view byte by byte cost
+        // thousands of instructions for each timeline entry.
+        bytes = text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(64)) } ?? Array(text.utf8.prefix(64))
     }
 
     /// A full date and time; with `requireOffset` an offset (`Z`, `±hh:mm`) must follow.
@@ -47,7 +50,7 @@ struct TimestampScanner {
     static func scanTimelineStamp(_ text: some StringProtocol) -> Result? {
         var scanner = TimestampScanner(text)
         if let full = scanner.scanDateTime(requireOffset: false, allowUTCWord: true) { return full }
-        scanner = TimestampScanner(text)
+        scanner.index = 0
         guard var timeOnly = scanner.scanTimeAndOffset(allowUTCWord: true) else { return nil }
         timeOnly.length = scanner.index
         return timeOnly

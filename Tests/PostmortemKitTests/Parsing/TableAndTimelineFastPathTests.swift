@@ -63,6 +63,23 @@ struct TableAndTimelineFastPathTests {
         }
     }
 
+    /// A row's cells read left to right, each from where the one before was
+    /// found (as `table(in:lines:)` reads them), land where each alone does.
+    @Test func cellsReadInTurnMatchTheScalarReading() async {
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 1...40), Gen.int(in: 1...8)) { seed, first, step in
+            let text = Self.text(seed: seed, maxPieces: 40) + "\n" + Self.text(seed: seed &+ 1, maxPieces: 20)
+            let lines = text.lineSlices()
+            var cursor = ActionTableReader.LineCursor()
+            // Cells along line 1, then one on line 2, then line 1 again from its start.
+            let starts = stride(from: first, to: first + 5 * step, by: step).map { PostmortemKit.SourceLocation(line: 1, column: $0) }
+                + [PostmortemKit.SourceLocation(line: 2, column: first), PostmortemKit.SourceLocation(line: 1, column: 1)]
+            for location in starts {
+                #expect(ActionTableReader.skipSpaces(from: location, in: lines, cursor: &cursor) == Self.skipSpacesByScalars(from: location, in: lines),
+                        "\(text.debugDescription) \(location)")
+            }
+        }
+    }
+
     // MARK: Timeline separators
 
     @Test(arguments: [" — Impact begins", " - x", ": |\tdone", "—́x", " -\u{301}x", " ·· ", "", "   ", "| 日本", " –🚨"])
