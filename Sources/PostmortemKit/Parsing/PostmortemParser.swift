@@ -74,12 +74,7 @@ public struct PostmortemParser: Sendable {
         splitSections(document, into: &postmortem)
         // Only a body with an HTML comment can hold directives; most have none.
         var searchable = body
-        let hasComment = searchable.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for index in 0...(bytes.count - 4) where bytes[index] == 0x3C
-                && bytes[index + 1] == 0x21 && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D { return true }
-            return false
-        }
+        let hasComment = searchable.withUTF8(PostmortemParser.containsCommentOpener)
         postmortem.suppressions = Suppressions.build(comments: hasComment ? PostmortemParser.comments(in: document) : [],
                                                      firstSectionLine: postmortem.sections.first?.location.line,
                                                      lines: lines)
@@ -107,6 +102,19 @@ public struct PostmortemParser: Sendable {
             }
         }
         if let finished = current { postmortem.sections.append(finished) }
+    }
+
+    /// Whether `bytes` hold "<!--". memchr finds each "<" a word at a time;
+    /// a loop over every byte of every body was 1.5 % of a lint.
+    static func containsCommentOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start + 4 <= bytes.count, let found = memchr(base + start, 0x3C, bytes.count - start - 3) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[index + 1] == 0x21 && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D { return true }
+            start = index + 1
+        }
+        return false
     }
 
     /// Every HTML comment in the body, with its lines.

@@ -485,7 +485,10 @@ struct SchemaEvaluator {
     static func strictlyEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case let (.string(a), .string(b)):
-            return a.utf8.elementsEqual(b.utf8)
+            // Byte for byte; through contiguous storage where both have it
+            // (every enum check of every front matter comes here).
+            var (a, b) = (a, b)
+            return a.withUTF8 { left in b.withUTF8 { right in left.elementsEqual(right) } }
         case let (.array(a), .array(b)):
             return a.count == b.count && zip(a, b).allSatisfy { strictlyEqual($0, $1) }
         case let (.object(a), .object(b)):

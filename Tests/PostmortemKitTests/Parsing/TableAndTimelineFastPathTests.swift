@@ -80,6 +80,26 @@ struct TableAndTimelineFastPathTests {
         }
     }
 
+    // MARK: Comment openers
+
+    /// `containsCommentOpener` (memchr for each "<") against a plain search.
+    @Test(arguments: ["", "<", "<!-", "<!--", "x<!--", "<<!--", "<!<!--", "<!-x-", "a < b <!- -", "<!---->", "é<!--"])
+    func commentOpenersAreFound(text: String) {
+        var text = text
+        let fast = text.withUTF8(PostmortemParser.containsCommentOpener)
+        #expect(fast == text.contains("<!--"))
+    }
+
+    @Test func generatedCommentOpenersAreFound() async {
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            let count = Int.random(in: 0...16, using: &generator)
+            var text = (0..<count).map { _ in ["<", "!", "-", "x", "é", " "].randomElement(using: &generator)! }.joined()
+            let expected = text.contains("<!--")
+            #expect(text.withUTF8(PostmortemParser.containsCommentOpener) == expected, "\(text.debugDescription)")
+        }
+    }
+
     // MARK: Timeline separators
 
     @Test(arguments: [" — Impact begins", " - x", ": |\tdone", "—́x", " -\u{301}x", " ·· ", "", "   ", "| 日本", " –🚨"])
