@@ -120,6 +120,14 @@ public struct MarkdownParser: Sendable {
         return MarkdownNode(kind: kind, start: start, end: end, literal: literal, children: children)
     }
 
+    /// Whether cmark names the node's type `name` (e.g. "table_cell").
+    private func hasTypeName(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { expected in
+            expected.withMemoryRebound(to: CChar.self) { strncmp(type, $0.baseAddress!, expected.count) == 0 && type[expected.count] == 0 }
+        }
+    }
+
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
@@ -133,7 +141,7 @@ public struct MarkdownParser: Sendable {
                          start: Int(cmark_node_get_list_start(node)),
                          tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            let isTask = string(cmark_node_get_type_string(node)) == "tasklist"
+            let isTask = hasTypeName(node, "tasklist")
             return .item(taskChecked: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
         case CMARK_NODE_CODE_BLOCK: return .codeBlock(info: string(cmark_node_get_fence_info(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
@@ -154,6 +162,12 @@ public struct MarkdownParser: Sendable {
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
         default:
             // Extension nodes have dynamic type ids; their names are stable.
+            // Compared as C strings: making a String of the name for every
+            // table cell and list item allocated thousands per file.
+            if hasTypeName(node, "table_cell") { return .tableCell }
+            if hasTypeName(node, "table_row") || hasTypeName(node, "table_header") {
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            }
             let name = string(cmark_node_get_type_string(node))
             switch name {
             case "table":
