@@ -975,10 +975,26 @@ enum ConceptLexicon {
     /// bit in `qualifierBits` that a word near it must have (0: none needed).
     struct Phrase: Sendable {
         var words: [String]
+        /// `words` by their numbers in `wordNumbers`, which matching compares.
+        var numbers: [Int32]
         var concept: Int
         var id: Int
         var qualifier: Gates
     }
+
+    /// Every word of a phrase, and the negations, numbered. Phrases are
+    /// matched by comparing numbers: comparing strings was most of the time
+    /// spent finding concepts, on every word of every postmortem.
+    static let wordNumbers: [String: Int32] = {
+        var numbers: [String: Int32] = [:]
+        let phrases = concepts.sorted(by: { $0.key < $1.key }).flatMap(\.value) + qualified.flatMap(\.words) + neutral
+        for word in phrases.flatMap({ $0.split(separator: " ").map(String.init) }) + negations.sorted() where numbers[word] == nil {
+            numbers[word] = Int32(numbers.count)
+        }
+        return numbers
+    }()
+    /// The numbers of `negations`.
+    static let negationNumbers: Set<Int32> = Set(negations.compactMap { wordNumbers[$0] })
 
     /// A set of gates (positions in `qualified`), one bit each.
     typealias Gates = UInt128
@@ -997,7 +1013,8 @@ enum ConceptLexicon {
         entries += neutral.map { ($0, -1, 0) }
         for (id, entry) in entries.enumerated() {
             let words = entry.phrase.split(separator: " ").map(String.init)
-            index[words[0], default: []].append(Phrase(words: words, concept: entry.concept, id: id, qualifier: entry.qualifier))
+            index[words[0], default: []].append(Phrase(words: words, numbers: words.map { wordNumbers[$0]! }, concept: entry.concept,
+                                                       id: id, qualifier: entry.qualifier))
         }
         for key in index.keys {
             index[key]!.sort { ($0.words.count, $0.concept, $0.id) > ($1.words.count, $1.concept, $1.id) }
@@ -1026,7 +1043,7 @@ enum ConceptLexicon {
     /// The concept and phrase id of each phrase the lower-cased words match, in order.
     static func matches(in words: [String]) -> [(concept: String, phrase: Int)] {
         var found: [(concept: String, phrase: Int)] = []
-        forEachConcept(in: words.count, word: { words[$0] }, phrases: { index[words[$0]] },
+        forEachConcept(in: words.count, word: { wordNumbers[words[$0]] ?? -1 }, phrases: { index[words[$0]] },
                        qualifiers: { qualifierBits[words[$0]] ?? 0 }) { found.append((tokens[$0], $1)) }
         return found
     }
@@ -1037,7 +1054,7 @@ enum ConceptLexicon {
     /// at a position (the longest); `phrases` gives the phrases
     /// starting at a position and `qualifiers` the `qualifierBits` of the word
     /// at a position. A neutral phrase evokes nothing but its words are passed over.
-    static func forEachConcept(in count: Int, word: (Int) -> String, phrases: (Int) -> [Phrase]?,
+    static func forEachConcept(in count: Int, word: (Int) -> Int32, phrases: (Int) -> [Phrase]?,
                                qualifiers: (Int) -> Gates, _ found: (Int, Int) -> Void) {
         var position = 0
         while position < count {
@@ -1045,12 +1062,12 @@ enum ConceptLexicon {
             if let candidates = phrases(position) {
                 // Concepts already evoked from this position, as bits: the longest phrase names each once.
                 var evoked: (low: UInt64, high: UInt64) = (0, 0)
-                for candidate in candidates where position + candidate.words.count <= count
-                    && candidate.words.indices.allSatisfy({ word(position + $0) == candidate.words[$0] }) {
+                for candidate in candidates where position + candidate.numbers.count <= count
+                    && candidate.numbers.indices.allSatisfy({ word(position + $0) == candidate.numbers[$0] }) {
                     if candidate.qualifier != 0 {
-                        let near = max(0, position - window)..<min(count, position + candidate.words.count + window)
+                        let near = max(0, position - window)..<min(count, position + candidate.numbers.count + window)
                         guard near.contains(where: { qualifiers($0) & candidate.qualifier != 0 }) else { continue }
-                        guard !(max(0, position - 2)..<position).contains(where: { negations.contains(word($0)) }) else { continue }
+                        guard !(max(0, position - 2)..<position).contains(where: { negationNumbers.contains(word($0)) }) else { continue }
                     }
                     if candidate.concept >= 0 {
                         let bit = UInt64(1) << UInt64(candidate.concept % 64)
@@ -1060,7 +1077,7 @@ enum ConceptLexicon {
                             found(candidate.concept, candidate.id)
                         }
                     }
-                    advance = max(advance, candidate.words.count)
+                    advance = max(advance, candidate.numbers.count)
                 }
             }
             position += advance

@@ -14,6 +14,8 @@ import Foundation
 /// documents (`startDocument()`), so that the table is built once for them.
 struct TermCounter {
     private var words: [String] = []
+    /// Each word's number in `ConceptLexicon.wordNumbers`, -1 when no phrase has it.
+    private var lexiconNumbers: [Int32] = []
     /// Counted as a word: not a stop word and longer than one character.
     private var isCounted: [Bool] = []
     private var startsPhrase: [Bool] = []
@@ -69,7 +71,7 @@ struct TermCounter {
     }
 
     private mutating func addConcepts(of tokens: [Int32], weight: Double) {
-        ConceptLexicon.forEachConcept(in: tokens.count, word: { words[Int(tokens[$0])] },
+        ConceptLexicon.forEachConcept(in: tokens.count, word: { lexiconNumbers[Int(tokens[$0])] },
                                       phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil },
                                       qualifiers: { qualifierBits[Int(tokens[$0])] }) { concept, phrase in
             guard !phraseSeen[phrase] else { return }
@@ -104,6 +106,7 @@ struct TermCounter {
         startsPhrase.append(wordPhrases != nil)
         phrases.append(wordPhrases ?? [])
         qualifierBits.append(ConceptLexicon.qualifierBits[word] ?? 0)
+        lexiconNumbers.append(ConceptLexicon.wordNumbers[word] ?? -1)
         wordWeights.append(0)
         return number
     }
