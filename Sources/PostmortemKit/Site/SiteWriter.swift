@@ -158,7 +158,7 @@ final class SiteStaging: @unchecked Sendable {
     }
 
     func abandon() {
-        try? FileManager.default.removeItem(at: root)
+        FolderRemover.remove(root)
     }
 
     /// Adds the marker and swaps the staging folder in place of the output.
@@ -181,6 +181,6 @@ final class SiteStaging: @unchecked Sendable {
             abandon()
             throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the new site into place: \(SiteWriter.reason(error))")
         }
-        if hadOutput { try? manager.removeItem(at: old) }
+        if hadOutput { FolderRemover.remove(old) }
     }
 }
