@@ -1049,11 +1049,12 @@ enum ConceptLexicon {
     }
 
     /// Calls `found` with the position in `tokens` of each concept evoked by
-    /// the `count` words that `word` gives, and the id of the phrase that
-    /// evokes it, one call per matching phrase and at most one per concept
-    /// at a position (the longest); `phrases` gives the phrases
-    /// starting at a position and `qualifiers` the `qualifierBits` of the word
-    /// at a position. A neutral phrase evokes nothing but its words are passed over.
+    /// `count` words, and the id of the phrase that evokes it, one call per
+    /// matching phrase and at most one per concept at a position (the
+    /// longest); `word` gives the `wordNumbers` number of the word at a
+    /// position (-1 for a word no phrase has), `phrases` the phrases starting
+    /// there and `qualifiers` its `qualifierBits`. A neutral phrase evokes
+    /// nothing but its words are passed over.
     static func forEachConcept(in count: Int, word: (Int) -> Int32, phrases: (Int) -> [Phrase]?,
                                qualifiers: (Int) -> Gates, _ found: (Int, Int) -> Void) {
         var position = 0
