@@ -970,12 +970,11 @@ enum ConceptLexicon {
     /// Whether the concept at each position of `tokens` is a failure mode.
     static let isFailureMode: [Bool] = tokens.map(failureModes.contains)
 
-    /// A phrase of the lexicon: its words, the position in `tokens` of the
+    /// A phrase of the lexicon: its words (by number), the position in `tokens` of the
     /// concept it evokes (-1: none), its number among all phrases, and the
     /// bit in `qualifierBits` that a word near it must have (0: none needed).
     struct Phrase: Sendable {
-        var words: [String]
-        /// `words` by their numbers in `wordNumbers`, which matching compares.
+        /// Its words, by their numbers in `wordNumbers`, which matching compares.
         var numbers: [Int32]
         var concept: Int
         var id: Int
@@ -1013,11 +1012,11 @@ enum ConceptLexicon {
         entries += neutral.map { ($0, -1, 0) }
         for (id, entry) in entries.enumerated() {
             let words = entry.phrase.split(separator: " ").map(String.init)
-            index[words[0], default: []].append(Phrase(words: words, numbers: words.map { wordNumbers[$0]! }, concept: entry.concept,
-                                                       id: id, qualifier: entry.qualifier))
+            index[words[0], default: []].append(Phrase(numbers: words.map { wordNumbers[$0]! }, concept: entry.concept, id: id,
+                                                       qualifier: entry.qualifier))
         }
         for key in index.keys {
-            index[key]!.sort { ($0.words.count, $0.concept, $0.id) > ($1.words.count, $1.concept, $1.id) }
+            index[key]!.sort { ($0.numbers.count, $0.concept, $0.id) > ($1.numbers.count, $1.concept, $1.id) }
         }
         return index
     }()
