@@ -7,10 +7,7 @@ import Testing
 struct LintCacheTests {
     /// The lint corpus (files with findings of every kind), with blob ids.
     static func corpus() throws -> LoadedRepository {
-        var options = LoadOptions(workingDirectory: TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/lint-corpus"))
-        options.wantsContentIDs = true
-        options.wantsHistory = false
-        return try RepositoryLoader.load(options)
+        try TestLint.fixtureWithBlobIDs("lint-corpus")
     }
 
     static func temporaryFile() -> URL {

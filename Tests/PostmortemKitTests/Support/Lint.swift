@@ -30,6 +30,15 @@ enum TestLint {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
+    /// A fixture corpus (`Tests/Fixtures/<name>`) loaded as `build` loads it:
+    /// with blob ids, without git history. The caches' tests key by them.
+    static func fixtureWithBlobIDs(_ name: String) throws -> LoadedRepository {
+        var options = LoadOptions(workingDirectory: packageRoot.appendingPathComponent("Tests/Fixtures/\(name)"))
+        options.wantsContentIDs = true
+        options.wantsHistory = false
+        return try RepositoryLoader.load(options)
+    }
+
     /// `../shared` beside the repository, when present.
     static var sharedFolder: URL? {
         let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")

@@ -10,10 +10,7 @@ struct TermCacheTests {
 
     /// A labelled corpus with blob ids, as `build` loads it.
     static func corpus() throws -> LoadedRepository {
-        var options = LoadOptions(workingDirectory: TestLint.packageRoot.appendingPathComponent("Tests/Fixtures/patterns-corpus-6"))
-        options.wantsContentIDs = true
-        options.wantsHistory = false
-        return try RepositoryLoader.load(options)
+        try TestLint.fixtureWithBlobIDs("patterns-corpus-6")
     }
 
     static func temporaryFile() -> URL {
