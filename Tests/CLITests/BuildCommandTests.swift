@@ -252,6 +252,9 @@ struct IncrementalBuildTests {
         let unchanged = try build(repo, into: "_site")
         let unchangedCounts = try #require(IncrementalBuildTests.pageCounts(unchanged.stderr))
         #expect(contextKeyedTheme ? unchangedCounts.rendered == 0 : unchangedCounts.cached >= 15, "\(unchanged.stderr)")
+        // Nor is any file's Markdown parsed: each is read for its front
+        // matter, the rest from the summary cache.
+        #expect(unchanged.stderr.contains("; files: 0 parsed, 17 from summaries"), "\(unchanged.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: someonesPage)[.systemFileNumber] as? Int == inodeBefore)
 
         // A page of the built site edited in place (same file, same size) is

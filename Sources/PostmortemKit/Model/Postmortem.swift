@@ -22,6 +22,9 @@ public struct Postmortem: Sendable {
     /// The git blob id of the file's bytes, when the loader was asked for it
     /// (`LoadOptions.wantsContentIDs`): what incremental builds key a page by.
     public var contentID: String?
+    /// Set when only the front matter was parsed and the rest of what a
+    /// build reads came from the summary cache (`complete`, `SummaryCache`).
+    var deferred: DeferredParse?
 
     public init(path: String) {
         self.path = path

@@ -88,6 +88,33 @@ public struct PostmortemParser: Sendable {
         return postmortem
     }
 
+    /// The postmortem in `bytes` read for its front matter only, the rest
+    /// of what a build reads taken from `summary`; its Markdown is parsed
+    /// by this parser when a stage asks (`Postmortem.complete`).
+    func parse(path: String, bytes: Data, summary: PostmortemSummary) -> Postmortem {
+        var frontMatterOnly = self
+        frontMatterOnly.dropping = .allButFrontMatter
+        var postmortem = frontMatterOnly.parse(path: path, bytes: bytes)
+        postmortem.actionTable = summary.actionTable
+        postmortem.suppressions = summary.suppressions
+        postmortem.deferred = DeferredParse(summary: summary, bytes: bytes, parser: self)
+        return postmortem
+    }
+
+    /// `parse`, or the summarised parse when `summaries` holds the summary
+    /// of these bytes (blob id `contentID`). Only a parser that drops
+    /// nothing defers: a summarised postmortem completes to a whole one.
+    func parse(path: String, bytes: Data, contentID: String?, summaries: SummaryCache?) -> Postmortem {
+        var postmortem: Postmortem
+        if dropping.isEmpty, let summaries, let key = summaries.key(contentID: contentID), let summary = summaries.summary(for: key) {
+            postmortem = parse(path: path, bytes: bytes, summary: summary)
+        } else {
+            postmortem = parse(path: path, bytes: bytes)
+        }
+        postmortem.contentID = contentID
+        return postmortem
+    }
+
     private func splitSections(_ document: MarkdownNode, into postmortem: inout Postmortem) {
         var current: Section?
         for block in document.children {

@@ -82,9 +82,10 @@ struct PatternCorpus: Sendable {
         // In runs of 64 documents that share one counter.
         let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
             var counter = TermCounter()
-            return usable[first..<min(first + 64, usable.count)].map { postmortem in
-                let key = termCache?.key(for: postmortem)
+            return usable[first..<min(first + 64, usable.count)].map { summarised in
+                let key = termCache?.key(for: summarised)
                 if let key, let cached = termCache?.terms(for: key) { return .cached(cached) }
+                let postmortem = summarised.complete
                 counter.startDocument()
                 counter.add(postmortem.title ?? "", weight: 2.0)
                 for (kind, weight, conceptWeight) in PatternCorpus.fields {

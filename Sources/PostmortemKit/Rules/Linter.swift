@@ -62,7 +62,8 @@ public struct Linter: Sendable {
         return findings.sorted(by: Finding.sortOrder)
     }
 
-    private func lintFile(_ postmortem: Postmortem) -> [Finding] {
+    private func lintFile(_ summarised: Postmortem) -> [Finding] {
+        let postmortem = summarised.complete
         var findings: [Finding] = []
         // Rules of one file share what they derive from it (the blameless analysis).
         var fileContext = context

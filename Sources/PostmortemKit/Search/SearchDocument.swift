@@ -22,6 +22,9 @@ public struct SearchDocument: Sendable, Hashable {
     /// The blob id of the postmortem's file, when known: its terms are then
     /// kept between builds (`SearchIndexBuilder.termCache`).
     public var contentID: String?
+    /// The snippet, when it was read from the summary cache instead of cut
+    /// from `summary` and `body` (`body` is then empty).
+    var snippet: String?
 
     public init(id: String, title: String, severity: String, date: String, year: String, status: String,
                 services: [String], factors: [String], tags: [String], url: String, summary: String, body: String) {

@@ -300,6 +300,7 @@ public struct SearchIndexBuilder: Sendable {
     /// (none when the summary alone was cut, or when too little room is left
     /// for a phrase).
     func snippetText(_ document: SearchDocument) -> String {
+        if let snippet = document.snippet { return snippet }
         let (summary, cut) = SearchIndexBuilder.clipped(document.summary, to: snippetCharacters)
         let room = snippetCharacters - summary.unicodeScalars.count - 1
         guard !cut, room >= 40 else { return summary }

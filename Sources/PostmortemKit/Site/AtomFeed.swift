@@ -28,9 +28,7 @@ enum AtomFeed {
             for category in [entry.severity] + entry.services {
                 out += "    <category term=\"\(HTML.escape(category))\"/>\n"
             }
-            let summary = entry.postmortem.section(.executiveSummary).map { section in
-                section.blocks.map(\.plainText).joined(separator: " ")
-            } ?? ""
+            let summary = entry.postmortem.summaryText
             out += "    <summary>\(HTML.escape(summary))</summary>\n"
             out += "  </entry>\n"
         }

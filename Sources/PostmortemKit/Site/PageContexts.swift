@@ -268,7 +268,10 @@ struct PageContexts: Sendable {
 
     // MARK: One postmortem
 
-    func postmortem(_ entry: SiteEntry) -> JSONValue {
+    func postmortem(_ summarised: SiteEntry) -> JSONValue {
+        // The page shows the whole body, so a file read from the summary cache is parsed now.
+        var entry = summarised
+        entry.postmortem = entry.postmortem.complete
         var context = base(title: "\(entry.id): \(entry.title)", root: "../", current: "", collectionSummary: false)
         context["pm"] = postmortemDetails(entry)
         return .object(context)

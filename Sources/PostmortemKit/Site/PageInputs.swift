@@ -25,7 +25,7 @@ extension PageContexts {
         CanonicalBytes.append(.object(crossPageDetails(entry)), to: &bytes)
         // A link to another postmortem's file leads to its page: where each
         // link leads now, including "nowhere" (the target may appear later).
-        PageContexts.forEachLinkDestination(in: entry.postmortem) { destination in
+        for destination in entry.postmortem.linkDestinations {
             CanonicalBytes.append(linkTarget(destination, from: entry) ?? "\u{0}", to: &bytes)
         }
         return bytes
@@ -52,19 +52,5 @@ extension PageContexts {
             CanonicalBytes.append(.array([.string(kind.rawValue)] + sectionAliases[kind]!.map(JSONValue.string)), to: &bytes)
         }
         return bytes
-    }
-
-    /// Calls `body` with the destination of every link in the postmortem's
-    /// body, in document order.
-    static func forEachLinkDestination(in postmortem: Postmortem, _ body: (String) -> Void) {
-        func walk(_ node: MarkdownNode) {
-            if case .link(let destination, _) = node.kind { body(destination) }
-            for child in node.children { walk(child) }
-        }
-        for block in postmortem.preamble { walk(block) }
-        for section in postmortem.sections {
-            walk(section.heading)
-            for block in section.blocks { walk(block) }
-        }
     }
 }

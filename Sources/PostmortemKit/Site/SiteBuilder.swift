@@ -34,6 +34,10 @@ public struct SiteBuilder: Sendable {
         public var pagesReused: Int
         /// Whether the page cache took part (it is on and its folder could be made).
         public var usedPageCache: Bool
+        /// Files whose Markdown this build parsed, and files read for their
+        /// front matter only, the rest coming from the summary cache.
+        public var filesParsed = 0
+        public var filesSummarised = 0
     }
 
     /// The site in memory (tests look at it whole; `build` streams pages out instead).
@@ -68,6 +72,8 @@ public struct SiteBuilder: Sendable {
         var cachesByContext: Bool
         /// Where the page cache is, or would be.
         var cacheFolder: URL
+        /// Every postmortem read, drafts and unreadable files included.
+        var postmortems: [Postmortem] = []
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
@@ -150,13 +156,16 @@ public struct SiteBuilder: Sendable {
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         let notices = prepared.notices
         let reused = written.filter(\.reused).count
+        let summarised = prepared.postmortems.filter { $0.isSummarised && !$0.wasCompleted }.count
         options.keepWorkingState?(prepared)
-        return Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
+        var result = Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
                       postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + prepared.written.count,
                       bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count }
                         + prepared.written.reduce(0) { $0 + $1.bytes },
                       search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
                       pagesRendered: prepared.jobs.count - reused, pagesReused: reused, usedPageCache: cache != nil)
+        (result.filesParsed, result.filesSummarised) = (prepared.postmortems.count - summarised, summarised)
+        return result
     }
 
     /// The whole site in memory, pages rendered without the cache.
@@ -191,6 +200,11 @@ public struct SiteBuilder: Sendable {
         var load = options.load
         // Blob ids key postmortem pages in the page cache.
         load.wantsContentIDs = load.wantsContentIDs || options.useCache
+        // Unchanged files are read for their front matter, the rest from their summaries.
+        if options.useCache {
+            let folder = options.cacheFolder
+            load.summaryCacheFile = { config in SummaryCache.file(cacheFolder: folder ?? PageCache.defaultFolder(root: config.root)) }
+        }
         do { repository = try RepositoryLoader.load(load) } catch {
             throw SiteBuildError(stage: .load, message: error.message)
         }
@@ -295,9 +309,33 @@ public struct SiteBuilder: Sendable {
 
         // index: search files, JSON, feed.
         report(.index, 0, entries.count)
-        let documents = ParallelMap.map(entries, workers: options.workers, SiteBuilder.searchDocument)
         var searchIndex = SearchIndexBuilder(workers: options.workers)
         searchIndex.termCache = cache.map { TermCache(file: TermCache.file("search-terms.bin", cacheFolder: $0.folder), config: repository.config) }
+        let (searchTerms, snippetCharacters) = (searchIndex.termCache, searchIndex.snippetCharacters)
+        let documents = ParallelMap.map(entries, workers: options.workers) { entry in
+            SiteBuilder.searchDocument(entry, termCache: searchTerms, snippetCharacters: snippetCharacters)
+        }
+        // Summaries of the files parsed in full, for the next build; written
+        // while the index is built (and waited for however this function ends).
+        // Files the site leaves out (drafts) get no snippet: were they
+        // shown later, their search document would be made in full.
+        let savingSummaries = repository.summaryCache.map { [searchIndex, finalEntries, all] summaries in
+            BackgroundTask {
+                var listed = Set<String>()
+                for (entry, document) in zip(finalEntries, documents) {
+                    listed.insert(entry.postmortem.path)
+                    guard !entry.postmortem.isSummarised, let key = summaries.key(contentID: entry.postmortem.contentID) else { continue }
+                    summaries.store(PostmortemSummary(of: entry.postmortem, snippetCharacters: searchIndex.snippetCharacters,
+                                                      snippet: searchIndex.snippetText(document)), for: key)
+                }
+                for postmortem in all where !postmortem.isSummarised && !listed.contains(postmortem.path) {
+                    guard let key = summaries.key(contentID: postmortem.contentID) else { continue }
+                    summaries.store(PostmortemSummary(of: postmortem, snippetCharacters: 0, snippet: ""), for: key)
+                }
+                summaries.save()
+            }
+        }
+        defer { savingSummaries?.value }
         let configuredURL = repository.config.siteBaseURL
         let baseURL = options.baseURL ?? (configuredURL.isEmpty ? nil : configuredURL)
         // The search index, the JSON files and the feed do not depend on each
@@ -347,7 +385,7 @@ public struct SiteBuilder: Sendable {
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
-                        cache: cache, cachesByContext: cachesByContext, cacheFolder: cacheFolder)
+                        cache: cache, cachesByContext: cachesByContext, cacheFolder: cacheFolder, postmortems: repository.postmortems)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
@@ -387,8 +425,20 @@ public struct SiteBuilder: Sendable {
         return pages
     }
 
-    static func searchDocument(_ entry: SiteEntry) -> SearchDocument {
-        let postmortem = entry.postmortem
+    /// The search document of an entry. One read from the summary cache
+    /// whose terms `termCache` holds is made from the summary alone: its
+    /// body is only ever counted for terms or cut for the snippet.
+    static func searchDocument(_ entry: SiteEntry, termCache: TermCache?, snippetCharacters: Int) -> SearchDocument {
+        if let snippet = entry.postmortem.summarisedSnippet(characters: snippetCharacters),
+           let key = termCache?.key(contentID: entry.postmortem.contentID), termCache!.contains(key) {
+            var document = SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
+                                          status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
+                                          url: entry.url, summary: entry.postmortem.summaryText, body: "")
+            document.contentID = entry.postmortem.contentID
+            document.snippet = snippet
+            return document
+        }
+        let postmortem = entry.postmortem.complete
         let summary = postmortem.section(.executiveSummary)
         var body = postmortem.preamble.filter { if case .heading(level: 1) = $0.kind { return false } else { return true } }
             .map(\.plainText)

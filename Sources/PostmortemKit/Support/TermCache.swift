@@ -37,8 +37,7 @@ final class TermCache: @unchecked Sendable {
     typealias StoredTerms = [(word: UInt32, weight: Double)]
 
     let file: URL
-    /// The blob id of the tool's build and the config, which every key starts with.
-    private let salt: String
+    private let keys: ContentKeys
     /// Words of the file, each once; entries refer to them by number.
     let words: [String]
     private let stored: [String: StoredTerms]
@@ -54,10 +53,7 @@ final class TermCache: @unchecked Sendable {
 
     init(file: URL, config: Config) {
         self.file = file
-        var salt: [UInt8] = []
-        CanonicalBytes.append(ToolBuild.identity, to: &salt)
-        CanonicalBytes.append(config.sourceText, to: &salt)
-        self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
+        keys = ContentKeys(config: config)
         (words, stored) = TermCache.read(file) ?? ([], [:])
     }
 
@@ -68,11 +64,7 @@ final class TermCache: @unchecked Sendable {
 
     /// The key of the terms of the file with this blob id; nil for none.
     func key(contentID: String?) -> String? {
-        guard let contentID else { return nil }
-        var bytes: [UInt8] = []
-        CanonicalBytes.append(salt, to: &bytes)
-        CanonicalBytes.append(contentID, to: &bytes)
-        return bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
+        keys.key(contentID: contentID)
     }
 
     /// The terms stored for `key`, in the order they were counted, their
@@ -84,6 +76,11 @@ final class TermCache: @unchecked Sendable {
         used.insert(key)
         lock.unlock()
         return entry
+    }
+
+    /// Whether terms are stored for `key` (without counting it as used).
+    func contains(_ key: String) -> Bool {
+        stored[key] != nil
     }
 
     func store(_ terms: Terms, for key: String) {
@@ -110,33 +107,29 @@ final class TermCache: @unchecked Sendable {
         let number = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt32($0)) })
         let renumbered = words.indices.map { isUsed[$0] ? number[words[$0]]! : 0 }
 
-        var bytes = Array(TermCache.header.utf8)
-        TermCache.append(UInt32(sorted.count), to: &bytes)
-        for word in sorted {
-            TermCache.append(UInt32(word.utf8.count), to: &bytes)
-            bytes += word.utf8
-        }
-        TermCache.append(UInt32(kept.count + made.count), to: &bytes)
+        var out = ByteWriter(bytes: Array(TermCache.header.utf8))
+        out.append(UInt32(sorted.count))
+        for word in sorted { out.append(word) }
+        out.append(UInt32(kept.count + made.count))
         for key in (Array(kept) + made.keys).sorted() {
-            TermCache.append(UInt32(key.utf8.count), to: &bytes)
-            bytes += key.utf8
+            out.append(key)
             if let terms = made[key] {
-                TermCache.append(UInt32(terms.count), to: &bytes)
+                out.append(UInt32(terms.count))
                 for (term, weight) in terms {
-                    TermCache.append(number[term]!, to: &bytes)
-                    TermCache.append(weight.bitPattern, to: &bytes)
+                    out.append(number[term]!)
+                    out.append(weight.bitPattern)
                 }
             } else {
                 let terms = stored[key]!
-                TermCache.append(UInt32(terms.count), to: &bytes)
+                out.append(UInt32(terms.count))
                 for term in terms {
-                    TermCache.append(renumbered[Int(term.word)], to: &bytes)
-                    TermCache.append(term.weight.bitPattern, to: &bytes)
+                    out.append(renumbered[Int(term.word)])
+                    out.append(term.weight.bitPattern)
                 }
             }
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(bytes), to: file.path)
+        try? PlainFileWriter.writeAtomically(Data(out.bytes), to: file.path)
     }
 
     // MARK: The file
@@ -144,15 +137,11 @@ final class TermCache: @unchecked Sendable {
     /// The first line; a file with another is ignored (bump it when the form changes).
     private static let header = "postmortem term cache 1\n"
 
-    private static func append<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-
     /// The words and entries of `file`; nil when it is missing, of another form, or damaged anywhere.
     private static func read(_ file: URL) -> ([String], [String: StoredTerms])? {
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms])? in
-            var reader = Reader(bytes: raw)
+            var reader = ByteReader(bytes: raw)
             // Every count is checked against the bytes left before anything is
             // reserved for it: a damaged count must not ask for gigabytes.
             guard reader.skip(header: Array(TermCache.header.utf8)), let wordCount = reader.integer(UInt32.self),
@@ -179,33 +168,6 @@ final class TermCache: @unchecked Sendable {
                 entries[key] = terms
             }
             return reader.remaining == 0 ? (words, entries) : nil
-        }
-    }
-
-    /// Reads little-endian integers and UTF-8 strings, refusing to read past the end.
-    private struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
-
-        var remaining: Int { bytes.count - offset }
-
-        mutating func skip(header: [UInt8]) -> Bool {
-            guard remaining >= header.count, header.elementsEqual(bytes[offset..<(offset + header.count)]) else { return false }
-            offset += header.count
-            return true
-        }
-
-        mutating func integer<Integer: FixedWidthInteger>(_: Integer.Type) -> Integer? {
-            let size = MemoryLayout<Integer>.size
-            guard remaining >= size else { return nil }
-            defer { offset += size }
-            return Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Integer.self))
-        }
-
-        mutating func string(length: Int) -> String? {
-            guard length >= 0, remaining >= length else { return nil }
-            defer { offset += length }
-            return String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
         }
     }
 }

@@ -17,6 +17,10 @@ public struct LoadOptions: Sendable {
     /// Give each postmortem the git blob id of its bytes (`Postmortem.contentID`),
     /// for the page cache of incremental builds.
     public var wantsContentIDs: Bool = false
+    /// Where the summaries of unchanged files are kept between builds
+    /// (`SummaryCache`), given the config; nil: every file is parsed. Implies
+    /// `wantsContentIDs`.
+    var summaryCacheFile: (@Sendable (Config) -> URL)?
     /// Parts of each postmortem freed as soon as it is parsed, for a command
     /// that never reads them: `patterns` holds a large repository in a fifth
     /// less memory without its lines, trees and timelines.
@@ -49,6 +53,8 @@ public struct LoadedRepository: Sendable {
     public var notices: [String]
     /// When action items were marked done, from git; nil without history.
     public var actionStatusHistory: (any ActionStatusHistory)?
+    /// The summaries read and made (`LoadOptions.summaryCacheFile`).
+    var summaryCache: SummaryCache?
 
     /// The rules' view of this repository: its config, schema, history and base versions.
     public func ruleContext(today: LocalDate) -> RuleContext {
@@ -112,6 +118,7 @@ public enum RepositoryLoader {
             return state
         } : nil
         let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
+        let summaries = options.summaryCacheFile.map { [config] file in SummaryCache(file: file(config), config: config) }
 
         // What changed since the base revision, first: files outside the
         // scope are then read for their front matter only (`outsideScope`).
@@ -153,9 +160,9 @@ public enum RepositoryLoader {
             }
             let chosen = parsers(for: paths, inScope: requested)
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
-                var postmortem = chosen[index].parse(path: paths[index], bytes: selected[index].data)
-                if options.wantsContentIDs { postmortem.contentID = selected[index].blobID }
-                return postmortem
+                chosen[index].parse(path: paths[index], bytes: selected[index].data,
+                                    contentID: options.wantsContentIDs || summaries != nil ? selected[index].blobID : nil,
+                                    summaries: summaries)
             }
         } else {
             let directory = config.root.appendingPathComponent(folder)
@@ -175,7 +182,8 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: options.wantsContentIDs)
+            postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: options.wantsContentIDs,
+                                          summaries: summaries)
         }
 
         // Scope and base versions for --changed-since.
@@ -205,7 +213,7 @@ public enum RepositoryLoader {
         scope = scope.map { $0.intersection(postmortems.map(\.path)) }
         return LoadedRepository(config: config, schema: schema, postmortems: postmortems, scope: scope,
                                 history: history?.files ?? NoHistory(), base: base, notices: notices,
-                                actionStatusHistory: history?.actionStatus)
+                                actionStatusHistory: history?.actionStatus, summaryCache: summaries)
     }
 
     /// What git adds to a loaded repository, read apart from the files.

@@ -51,8 +51,9 @@ public struct Workspace: Sendable {
 
     /// `parse`, with a parser per file (a lighter one for files only some
     /// of whose parts are read), at the same positions.
-    static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool) -> [Postmortem] {
-        ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs) }
+    static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool,
+                      summaries: SummaryCache? = nil) -> [Postmortem] {
+        ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs, summaries: summaries) }
     }
 
     /// The bytes of a regular file, read with one `read` call for a
@@ -79,7 +80,10 @@ public struct Workspace: Sendable {
         return complete ? data : nil
     }
 
-    static func read(_ file: DiscoveredFile, parser: PostmortemParser, contentID: Bool = false) -> Postmortem {
+    /// With `summaries` (which implies `contentID`), a file whose summary it
+    /// holds is read for its front matter only (`SummaryCache`).
+    static func read(_ file: DiscoveredFile, parser: PostmortemParser, contentID: Bool = false,
+                     summaries: SummaryCache? = nil) -> Postmortem {
         func unreadable(_ reason: String) -> Postmortem {
             var postmortem = Postmortem(path: file.path)
             postmortem.parseFindings = [Finding(file: file.path, line: 1, severity: .error, rule: UnreadableFileRule.id,
@@ -88,9 +92,8 @@ public struct Workspace: Sendable {
         }
         if let problem = file.problem { return unreadable(problem) }
         func parsed(_ data: Data) -> Postmortem {
-            var postmortem = parser.parse(path: file.path, bytes: data)
-            if contentID { postmortem.contentID = GitRepository.blobID(of: data) }
-            return postmortem
+            let blobID = contentID || summaries != nil ? GitRepository.blobID(of: data) : nil
+            return parser.parse(path: file.path, bytes: data, contentID: blobID, summaries: summaries)
         }
         if let data = readFile(atPath: file.location) { return parsed(data) }
         // Foundation again, for its message about what went wrong.

@@ -1,0 +1,74 @@
+/// Little-endian integers and length-prefixed UTF-8 strings, the form of the
+/// binary cache files in `.postmortem-cache/` (`TermCache`, `SummaryCache`).
+/// Reading refuses to go past the end and reports any damage as nil.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func append<Integer: FixedWidthInteger>(_ value: Integer) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    /// The string's length in bytes (32 bits), then its UTF-8.
+    mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { utf8 in
+            append(UInt32(utf8.count))
+            bytes += utf8
+        }
+    }
+
+    mutating func append(_ flag: Bool) {
+        bytes.append(flag ? 1 : 0)
+    }
+}
+
+/// Reads what `ByteWriter` wrote, refusing to read past the end.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    init(bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func skip(header: [UInt8]) -> Bool {
+        guard remaining >= header.count, header.elementsEqual(bytes[offset..<(offset + header.count)]) else { return false }
+        offset += header.count
+        return true
+    }
+
+    mutating func integer<Integer: FixedWidthInteger>(_: Integer.Type) -> Integer? {
+        let size = MemoryLayout<Integer>.size
+        guard remaining >= size else { return nil }
+        defer { offset += size }
+        return Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Integer.self))
+    }
+
+    mutating func string(length: Int) -> String? {
+        guard length >= 0, remaining >= length else { return nil }
+        defer { offset += length }
+        return String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+
+    /// A string written by `ByteWriter.append(_: String)`.
+    mutating func string() -> String? {
+        guard let length = integer(UInt32.self) else { return nil }
+        return string(length: Int(length))
+    }
+
+    mutating func flag() -> Bool? {
+        guard let byte = integer(UInt8.self), byte <= 1 else { return nil }
+        return byte == 1
+    }
+
+    /// A count of items that take at least `minimumSize` bytes each; nil
+    /// when that many cannot fit in what is left (a damaged count must not
+    /// make the caller reserve gigabytes).
+    mutating func count(minimumSize: Int) -> Int? {
+        guard let count = integer(UInt32.self), Int(count) * max(minimumSize, 0) <= remaining else { return nil }
+        return Int(count)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Each file's `PostmortemSummary`, kept between site builds
+/// (`.postmortem-cache/summaries.bin`), so that a rebuild reads an unchanged
+/// file's front matter and does not parse its Markdown. The Markdown of a
+/// file whose findings, terms or page the other caches lack is parsed when
+/// that stage asks for it (`Postmortem.complete`).
+///
+/// A summary is a function of the file's bytes (its git blob id), the config
+/// (section names decide which section is the summary or the action items)
+/// and the tool's build; the key is the blob id of the three. The file: a
+/// header line, then each key with its summary's bytes. Summaries are
+/// decoded when first asked for, on the thread that asks. `save` rewrites
+/// the file with the entries this build used or made, and only when those
+/// differ from the file's. A file that is missing, of another form or
+/// damaged anywhere is ignored; a summary that cannot be decoded is a miss.
+final class SummaryCache: @unchecked Sendable {
+    let file: URL
+    private let keys: ContentKeys
+    private let data: Data
+    /// Key → where its summary's bytes are in `data`.
+    private let stored: [String: Range<Int>]
+    private let lock = NSLock()
+    private var used = Set<String>()
+    private var made: [String: PostmortemSummary] = [:]
+
+    /// The file beside the page cache's folder (`.postmortem-cache/pages`).
+    static func file(cacheFolder: URL) -> URL {
+        cacheFolder.deletingLastPathComponent().appendingPathComponent("summaries.bin")
+    }
+
+    init(file: URL, config: Config) {
+        self.file = file
+        keys = ContentKeys(config: config)
+        let data = FileManager.default.contents(atPath: file.path) ?? Data()
+        self.data = data
+        stored = SummaryCache.index(data) ?? [:]
+    }
+
+    /// The key of the summary of the file with this blob id; nil for none.
+    func key(contentID: String?) -> String? {
+        keys.key(contentID: contentID)
+    }
+
+    func summary(for key: String) -> PostmortemSummary? {
+        guard let range = stored[key] else { return nil }
+        let summary = data.withUnsafeBytes { raw -> PostmortemSummary? in
+            var reader = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[range]))
+            guard let summary = PostmortemSummary.read(from: &reader), reader.remaining == 0 else { return nil }
+            return summary
+        }
+        guard let summary else { return nil }
+        lock.lock()
+        used.insert(key)
+        lock.unlock()
+        return summary
+    }
+
+    func store(_ summary: PostmortemSummary, for key: String) {
+        lock.lock()
+        made[key] = summary
+        lock.unlock()
+    }
+
+    /// Writes the entries this build used or made, when they differ from
+    /// the file's. Failures are ignored: the next build is only slower.
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        let kept = used.subtracting(made.keys)
+        guard !made.isEmpty || kept.count != stored.count else { return }
+        var out = ByteWriter(bytes: Array(SummaryCache.header.utf8))
+        out.append(UInt32(kept.count + made.count))
+        for key in (Array(kept) + made.keys).sorted() {
+            out.append(key)
+            if let summary = made[key] {
+                var entry = ByteWriter()
+                summary.write(to: &entry)
+                out.append(UInt32(entry.bytes.count))
+                out.bytes += entry.bytes
+            } else {
+                let range = stored[key]!
+                out.append(UInt32(range.count))
+                out.bytes += data[range]
+            }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(out.bytes), to: file.path)
+    }
+
+    /// The first line; a file with another is ignored (bump it when the form changes).
+    private static let header = "postmortem summary cache 1\n"
+
+    /// Where each key's summary is; nil when the file is of another form or damaged.
+    private static func index(_ data: Data) -> [String: Range<Int>]? {
+        data.withUnsafeBytes { raw -> [String: Range<Int>]? in
+            var reader = ByteReader(bytes: raw)
+            guard reader.skip(header: Array(header.utf8)), let count = reader.count(minimumSize: 8) else { return nil }
+            var index: [String: Range<Int>] = [:]
+            index.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let key = reader.string(), let length = reader.integer(UInt32.self), reader.remaining >= Int(length) else { return nil }
+                index[key] = reader.offset..<(reader.offset + Int(length))
+                reader.offset += Int(length)
+            }
+            return reader.remaining == 0 ? index : nil
+        }
+    }
+}
