@@ -67,47 +67,23 @@ struct CandidateIndex {
         // Documents in chunks, each chunk with its own dense accumulator.
         let chunk = 256
         let lists: [[[Int32]]] = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { first in
-            var wordEvidence = [Float](repeating: 0, count: count)
-            var textEvidence = [Float](repeating: 0, count: count)
-            var failureModeEvidence = [Float](repeating: 0, count: count)
-            var touchedBy = [Int32](repeating: -1, count: count)
-            var touched: [Int32] = []
+            var evidence = Evidence(documentCount: count)
+            defer { evidence.deallocate() }
             var result: [[Int32]] = []
             for index in first..<min(first + chunk, count) {
-                touched.removeAll(keepingCapacity: true)
-                /// Evidence from `vector` through `postings`: 0 words, 1 concepts, 2 failure modes.
-                func accumulate(_ vector: SparseVector, _ postings: Postings, part: Int) {
-                    for (term, weight) in vector {
-                        for slot in postings.range(of: term, near: index, cap: cap) {
-                            let other = Int(postings.documents[slot])
-                            guard other != index else { continue }
-                            if touchedBy[other] != Int32(index) {
-                                touchedBy[other] = Int32(index)
-                                wordEvidence[other] = 0
-                                textEvidence[other] = 0
-                                failureModeEvidence[other] = 0
-                                touched.append(Int32(other))
-                            }
-                            let product = weight * postings.weights[slot]
-                            switch part {
-                            case 0: wordEvidence[other] += product
-                            case 1: textEvidence[other] += product
-                            default: failureModeEvidence[other] += product
-                            }
-                        }
-                    }
-                }
-                accumulate(top[index], words, part: 0)
-                accumulate(documents[index].concepts, concepts, part: 1)
-                accumulate(documents[index].failureModes, failureModes, part: 2)
+                evidence.start(index)
+                evidence.accumulate(top[index], words, into: evidence.words, cap: cap)
+                evidence.accumulate(documents[index].concepts, concepts, into: evidence.text, cap: cap)
+                evidence.accumulate(documents[index].failureModes, failureModes, into: evidence.failureModes, cap: cap)
                 // Text evidence as PairScorer weighs it (words only from the strongest).
-                for other in touched {
-                    textEvidence[Int(other)] = Float(PairScorer.wordWeight) * wordEvidence[Int(other)]
-                        + Float(PairScorer.conceptWeight) * textEvidence[Int(other)]
-                        + Float(PairScorer.failureModeWeight) * failureModeEvidence[Int(other)]
+                for other in evidence.touched {
+                    let other = Int(other)
+                    evidence.text[other] = Float(PairScorer.wordWeight) * evidence.words[other]
+                        + Float(PairScorer.conceptWeight) * evidence.text[other]
+                        + Float(PairScorer.failureModeWeight) * evidence.failureModes[other]
                 }
-                var list = best(touched, by: wordEvidence, limit: candidatesPerDocument)
-                list += best(touched, by: textEvidence, limit: conceptCandidatesPerDocument)
+                var list = best(evidence.touched, by: evidence.words, limit: candidatesPerDocument)
+                list += best(evidence.touched, by: evidence.text, limit: conceptCandidatesPerDocument)
                 result.append(list)
             }
             return result
@@ -123,6 +99,66 @@ struct CandidateIndex {
         unique.reserveCapacity(keys.count)
         for key in keys where unique.last != key { unique.append(key) }
         return unique
+    }
+
+    /// One document's evidence for every other, in dense arrays reused
+    /// across the documents of a chunk: an entry is zeroed when the
+    /// document first touches it (`touchedBy`), not all of them per document.
+    /// Raw buffers, written through pointers: with arrays captured by a
+    /// nested function, every addition went through exclusivity checks.
+    private struct Evidence {
+        /// Dot products through the strongest words, the concepts (then the
+        /// blended text evidence) and the failure modes.
+        let words, text, failureModes: UnsafeMutablePointer<Float>
+        /// Which document last touched each entry.
+        private let touchedBy: UnsafeMutablePointer<Int32>
+        private var index = -1
+        /// The documents touched by the current one, in the order first touched.
+        private(set) var touched: [Int32] = []
+
+        init(documentCount: Int) {
+            words = .allocate(capacity: documentCount)
+            text = .allocate(capacity: documentCount)
+            failureModes = .allocate(capacity: documentCount)
+            touchedBy = .allocate(capacity: documentCount)
+            touchedBy.initialize(repeating: -1, count: documentCount)
+            for buffer in [words, text, failureModes] { buffer.initialize(repeating: 0, count: documentCount) }
+        }
+
+        func deallocate() {
+            for buffer in [words, text, failureModes] { buffer.deallocate() }
+            touchedBy.deallocate()
+        }
+
+        /// Starts collecting the evidence of document `index`.
+        mutating func start(_ index: Int) {
+            self.index = index
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        /// Adds the products of `vector`'s weights with those of the other
+        /// documents under the same terms in `postings` to `evidence`.
+        mutating func accumulate(_ vector: SparseVector, _ postings: Postings, into evidence: UnsafeMutablePointer<Float>, cap: Int) {
+            let stamp = Int32(index)
+            postings.documents.withUnsafeBufferPointer { documents in
+                postings.weights.withUnsafeBufferPointer { weights in
+                    for (term, weight) in vector {
+                        for slot in postings.range(of: term, near: index, cap: cap) {
+                            let other = Int(documents[slot])
+                            guard other != index else { continue }
+                            if touchedBy[other] != stamp {
+                                touchedBy[other] = stamp
+                                words[other] = 0
+                                text[other] = 0
+                                failureModes[other] = 0
+                                touched.append(Int32(other))
+                            }
+                            evidence[other] += weight * weights[slot]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Postings in compressed rows: the documents indexed under term t are
@@ -172,7 +208,7 @@ struct CandidateIndex {
 
     /// The `limit` documents with the most evidence, best first; equal
     /// evidence goes to the lower index. Documents without evidence are left out.
-    private static func best(_ touched: [Int32], by evidence: [Float], limit: Int) -> [Int32] {
+    private static func best(_ touched: [Int32], by evidence: UnsafeMutablePointer<Float>, limit: Int) -> [Int32] {
         func before(_ x: Int32, _ y: Int32) -> Bool {
             (evidence[Int(x)], y) > (evidence[Int(y)], x)
         }
