@@ -84,20 +84,25 @@ public struct PatternAnalyzer: Sendable {
         let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
         let pairs = CandidateIndex.pairs(documents, workers: workers)
         let scores = inChunks(pairs.count) { range in range.map { scorer.score(Int(pairs[$0].a), Int(pairs[$0].b)) } }
+        // Similar incidents, factor recurrence and trends do not depend on
+        // the clusters, so they are found while clustering runs on one core.
+        let unclustered = BackgroundTask { [self] in
+            (similar: similarIncidents(documents, pairs: pairs, scores: scores, scorer: scorer),
+             factors: factorRecurrence(documents), trends: trends(documents, today: today))
+        }
         let clusters = PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
             .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
-        let similar = similarIncidents(documents, pairs: pairs, scores: scores, scorer: scorer)
         let recurrences = recurrences(clusters, documents, corpus.postmortems, today: today, statusHistory: statusHistory)
-        let report = PatternsReport(
+        let found = unclustered.value
+        return PatternsReport(
             incidents: documents.count,
             today: today.description,
             clusters: described.sorted { ($0.members.count, $1.id) > ($1.members.count, $0.id) },
-            similar: similar,
-            factorRecurrence: factorRecurrence(documents),
+            similar: found.similar,
+            factorRecurrence: found.factors,
             recurrences: recurrences,
-            trends: trends(documents, today: today))
-        return report
+            trends: found.trends)
     }
 
     /// Maps index ranges of `count` items on the workers, in chunks large

@@ -26,6 +26,8 @@ import Foundation
 /// without bound.
 struct PageCache: Sendable {
     let folder: URL
+    /// `folder.path`, joined to keys as strings: a URL made for every page was a visible share of a rebuild.
+    private let folderPath: String
     /// The blob id of the tool's build and the theme, which every key
     /// starts with (a digest, so each key hashes 40 bytes for them rather
     /// than every template again).
@@ -35,6 +37,7 @@ struct PageCache: Sendable {
 
     init(folder: URL, theme: Theme) {
         self.folder = folder
+        folderPath = folder.path
         var salt: [UInt8] = []
         CanonicalBytes.append(ToolBuild.identity, to: &salt)
         for name in theme.files.keys.sorted() {
@@ -73,7 +76,7 @@ struct PageCache: Sendable {
     /// marked as used by this build.
     func file(for key: String) -> String {
         used.insert(key)
-        return file(key).path
+        return SiteManifest.filePath(key, in: folderPath)
     }
 
     /// The cached page for `key`, if a previous build stored one.
@@ -119,11 +122,10 @@ struct PageCache: Sendable {
         let manager = FileManager.default
         let keys = used.snapshot()
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !keys.contains(name) {
-            try? manager.removeItem(at: folder.appendingPathComponent(name))
+            try? manager.removeItem(atPath: SiteManifest.filePath(name, in: folderPath))
         }
     }
 
-    private func file(_ key: String) -> URL { folder.appendingPathComponent(key) }
 
     /// A set shared by the render threads.
     private final class KeySet: @unchecked Sendable {

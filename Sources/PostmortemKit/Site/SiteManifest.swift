@@ -65,17 +65,26 @@ struct SiteManifest: Sendable {
     /// holds the page for `key`, untouched since it was recorded; nil otherwise.
     func unchangedFile(_ path: String, key: String, in output: URL) -> String? {
         guard let recorded = records[path], recorded.key == key else { return nil }
-        let file = output.appendingPathComponent(path).path
+        let file = SiteManifest.filePath(path, in: output.path)
         return SiteManifest.record(of: file, key: key) == recorded ? file : nil
+    }
+
+    /// The file at `path` (relative, `/`-separated) in the folder `root`.
+    /// Joined as strings: `URL.appendingPathComponent` for every page of a
+    /// large site was a visible share of a rebuild.
+    static func filePath(_ path: String, in root: String) -> String {
+        root.hasSuffix("/") ? root + path : root + "/" + path
     }
 
     /// Records `pages` (path → key) as the files of `output` now, and
     /// writes the manifest. Failures only make the next build copy pages
     /// from the cache, so they are ignored.
     static func write(_ file: URL, output: URL, pages: [(path: String, key: String)], workers: Int) {
+        let root = output.path
         let lines: [String?] = ParallelMap.map(pages, workers: workers) { page in
-            guard !page.path.contains("\t"), !page.path.contains("\n"),
-                  let record = record(of: output.appendingPathComponent(page.path).path, key: page.key) else { return nil }
+            // Tabs and line feeds would break the record's line; compared as bytes, not through Foundation.
+            guard !page.path.utf8.contains(9), !page.path.utf8.contains(10),
+                  let record = record(of: filePath(page.path, in: root), key: page.key) else { return nil }
             return "\(page.path)\t\(record.key)\t\(record.inode)\t\(record.size)\t\(record.changedSeconds)\t\(record.changedNanoseconds)\n"
         }
         var text = header(output: output)

@@ -74,6 +74,8 @@ struct SiteWriter {
 /// site is untouched; `abandon` deletes the staging folder after a failure.
 final class SiteStaging: @unchecked Sendable {
     let root: URL
+    /// `root.path`, joined to page paths as strings (`SiteManifest.filePath`).
+    private let rootPath: String
     private let output: URL
     private let old: URL
     private let workers: Int
@@ -84,6 +86,7 @@ final class SiteStaging: @unchecked Sendable {
 
     init(root: URL, output: URL, old: URL, workers: Int, beforeWrite: @escaping @Sendable (String) throws -> Void) {
         self.root = root
+        rootPath = root.path
         self.output = output
         self.old = old
         self.workers = workers
@@ -125,8 +128,10 @@ final class SiteStaging: @unchecked Sendable {
     private func attempt<Value>(_ path: String, _ body: (String) throws -> Value) -> Result<Value, WriteFailure> {
         do {
             try beforeWrite(path)
-            try makeFolder((path as NSString).deletingLastPathComponent)
-            return .success(try body(root.appendingPathComponent(path).path))
+            // The folder part of `path` ("" for a file at the top).
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            try makeFolder(slash.map { String(path[..<$0]) } ?? "")
+            return .success(try body(SiteManifest.filePath(path, in: rootPath)))
         } catch {
             return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
         }
