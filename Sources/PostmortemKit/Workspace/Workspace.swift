@@ -53,7 +53,26 @@ public struct Workspace: Sendable {
     /// of whose parts are read), at the same positions.
     static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool,
                       summaries: SummaryCache? = nil) -> [Postmortem] {
-        ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs, summaries: summaries) }
+        let prefetching = prefetch(files)
+        defer { prefetching?.value }
+        return ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs, summaries: summaries) }
+    }
+
+    /// Asks the kernel to start reading every file, in the order the
+    /// workers take them, so that a worker rarely waits for the disk: with
+    /// the page cache cold, each worker otherwise sat idle for a quarter of
+    /// the parse, one read at a time. Cheap when the files are cached.
+    static func prefetch(_ files: [DiscoveredFile]) -> BackgroundTask<Void>? {
+        guard files.count > 64 else { return nil }
+        let locations = files.filter { $0.problem == nil }.map(\.location)
+        return BackgroundTask {
+            for location in locations {
+                let descriptor = open(location, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                close(descriptor)
+            }
+        }
     }
 
     /// The bytes of a regular file, read with one `read` call for a
