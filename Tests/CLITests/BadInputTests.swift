@@ -22,7 +22,7 @@ struct BadInputTests {
         for bad in Self.cases { try repo.write("postmortems/bad/\(bad.name)", bad.bytes) }
         // A 50 MB file (sparse, so the test stays cheap) is refused without being read.
         let huge = repo.url.appendingPathComponent("postmortems/bad/huge.md")
-        FileManager.default.createFile(atPath: huge.path, contents: Data("---\n".utf8))
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: Data("---\n".utf8)))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 50 * 1024 * 1024)
         try handle.close()

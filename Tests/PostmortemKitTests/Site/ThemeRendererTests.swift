@@ -133,7 +133,7 @@ struct TemplateGenerator {
         case 0, 1: return pick(Self.texts)
         case 2: return lead() + pick(["{{", "{{ "]) + pick(Self.paths) + pick(["}}", " }}"]) + trail()
         case 3: return lead() + (below(2) == 0 ? "{{{\(pick(Self.paths))}}}" : "{{& \(pick(Self.paths))}}") + trail()
-        case 4, 5 where depth < 3:
+        case 4 where depth < 3, 5 where depth < 3:
             let name = pick(Self.paths.filter { $0 != "." && $0 != ".a" } + ["."])
             let sigil = pick(["#", "^"])
             return lead() + "{{\(sigil)\(name)}}" + trail() + template(depth: depth + 1, partials: partials) + lead() + "{{/\(name)}}" + trail()
