@@ -17,6 +17,8 @@ struct PageContexts: Sendable {
     var newestDate: String
     /// What every postmortem page shares, in canonical bytes (`sharedInputs(…)`).
     var sharedInputs: [UInt8] = []
+    /// What the list pages take from the entries (`listInputs(_:workers:)`); nil without a page cache.
+    var listInputs: [UInt8]?
 
     /// Entries by id (the first, in site order, when ids clash).
     let byID: [String: SiteEntry]

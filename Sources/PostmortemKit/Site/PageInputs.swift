@@ -53,4 +53,44 @@ extension PageContexts {
         }
         return bytes
     }
+
+    /// The canonical bytes of a page's inputs, with its template; nil for a
+    /// page that is always rendered (patterns, whose input is the whole
+    /// report) or when the inputs are unknown (no blob ids, no cache).
+    func pageInputs(_ page: SiteBuilder.Page, entries: [SiteEntry]) -> (template: String, inputs: [UInt8])? {
+        switch page {
+        case .postmortem(let index): return pageInputs(entries[index]).map { ("postmortem", $0) }
+        case .patterns: return nil
+        case .index, .actions, .search, .service, .facet:
+            guard let listInputs else { return nil }
+            var bytes = sharedInputs
+            CanonicalBytes.append(page.identity, to: &bytes)
+            bytes += listInputs
+            return (page.template, bytes)
+        }
+    }
+
+    /// What the list pages (index, action items, search, services, browse
+    /// pages) take from the entries, in site order, as a blob id: each
+    /// entry's path, page name, front matter and action items, from which
+    /// rows, facets, counts and action rows are all made. The body is not in
+    /// it, so an edit of a postmortem's text rebuilds its own page and the
+    /// patterns, not the lists. Every list page shares this one digest, since
+    /// each shows collection-wide parts (the footer's count, facet counts).
+    static func listInputs(_ entries: [SiteEntry], workers: Int) -> [UInt8] {
+        let digests = ParallelMap.map(entries, workers: workers) { entry -> String in
+            var bytes: [UInt8] = []
+            CanonicalBytes.append(entry.postmortem.path, to: &bytes)
+            CanonicalBytes.append(entry.slug, to: &bytes)
+            CanonicalBytes.append(entry.postmortem.frontMatter?.value ?? .null, to: &bytes)
+            CanonicalBytes.append(.array((entry.postmortem.actionTable?.rows ?? []).map { row in
+                .object(row.cells.mapValues(JSONValue.string))
+            }), to: &bytes)
+            return bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
+        }
+        var bytes: [UInt8] = []
+        CanonicalBytes.append("lists", to: &bytes)
+        for digest in digests { CanonicalBytes.append(digest, to: &bytes) }
+        return bytes
+    }
 }

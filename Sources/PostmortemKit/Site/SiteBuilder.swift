@@ -114,12 +114,12 @@ public struct SiteBuilder: Sendable {
         let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             defer { progress.step() }
             let path = job.path(entries: prepared.entries)
-            // A postmortem page is looked up by its inputs, before anything of
-            // it is built: linked from the previous site when that still holds
-            // it untouched, else copied from the cache.
+            // A postmortem or list page is looked up by its inputs, before
+            // anything of it is built: linked from the previous site when that
+            // still holds it untouched, else copied from the cache.
             var inputKey: String?
-            if let cache, case .postmortem(let index) = job, let inputs = prepared.contexts.pageInputs(prepared.entries[index]) {
-                let key = cache.key(template: "postmortem", inputs: inputs)
+            if let cache, let (template, inputs) = prepared.contexts.pageInputs(job, entries: prepared.entries) {
+                let key = cache.key(template: template, inputs: inputs)
                 let cached = cache.file(for: key)
                 if let previous = manifest.unchangedFile(path, key: key, in: output), staging.link(from: previous, to: path) {
                     return (manifest.records[path]!.size, true, nil, key)
@@ -291,6 +291,7 @@ public struct SiteBuilder: Sendable {
         contexts.sharedInputs = PageContexts.sharedInputs(siteTitle: repository.config.siteTitle, extraPages: options.extraPages,
                                                           people: repository.config.people, today: options.today,
                                                           sectionAliases: repository.config.sectionAliases)
+        if cache != nil { contexts.listInputs = PageContexts.listInputs(entries, workers: options.workers) }
         let finalEntries = entries
         let rowContexts = contexts
         // Rows come from the page cache too when pages are cached by context:
@@ -400,6 +401,28 @@ public struct SiteBuilder: Sendable {
         case postmortem(Int)
         case service(String)
         case facet(String, String)
+
+        /// The template the page is rendered with.
+        var template: String {
+            switch self {
+            case .index: "index"
+            case .actions: "actions"
+            case .search: "search"
+            case .patterns: "patterns"
+            case .postmortem: "postmortem"
+            case .service, .facet: "list"
+            }
+        }
+
+        /// Which page of its template it is, for its cache key.
+        var identity: String {
+            switch self {
+            case .index, .actions, .search, .patterns: template
+            case .postmortem(let index): "postmortem \(index)"
+            case .service(let name): "service\u{0}" + name
+            case .facet(let facet, let value): "facet\u{0}" + facet + "\u{0}" + value
+            }
+        }
 
         func path(entries: [SiteEntry]) -> String {
             switch self {
