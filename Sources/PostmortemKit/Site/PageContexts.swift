@@ -68,7 +68,7 @@ struct PageContexts: Sendable {
     /// Each entry's table row, rendered once per page depth (`root` "" and
     /// "../") by `postmortem-row.mustache`, because the same row appears on
     /// the index, a service page and three browse pages. Keyed by path.
-    var renderedRows: [String: (top: String, nested: String)] = [:]
+    var renderedRows = RenderedRows { [:] }
 
     /// The context of `postmortem-row.mustache`.
     func row(_ entry: SiteEntry, root: String) -> JSONValue {
@@ -482,4 +482,23 @@ struct SiteAction: Sendable {
     var status: String { item.status ?? "open" }
     var priority: String { item.priority?.uppercased() ?? "" }
     var isOutstanding: Bool { item.isOutstanding }
+}
+
+/// The rendered rows of the list pages, made the first time a page asks:
+/// a rebuild whose list pages all come from the cache renders none.
+final class RenderedRows: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [String: (top: String, nested: String)]?
+    private let make: @Sendable () -> [String: (top: String, nested: String)]
+
+    init(_ make: @escaping @Sendable () -> [String: (top: String, nested: String)]) {
+        self.make = make
+    }
+
+    subscript(path: String) -> (top: String, nested: String)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if rows == nil { rows = make() }
+        return rows![path]
+    }
 }

@@ -297,13 +297,16 @@ public struct SiteBuilder: Sendable {
         // Rows come from the page cache too when pages are cached by context:
         // a list page is only as cheap as its rows.
         let rowCache = cachesByContext ? cache : nil
-        let rows = ParallelMap.map(finalEntries, workers: options.workers) { entry in
-            let (top, nested) = (rowContexts.row(entry, root: ""), rowContexts.row(entry, root: "../"))
-            guard let rowCache else { return (theme.render("postmortem-row", top), theme.render("postmortem-row", nested)) }
-            return (String(decoding: rowCache.render("postmortem-row", top, with: theme).contents, as: UTF8.self),
-                    String(decoding: rowCache.render("postmortem-row", nested, with: theme).contents, as: UTF8.self))
+        let rowWorkers = options.workers
+        contexts.renderedRows = RenderedRows {
+            let rows = ParallelMap.map(finalEntries, workers: rowWorkers) { entry in
+                let (top, nested) = (rowContexts.row(entry, root: ""), rowContexts.row(entry, root: "../"))
+                guard let rowCache else { return (theme.render("postmortem-row", top), theme.render("postmortem-row", nested)) }
+                return (String(decoding: rowCache.render("postmortem-row", top, with: theme).contents, as: UTF8.self),
+                        String(decoding: rowCache.render("postmortem-row", nested, with: theme).contents, as: UTF8.self))
+            }
+            return Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
         }
-        contexts.renderedRows = Dictionary(zip(finalEntries.map(\.postmortem.path), rows), uniquingKeysWith: { first, _ in first })
         let pageContexts = contexts
         let jobs = SiteBuilder.pages(for: finalEntries)
         var files = theme.assets + options.extraPages.compactMap(\.file)
