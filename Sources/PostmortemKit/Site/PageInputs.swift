@@ -1,7 +1,8 @@
 import Foundation
 
-/// What a postmortem page is made from, so an incremental build can tell an
-/// unchanged page without building its context or rendering it (`PageCache`).
+/// What a postmortem page (and, below, a list page) is made from, so an
+/// incremental build can tell an unchanged page without building its
+/// context or rendering it (`PageCache`).
 ///
 /// A postmortem page is a function of: its file (the git blob id of its
 /// bytes, `Postmortem.contentID`), its path and page name, what every page
@@ -71,8 +72,8 @@ extension PageContexts {
     }
 
     /// What the list pages (index, action items, search, services, browse
-    /// pages) take from the entries, in site order, as a blob id: each
-    /// entry's path, page name, front matter and action items, from which
+    /// pages) take from the entries, one blob id per entry in site order:
+    /// of the entry's path, page name, front matter and action items, from which
     /// rows, facets, counts and action rows are all made. The body is not in
     /// it, so an edit of a postmortem's text rebuilds its own page and the
     /// patterns, not the lists. Every list page shares this one digest, since

@@ -159,11 +159,11 @@ public struct SiteBuilder: Sendable {
         let summarised = prepared.postmortems.filter { $0.isSummarised && !$0.wasCompleted }.count
         options.keepWorkingState?(prepared)
         var result = Result(indexPage: options.output.standardizedFileURL.appendingPathComponent("index.html"),
-                      postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + prepared.written.count,
-                      bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count }
-                        + prepared.written.reduce(0) { $0 + $1.bytes },
-                      search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
-                      pagesRendered: prepared.jobs.count - reused, pagesReused: reused, usedPageCache: cache != nil)
+                            postmortems: prepared.entries.count, files: prepared.jobs.count + prepared.otherFiles.count + prepared.written.count,
+                            bytes: written.reduce(0) { $0 + $1.bytes } + prepared.otherFiles.reduce(0) { $0 + $1.contents.count }
+                                + prepared.written.reduce(0) { $0 + $1.bytes },
+                            search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
+                            pagesRendered: prepared.jobs.count - reused, pagesReused: reused, usedPageCache: cache != nil)
         (result.filesParsed, result.filesSummarised) = (prepared.postmortems.count - summarised, summarised)
         return result
     }
