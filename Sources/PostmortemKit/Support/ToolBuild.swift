@@ -10,9 +10,9 @@ enum ToolBuild {
     /// The version and the running executable's GNU build id, which the
     /// linker derives from all of the tool's code (or, without one, the blob
     /// id of the executable's bytes): any rebuild, even without a version
-    /// change, gets new keys. The build id is read from the loaded program's
-    /// notes, in memory; hashing the 20 MB executable took 0.1 s on the main
-    /// thread of every cached build.
+    /// change, gets new keys. The build id is read from the executable's
+    /// program headers and notes (a few kilobytes); hashing the 20 MB
+    /// executable took 0.1 s on the main thread of every cached build.
     static let identity: String = {
         if let buildID = executableBuildID() { return PostmortemVersion.current + " build-id " + buildID }
         let path = CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil } ?? "/proc/self/exe"
@@ -36,8 +36,9 @@ enum ToolBuild {
             let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
             return got == count ? bytes : nil
         }
+        // Truncated, not trapped: a damaged 64-bit offset becomes a negative or huge number that `read` refuses.
         func integer<Integer: FixedWidthInteger>(_ bytes: [UInt8], _ offset: Int, _: Integer.Type) -> Int {
-            bytes.withUnsafeBytes { Int(Integer(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Integer.self))) }
+            bytes.withUnsafeBytes { Int(truncatingIfNeeded: Integer(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Integer.self))) }
         }
         // ELF magic, 64-bit class (2), little-endian data (1).
         guard let header = read(64, at: 0), header[0..<4] == [0x7F, 0x45, 0x4C, 0x46], header[4] == 2, header[5] == 1 else { return nil }

@@ -220,6 +220,11 @@ struct SummaryCacheTests {
         truncated[56] = 0xFF
         try truncated.write(to: notELF)
         #expect(ToolBuild.executableBuildID(path: notELF.path) == nil)
+        // A program-header offset with the top bit set (e_phoff, bytes 32–39).
+        var farOffset = try Data(contentsOf: URL(fileURLWithPath: "/proc/self/exe")).prefix(4096)
+        farOffset[39] = 0x80
+        try farOffset.write(to: notELF)
+        #expect(ToolBuild.executableBuildID(path: notELF.path) == nil)
     }
 
     @Test func notesAreReadWithinTheirBounds() {
