@@ -184,9 +184,6 @@ public struct MarkdownParser: Sendable {
                     }
                 }
                 return .table(alignments: alignments)
-            case "table_header", "table_row":
-                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-            case "table_cell": return .tableCell
             case "strikethrough": return .strikethrough
             default: return .other(name)
             }
