@@ -97,14 +97,13 @@ extension Postmortem {
     var linkDestinations: [String] {
         if let deferred { return deferred.summary.linkDestinations }
         var destinations: [String] = []
-        func walk(_ node: MarkdownNode) {
+        let collect = { (node: MarkdownNode) in
             if case .link(let destination, _) = node.kind { destinations.append(destination) }
-            for child in node.children { walk(child) }
         }
-        for block in preamble { walk(block) }
+        for block in preamble { block.walk(collect) }
         for section in sections {
-            walk(section.heading)
-            for block in section.blocks { walk(block) }
+            section.heading.walk(collect)
+            for block in section.blocks { block.walk(collect) }
         }
         return destinations
     }

@@ -455,28 +455,23 @@ public struct SiteBuilder: Sendable {
     /// whose terms `termCache` holds is made from the summary alone: its
     /// body is only ever counted for terms or cut for the snippet.
     static func searchDocument(_ entry: SiteEntry, termCache: TermCache?, snippetCharacters: Int) -> SearchDocument {
+        var document = SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
+                                      status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
+                                      url: entry.url, summary: entry.postmortem.summaryText, body: "")
+        document.contentID = entry.postmortem.contentID
         if let snippet = entry.postmortem.summarisedSnippet(characters: snippetCharacters),
            let key = termCache?.key(contentID: entry.postmortem.contentID), termCache!.contains(key) {
-            var document = SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
-                                          status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
-                                          url: entry.url, summary: entry.postmortem.summaryText, body: "")
-            document.contentID = entry.postmortem.contentID
             document.snippet = snippet
             return document
         }
         let postmortem = entry.postmortem.complete
-        let summary = postmortem.section(.executiveSummary)
         var body = postmortem.preamble.filter { if case .heading(level: 1) = $0.kind { return false } else { return true } }
             .map(\.plainText)
         for section in postmortem.sections where section.kind != .executiveSummary {
             body.append(section.title)
             body += section.blocks.map(\.plainText)
         }
-        var document = SearchDocument(id: entry.id, title: entry.title, severity: entry.severity, date: entry.date, year: entry.year,
-                                      status: entry.status, services: entry.services, factors: entry.factors, tags: entry.tags,
-                                      url: entry.url, summary: summary?.blocks.map(\.plainText).joined(separator: " ") ?? "",
-                                      body: body.joined(separator: " \n"))
-        document.contentID = postmortem.contentID
+        document.body = body.joined(separator: " \n")
         return document
     }
 }
