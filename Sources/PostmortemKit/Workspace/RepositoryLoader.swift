@@ -119,6 +119,8 @@ public enum RepositoryLoader {
         } : nil
         let gitPrefix = repository.map { prefix(of: config.root, in: $0) } ?? ""
         let summaries = options.summaryCacheFile.map { [config] file in SummaryCache(file: file(config), config: config) }
+        // Summaries are found by blob id.
+        let wantsContentIDs = options.wantsContentIDs || summaries != nil
 
         // What changed since the base revision, first: files outside the
         // scope are then read for their front matter only (`outsideScope`).
@@ -161,7 +163,7 @@ public enum RepositoryLoader {
             let chosen = parsers(for: paths, inScope: requested)
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
                 chosen[index].parse(path: paths[index], bytes: selected[index].data,
-                                    contentID: options.wantsContentIDs || summaries != nil ? selected[index].blobID : nil,
+                                    contentID: wantsContentIDs ? selected[index].blobID : nil,
                                     summaries: summaries)
             }
         } else {
@@ -182,7 +184,7 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: options.wantsContentIDs,
+            postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: wantsContentIDs,
                                           summaries: summaries)
         }
 

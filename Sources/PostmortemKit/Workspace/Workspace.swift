@@ -99,8 +99,8 @@ public struct Workspace: Sendable {
         return complete ? data : nil
     }
 
-    /// With `summaries` (which implies `contentID`), a file whose summary it
-    /// holds is read for its front matter only (`SummaryCache`).
+    /// With `summaries` (found by blob id, so with `contentID`), a file whose
+    /// summary it holds is read for its front matter only (`SummaryCache`).
     static func read(_ file: DiscoveredFile, parser: PostmortemParser, contentID: Bool = false,
                      summaries: SummaryCache? = nil) -> Postmortem {
         func unreadable(_ reason: String) -> Postmortem {
@@ -111,7 +111,7 @@ public struct Workspace: Sendable {
         }
         if let problem = file.problem { return unreadable(problem) }
         func parsed(_ data: Data) -> Postmortem {
-            let blobID = contentID || summaries != nil ? GitRepository.blobID(of: data) : nil
+            let blobID = contentID ? GitRepository.blobID(of: data) : nil
             return parser.parse(path: file.path, bytes: data, contentID: blobID, summaries: summaries)
         }
         if let data = readFile(atPath: file.location) { return parsed(data) }
