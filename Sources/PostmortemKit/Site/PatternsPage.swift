@@ -27,8 +27,11 @@ extension PageContexts {
             return .object(["id": .string(id), "title": .string(entry?.title ?? ""), "url": .string(entry?.url ?? ""),
                             "has_url": .bool(entry != nil)])
         }
-        let despite = report.recurrences.filter { $0.state == .open || $0.state == .doneBefore || $0.state == .done }
-        context["summary_line"] = .string("\(DisplayFormat.count(report.incidents, "incident")) analysed: \(DisplayFormat.count(report.clusters.count, "recurring problem")), \(DisplayFormat.count(despite.filter { $0.state == .open }.count, "action item")) still open when the problem came back.")
+        // Positions, not copies: a large repository has a hundred thousand recurrences.
+        let recurrences = report.recurrences
+        let despite = recurrences.indices.filter { recurrences[$0].state == .open || recurrences[$0].state == .doneBefore || recurrences[$0].state == .done }
+        let open = despite.count { recurrences[$0].state == .open }
+        context["summary_line"] = .string("\(DisplayFormat.count(report.incidents, "incident")) analysed: \(DisplayFormat.count(report.clusters.count, "recurring problem")), \(DisplayFormat.count(open, "action item")) still open when the problem came back.")
         context["clusters"] = .array(report.clusters.map { cluster in
             let moreMembers = cluster.members.count > PageContexts.patternsMembersShown
                 ? "The \(PageContexts.patternsMembersShown) most recent of \(cluster.members.count) are listed; patterns.json has them all." : ""
@@ -64,17 +67,18 @@ extension PageContexts {
         })
         context["has_clusters"] = .bool(!report.clusters.isEmpty)
         // Per cluster, the rows of its most recent incidents, in report order.
-        var shown: [PatternsReport.Recurrence] = []
+        var shown: [Int] = []
         var hidden = 0
-        for (_, rows) in Dictionary(grouping: despite.indices, by: { despite[$0].cluster }).sorted(by: { $0.value[0] < $1.value[0] }) {
+        for (_, rows) in Dictionary(grouping: despite, by: { recurrences[$0].cluster }).sorted(by: { $0.value[0] < $1.value[0] }) {
             let kept = rows.suffix(PageContexts.patternsRecurrencesShown)
             hidden += rows.count - kept.count
-            shown += kept.map { despite[$0] }
+            shown += kept
         }
         context["more_recurrences"] = .string(hidden == 0 ? ""
             : "\(DisplayFormat.count(hidden, "earlier row")) left out: each problem shows the action items behind its \(PageContexts.patternsRecurrencesShown) most recent rows; patterns.json has them all.")
-        context["recurrences"] = .array(shown.map { item in
-            .object([
+        context["recurrences"] = .array(shown.map { index in
+            let item = recurrences[index]
+            return .object([
                 "later": link(item.later), "earlier": link(item.earlier),
                 "action": .string(item.action), "owner": .string(item.owner ?? "—"), "due": .string(item.due ?? "—"),
                 "state": .string(item.stateDescription), "state_class": .string(item.state == .open ? "overdue" : "muted"),
