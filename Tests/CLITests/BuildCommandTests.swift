@@ -282,6 +282,12 @@ struct IncrementalBuildTests {
         try tampered.write(contentsOf: Data("<!-- edited by hand -->".utf8))
         try tampered.close()
 
+        // Files that are not the site's (left there by hand) go, as in a clean build.
+        let siteFolder = repo.url.appendingPathComponent("_site")
+        try FileManager.default.createDirectory(at: siteFolder.appendingPathComponent("stray/deeper"), withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: siteFolder.appendingPathComponent("stray/deeper/page.html"))
+        try Data("stray".utf8).write(to: siteFolder.appendingPathComponent("notes.txt"))
+
         // Each change on its own, so that a page changed by one input is not
         // rebuilt by accident because another input changed too; after each,
         // the incremental site must equal a clean one.
@@ -307,6 +313,7 @@ struct IncrementalBuildTests {
         try repo.write(edited, text)
         try repo.git(["commit", "-q", "-am", "Edit"], date: "2026-10-01T09:00:00Z")
         _ = try expectCleanBuildEquality("an edit")
+        #expect(!FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent("stray").path), "a folder left empty goes too")
 
         // A rename of the file that the storefront postmortem links to.
         try repo.git(["mv", IncrementalBuildTests.mtls, "postmortems/2025/2025-02-11-payments-mtls-identity-lapsed.md"])

@@ -109,6 +109,10 @@ public struct SiteBuilder: Sendable {
             try? FileManager.default.removeItem(at: manifestFile)
         }
         let manifest = cache == nil ? SiteManifest() : SiteManifest.read(manifestFile, output: output)
+        // With records of the previous site, its unchanged pages are kept
+        // where they are and only what changed is moved in (`SiteStaging`).
+        if !manifest.records.isEmpty { staging.updateInPlace() }
+        let inPlace = staging.updatesInPlace
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
@@ -121,8 +125,12 @@ public struct SiteBuilder: Sendable {
             if let cache, let (template, inputs) = prepared.contexts.pageInputs(job, entries: prepared.entries) {
                 let key = cache.key(template: template, inputs: inputs)
                 let cached = cache.file(for: key)
-                if let previous = manifest.unchangedFile(path, key: key, in: output), staging.link(from: previous, to: path) {
-                    return (manifest.records[path]!.size, true, nil, key)
+                if let previous = manifest.unchangedFile(path, key: key, in: output) {
+                    if inPlace {
+                        staging.keep(path)
+                        return (manifest.records[path]!.size, true, nil, key)
+                    }
+                    if staging.link(from: previous, to: path) { return (manifest.records[path]!.size, true, nil, key) }
                 }
                 switch staging.copy(from: cached, to: path) {
                 case .success(let bytes?): return (bytes, true, nil, key)
@@ -147,11 +155,17 @@ public struct SiteBuilder: Sendable {
         started = DispatchTime.now().uptimeNanoseconds
         report(.write, 0, prepared.otherFiles.count)
         try staging.write(prepared.otherFiles)
+        // Were this process killed while the files move in, the site would
+        // hold old and new files; without records the next build replaces it whole.
+        if inPlace { try? FileManager.default.removeItem(at: manifestFile) }
         try staging.commit()
         cache?.prune()
         if cache != nil {
             let pages = zip(prepared.jobs, written).compactMap { job, result in result.key.map { (job.path(entries: prepared.entries), $0) } }
-            SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers)
+            // A page kept in place is the file its record describes; a linked one has a new change time.
+            let kept = inPlace ? staging.keptFiles : []
+            SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers,
+                               unchanged: manifest.records.filter { kept.contains($0.key) })
         }
         timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         let notices = prepared.notices

@@ -72,6 +72,17 @@ struct SiteWriter {
 /// (pages stream out of the render stage instead of being held in memory),
 /// and `commit` swaps the folder in with two renames. Until then the previous
 /// site is untouched; `abandon` deletes the staging folder after a failure.
+///
+/// A rebuild that keeps most of the previous site's files (`updateInPlace`)
+/// stages only the files it makes, and `commit` moves each of them over
+/// its old version and deletes the files the new site does not have. Making
+/// a whole new folder cost a link into it and an unlink from the old one per
+/// unchanged page: 0.8 s of a 4 s rebuild of 10,000 postmortems on a cloud
+/// disk, for two changed pages. Each file is still replaced atomically, and
+/// a build that fails before `commit` leaves the site untouched; a process
+/// killed during the moves leaves a mix of old and new files, which the
+/// caller makes the next build replace (`SiteBuilder` drops the page
+/// manifest first).
 final class SiteStaging: @unchecked Sendable {
     let root: URL
     /// `root.path`, joined to page paths as strings (`SiteManifest.filePath`).
@@ -83,6 +94,10 @@ final class SiteStaging: @unchecked Sendable {
     private let lock = NSLock()
     /// Folders already created under `root`, so each is made once.
     private var folders: Set<String> = [""]
+    /// Whether `commit` updates the output folder file by file.
+    private(set) var updatesInPlace = false
+    /// Files of the output folder that the new site keeps as they are.
+    private var kept: [String] = []
 
     init(root: URL, output: URL, old: URL, workers: Int, beforeWrite: @escaping @Sendable (String) throws -> Void) {
         self.root = root
@@ -123,6 +138,29 @@ final class SiteStaging: @unchecked Sendable {
         (try? attempt(path) { Glibc.link(source, $0) == 0 }.get()) ?? false
     }
 
+    /// Makes `commit` update the output folder in place: only the files
+    /// written to the staging folder replace their old versions, files
+    /// marked with `keep` stay, and every other file of the output goes.
+    /// Only for an output folder that exists.
+    func updateInPlace() {
+        updatesInPlace = FileManager.default.fileExists(atPath: output.path)
+    }
+
+    /// Keeps the output folder's file at `path` (relative) as it is; safe to
+    /// call from several threads at once. Only when updating in place.
+    func keep(_ path: String) {
+        lock.lock()
+        kept.append(path)
+        lock.unlock()
+    }
+
+    /// The files marked with `keep`.
+    var keptFiles: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(kept)
+    }
+
     /// Runs `body` with the full path of `path` in the staging folder, once
     /// its folder exists; a failure comes back as "path: reason".
     private func attempt<Value>(_ path: String, _ body: (String) throws -> Value) -> Result<Value, WriteFailure> {
@@ -141,10 +179,30 @@ final class SiteStaging: @unchecked Sendable {
         var message: String
     }
 
-    /// Writes files in parallel; on any failure deletes the staging folder and throws.
+    /// Writes files in parallel; on any failure deletes the staging folder
+    /// and throws. When updating in place, a file whose bytes the output
+    /// already holds is kept rather than written: most of the search index
+    /// and the assets are the same from one build to the next, and creating
+    /// a file costs far more than reading one (ext4 without a journal scans
+    /// past every recently deleted inode for each file it creates).
     func write(_ files: [SiteFile]) throws(SiteBuildError) {
-        let failures = ParallelMap.map(files, workers: workers) { self.write($0) }
+        let failures = ParallelMap.map(files, workers: workers) { file -> String? in
+            if updatesInPlace && outputHolds(file) {
+                keep(file.path)
+                return nil
+            }
+            return self.write(file)
+        }
         try check(failures)
+    }
+
+    /// Whether the output folder's file at `file.path` has `file`'s bytes.
+    private func outputHolds(_ file: SiteFile) -> Bool {
+        let path = SiteManifest.filePath(file.path, in: output.path)
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == file.contents.count,
+              let existing = Workspace.readFile(atPath: path) else { return false }
+        return existing == file.contents
     }
 
     /// Throws the first failure of a batch of writes, after abandoning the build.
@@ -166,10 +224,29 @@ final class SiteStaging: @unchecked Sendable {
         FolderRemover.remove(root)
     }
 
-    /// Adds the marker and swaps the staging folder in place of the output.
+    /// Adds the marker and swaps the staging folder in place of the output
+    /// (or, when updating in place, moves its files into the output).
     func commit() throws(SiteBuildError) {
-        if let failure = write(SiteFile(path: SiteWriter.marker, text: "Built by postmortem; this folder is replaced on each build.\n")) {
-            try check([failure])
+        try write([SiteFile(path: SiteWriter.marker, text: "Built by postmortem; this folder is replaced on each build.\n")])
+        if updatesInPlace {
+            var files: [String] = [], folders: [String] = []
+            FolderRemover.collect(rootPath, files: &files, folders: &folders)
+            let staged = files.map { String($0.dropFirst(rootPath.count + 1)) }
+            let kept = lock.withLock { self.kept }
+            if kept.count >= staged.count { return try moveIntoOutput(staged) }
+            // Most of the site is new (another version of the tool, another
+            // day): replacing file by file would free an inode per file on
+            // the committing thread, so the kept files join the new folder
+            // instead, and it is swapped in whole.
+            let outputPath = output.path
+            try check(ParallelMap.map(kept, workers: workers) { path -> String? in
+                if self.link(from: SiteManifest.filePath(path, in: outputPath), to: path) { return nil }
+                switch self.copy(from: SiteManifest.filePath(path, in: outputPath), to: path) {
+                case .success(_?): return nil
+                case .success(nil): return "\(path): no longer in \(outputPath)"
+                case .failure(let failure): return failure.message
+                }
+            })
         }
         let manager = FileManager.default
         let hadOutput = manager.fileExists(atPath: output.path)
@@ -187,5 +264,45 @@ final class SiteStaging: @unchecked Sendable {
             throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the new site into place: \(SiteWriter.reason(error))")
         }
         if hadOutput { FolderRemover.remove(old) }
+    }
+
+    /// `commit` when updating in place: every staged file is renamed over
+    /// its old version, then the output's files that are neither staged nor
+    /// kept are deleted, and folders left empty with them.
+    private func moveIntoOutput(_ staged: [String]) throws(SiteBuildError) {
+        let outputPath = output.path
+        let failures = ParallelMap.map(staged) { self.moveIntoOutput($0, outputPath: outputPath) }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            abandon()
+            throw SiteBuildError(stage: .write, message: "cannot move \(failure) into \(output.path); some of its files are new, some old: build again")
+        }
+        var present: [String] = [], folders: [String] = []
+        FolderRemover.collect(outputPath, files: &present, folders: &folders)
+        let wanted = Set(staged).union(kept)
+        let unwanted = present.filter { !wanted.contains(String($0.dropFirst(outputPath.count + 1))) }
+        FolderRemover.onThreads(unwanted.count) { _ = unlink(unwanted[$0]) }
+        // Deepest first; a folder that still holds files stays.
+        if !unwanted.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
+        abandon()
+    }
+
+    /// Renames the staged file at `path` over the output's; nil, or the failure as "path: reason".
+    private func moveIntoOutput(_ path: String, outputPath: String) -> String? {
+        let source = SiteManifest.filePath(path, in: rootPath), target = SiteManifest.filePath(path, in: outputPath)
+        if rename(source, target) == 0 { return nil }
+        // The file's folder is missing, or a file is where a folder goes, or a folder where the file goes.
+        lock.lock()
+        var folder = outputPath
+        for component in path.split(separator: "/").dropLast() {
+            folder += "/" + component
+            var info = stat()
+            if lstat(folder, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR { _ = unlink(folder) }
+            _ = mkdir(folder, 0o755)
+        }
+        lock.unlock()
+        var info = stat()
+        if lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { FolderRemover.remove(URL(fileURLWithPath: target)) }
+        if rename(source, target) == 0 { return nil }
+        return "\(path): \(String(cString: strerror(errno)))"
     }
 }

@@ -18,30 +18,37 @@ enum FolderRemover {
         var files: [String] = []
         var folders: [String] = []
         collect(folder.path, files: &files, folders: &folders)
-        let batches = min(threads, files.count)
-        if batches > 1 {
-            let group = DispatchGroup()
-            let paths = files
-            for batch in 0..<batches {
-                group.enter()
-                let thread = Thread {
-                    for index in stride(from: batch, to: paths.count, by: batches) { _ = unlink(paths[index]) }
-                    group.leave()
-                }
-                thread.start()
-            }
-            group.wait()
-        } else {
-            for path in files { _ = unlink(path) }
-        }
+        let paths = files
+        onThreads(paths.count) { _ = unlink(paths[$0]) }
         // Deepest first: a folder is collected before the folders inside it.
         for path in folders.reversed() { _ = rmdir(path) }
         _ = rmdir(folder.path)
         if FileManager.default.fileExists(atPath: folder.path) { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// Runs `body` for every index below `count` on up to `threads` threads
+    /// (more than there are cores: they mostly wait on the disk), in no
+    /// particular order, and returns when all are done.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let batches = min(threads, count)
+        guard batches > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let group = DispatchGroup()
+        for batch in 0..<batches {
+            group.enter()
+            let thread = Thread {
+                for index in stride(from: batch, to: count, by: batches) { body(index) }
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+    }
+
     /// Every file (and link) and every folder under `path`, folders before their contents.
-    private static func collect(_ path: String, files: inout [String], folders: inout [String]) {
+    static func collect(_ path: String, files: inout [String], folders: inout [String]) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {

@@ -88,6 +88,54 @@ struct SiteBuilderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["_site"])
     }
 
+    /// A rebuild that keeps most files moves only what it wrote into the
+    /// site and deletes what the new site lacks; one that keeps few swaps a
+    /// new folder in. Either way the site is the same, kept files are the
+    /// same files, and until `commit` a failure leaves the site as it was.
+    @Test(arguments: [12, 1])
+    func updatingInPlaceKeepsMovesAndDeletes(keptCount: Int) throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("_site")
+        let keptPaths = (1...keptCount).map { "a/kept-\($0).html" }
+        try SiteWriter(output: output, workers: 2).write(keptPaths.map { SiteFile(path: $0, text: "kept") } + [
+            SiteFile(path: "index.html", text: "old index"), SiteFile(path: "a/gone.html", text: "gone"),
+            SiteFile(path: "b/c/gone.html", text: "gone too"), SiteFile(path: "d", text: "a file where a folder will be"),
+        ])
+        func text(_ path: String) -> String? { try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+        func inode(_ path: String) -> Int? {
+            try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+        }
+        let keptInode = inode("a/kept-1.html")
+
+        var failing = SiteWriter(output: output, workers: 2)
+        failing.beforeWrite = { path in if path == "e.html" { throw CocoaError(.fileWriteNoPermission) } }
+        let failed = try failing.begin()
+        failed.updateInPlace()
+        for path in keptPaths { failed.keep(path) }
+        #expect(failed.write(SiteFile(path: "index.html", text: "new index")) == nil)
+        #expect(throws: SiteBuildError.self) { try failed.check([failed.write(SiteFile(path: "e.html", text: "e"))]) }
+        #expect(text("index.html") == "old index" && text("a/gone.html") == "gone", "a failure before commit changes nothing")
+
+        let staging = try SiteWriter(output: output, workers: 2).begin()
+        staging.updateInPlace()
+        #expect(staging.updatesInPlace)
+        for path in keptPaths { staging.keep(path) }
+        try staging.write([SiteFile(path: "index.html", text: "new index"), SiteFile(path: "d/new.html", text: "new"),
+                           SiteFile(path: "b/c/gone.html/x.html", text: "a folder where a file was")])
+        try staging.commit()
+        #expect(text("index.html") == "new index" && text("a/kept-1.html") == "kept" && text("d/new.html") == "new")
+        #expect(text("b/c/gone.html/x.html") == "a folder where a file was")
+        #expect(text("a/gone.html") == nil)
+        #expect(inode("a/kept-1.html") == keptInode)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        #expect(files.sorted() == ([SiteWriter.marker, "b/c/gone.html/x.html", "d/new.html", "index.html"] + keptPaths).sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["_site"], "no staging folder is left behind")
+    }
+
     @Test func refusesToReplaceAFolderItDidNotBuild() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
