@@ -11,7 +11,7 @@ extension Postmortem {
             2 usage, config, theme or I/O problem. A failed build leaves the previous site untouched.
             """)
 
-        @Option(help: ArgumentHelp("Output folder (replaced atomically).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Output folder (replaced only once the build succeeds).", valueName: "dir"))
         var out: String = "_site"
 
         @Flag(help: "Include postmortems with status: draft.")

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Writes a site atomically: every file goes into a sibling folder
-/// `<out>.tmp-<pid>`, which then replaces `<out>` by two renames (the old
-/// site moves to `<out>.old-<pid>` and is deleted afterwards). Until the
-/// swap the previous site is untouched, so a build that fails (or is killed)
-/// midway leaves it as it was.
+/// Writes a site: every file goes into a sibling folder `<out>.tmp-<pid>`,
+/// which then replaces `<out>` by two renames (the old site moves to
+/// `<out>.old-<pid>` and is deleted afterwards), or whose files replace
+/// their old versions one by one (`SiteStaging.updateInPlace`). Until
+/// `commit` the previous site is untouched, so a build that fails midway
+/// leaves it as it was.
 ///
 /// A folder is only ever replaced when it is empty or was built by this
 /// tool (it holds `.postmortem-site`), so `--out .` cannot delete a project.
