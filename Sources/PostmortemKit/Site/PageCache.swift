@@ -117,12 +117,16 @@ struct PageCache: Sendable {
         (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
     }
 
-    /// Deletes every cached page this build did not use.
+    /// Deletes every cached page this build did not use, many at once: on
+    /// a disk mounted with `discard` each unlink waits for the device
+    /// (`FolderRemover`), and after a build that changed every page (another
+    /// day) deleting the old ten thousand one by one took 2.5 s.
     func prune() {
-        let manager = FileManager.default
         let keys = used.snapshot()
-        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !keys.contains(name) {
-            try? manager.removeItem(atPath: SiteManifest.filePath(name, in: folderPath))
+        let stale = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !keys.contains($0) }
+            .map { SiteManifest.filePath($0, in: folderPath) }
+        FolderRemover.onThreads(stale.count) { index in
+            if unlink(stale[index]) != 0 { try? FileManager.default.removeItem(atPath: stale[index]) }
         }
     }
 
