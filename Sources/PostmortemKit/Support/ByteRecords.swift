@@ -1,3 +1,5 @@
+import Foundation
+
 /// Little-endian integers and length-prefixed UTF-8 strings, the form of the
 /// binary cache files in `.postmortem-cache/` (`TermCache`, `SummaryCache`).
 /// Reading refuses to go past the end and reports any damage as nil.
@@ -50,7 +52,15 @@ struct ByteReader {
     mutating func string(length: Int) -> String? {
         guard length >= 0, remaining >= length else { return nil }
         defer { offset += length }
-        return String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+        guard length > 0 else { return "" }
+        // Decoded (which repairs) and compared, rather than
+        // `String(validating:)`: that took half the time of reading a
+        // summary, and this is a third faster. A repair always changes the
+        // bytes (U+FFFD is valid where the bytes it replaces were not).
+        let stored = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+        var string = String(decoding: stored.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        let same = string.withUTF8 { decoded in decoded.count == length && memcmp(decoded.baseAddress!, stored.baseAddress!, length) == 0 }
+        return same ? string : nil
     }
 
     /// A string written by `ByteWriter.append(_: String)`.
