@@ -93,7 +93,7 @@ public struct PatternAnalyzer: Sendable {
         let clusters = PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
             .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
-        let recurrences = recurrences(clusters, documents, corpus.postmortems, today: today, statusHistory: statusHistory)
+        let recurrences = recurrences(clusters, documents, corpus, today: today, statusHistory: statusHistory)
         let found = unclustered.value
         return PatternsReport(
             incidents: documents.count,
@@ -193,7 +193,7 @@ public struct PatternAnalyzer: Sendable {
     /// action (then table order): each later incident is in one cluster, so
     /// sorting the later incidents and, once per earlier one, its rows gives
     /// that order without sorting the records.
-    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], _ postmortems: [Postmortem], today: LocalDate,
+    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], _ corpus: PatternCorpus, today: LocalDate,
                              statusHistory: (any ActionStatusHistory)?) -> [PatternsReport.Recurrence] {
         let asOfToday = "status as of \(today)"
         let perCluster: [[(later: Int32, records: [PatternsReport.Recurrence])]] = ParallelMap.map(clusters, workers: workers) { group in
@@ -222,7 +222,7 @@ public struct PatternAnalyzer: Sendable {
                         var basis = asOfToday
                         switch status {
                         case "done":
-                            let known = statusHistory?.doneDate(ofAction: action, in: postmortems[earlier])
+                            let known = statusHistory?.doneDate(ofAction: action, in: corpus.postmortems[corpus.sources[earlier]])
                             if let known, known.date <= laterStart {
                                 basis = "git history"
                                 doneAt = known.date.localDate.description

@@ -58,8 +58,10 @@ struct PatternAction: Sendable {
 /// The documents of one analysis and the term strings their vectors refer to.
 struct PatternCorpus: Sendable {
     var documents: [PatternDocument]
-    /// The postmortem of each document, at the same index.
+    /// The postmortems analysed, as given (shared, not copied).
     var postmortems: [Postmortem]
+    /// The position in `postmortems` of each document's postmortem.
+    var sources: [Int]
     /// Term string by term id; ids are positions in sorted order, so ordering
     /// by id is ordering by string.
     var vocabulary: [String]
@@ -73,19 +75,21 @@ struct PatternCorpus: Sendable {
     /// counted again, and those of the others are added to it.
     init(_ postmortems: [Postmortem], workers: Int, termCache: TermCache? = nil) {
         var seen = Set<String>()
-        // Sorted as indices: a Postmortem is large to move.
+        // Positions, never copies: a Postmortem holds two dozen references,
+        // and copying ten thousand of them (twice) cost a tenth of a second
+        // of retains and releases.
         let usable = postmortems.indices.sorted { postmortems[$0].path < postmortems[$1].path }.filter { index in
             guard let id = postmortems[index].id, postmortems[index].started != nil else { return false }
             return seen.insert(id).inserted
-        }.map { postmortems[$0] }
+        }
         // Words and concepts of each document, unstemmed, summed in the order they occur.
         // In runs of 64 documents that share one counter.
         let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
             var counter = TermCounter()
-            return usable[first..<min(first + 64, usable.count)].map { summarised in
-                let key = termCache?.key(for: summarised)
+            return usable[first..<min(first + 64, usable.count)].map { source in
+                let key = termCache?.key(for: postmortems[source])
                 if let key, let cached = termCache?.terms(for: key) { return .cached(cached) }
-                let postmortem = summarised.complete
+                let postmortem = postmortems[source].complete
                 counter.startDocument()
                 counter.add(postmortem.title ?? "", weight: 2.0)
                 for (kind, weight, conceptWeight) in PatternCorpus.fields {
@@ -147,7 +151,7 @@ struct PatternCorpus: Sendable {
         let isConcept = vocabulary.map { $0.hasPrefix("~") }
         let isFailureMode = vocabulary.map(ConceptLexicon.failureModes.contains)
         // Each document's services, sorted and without duplicates.
-        let serviceNames = usable.map { Set($0.frontMatter?.strings("services") ?? []).sorted() }
+        let serviceNames = usable.map { Set(postmortems[$0].frontMatter?.strings("services") ?? []).sorted() }
         // Service names are compared as structure; in text they would make
         // every incident of a service look alike.
         let serviceWords = Set(serviceNames.joined()
@@ -186,20 +190,21 @@ struct PatternCorpus: Sendable {
             return vector
         }
 
-        let factors = Interner(usable.flatMap { $0.frontMatter?.strings("contributing_factors") ?? [] })
-        let tags = Interner(usable.flatMap { ($0.frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
+        let factors = Interner(usable.flatMap { postmortems[$0].frontMatter?.strings("contributing_factors") ?? [] })
+        let tags = Interner(usable.flatMap { (postmortems[$0].frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
         var documents = ParallelMap.map(Array(usable.indices), workers: workers) { index in
-            let postmortem = usable[index], terms = termCounts[index]
-            let frontMatter = postmortem.frontMatter
+            let source = usable[index], terms = termCounts[index]
+            let frontMatter = postmortems[source].frontMatter
             var document = PatternDocument(
-                path: postmortem.path, id: postmortem.id!, idRank: 0, title: postmortem.title ?? postmortem.id!,
-                started: postmortem.started!, resolved: postmortem.resolved, detected: postmortem.detected,
+                path: postmortems[source].path, id: postmortems[source].id!, idRank: 0,
+                title: postmortems[source].title ?? postmortems[source].id!, started: postmortems[source].started!,
+                resolved: postmortems[source].resolved, detected: postmortems[source].detected,
                 severity: frontMatter?.string("severity") ?? "unknown",
                 services: serviceNames[index],
                 factors: Set(frontMatter?.strings("contributing_factors") ?? []).sorted(),
                 tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }).sorted(),
                 related: Set(frontMatter?.strings("related") ?? []))
-            document.actions = (postmortem.actionTable?.rows ?? []).map { row in
+            document.actions = (postmortems[source].actionTable?.rows ?? []).map { row in
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
             document.factorIDs = document.factors.map(factors.id)
@@ -218,7 +223,8 @@ struct PatternCorpus: Sendable {
             documents[index].relatedDocuments = documents[index].related.compactMap { byID[$0] }.filter { $0 != index }.sorted()
         }
         self.documents = documents
-        self.postmortems = usable
+        self.postmortems = postmortems
+        self.sources = usable
         self.vocabulary = vocabulary
     }
 }
