@@ -142,9 +142,13 @@ final class SiteStaging: @unchecked Sendable {
     /// Makes `commit` update the output folder in place: only the files
     /// written to the staging folder replace their old versions, files
     /// marked with `keep` stay, and every other file of the output goes.
-    /// Only for an output folder that exists.
+    /// Only for an output folder that exists on the staging folder's
+    /// filesystem: a rename cannot cross filesystems (an output that is a
+    /// link to a folder on another disk).
     func updateInPlace() {
-        updatesInPlace = FileManager.default.fileExists(atPath: output.path)
+        var site = stat(), staged = stat()
+        updatesInPlace = stat(output.path, &site) == 0 && site.st_mode & S_IFMT == S_IFDIR
+            && stat(rootPath, &staged) == 0 && site.st_dev == staged.st_dev
     }
 
     /// Keeps the output folder's file at `path` (relative) as it is; safe to

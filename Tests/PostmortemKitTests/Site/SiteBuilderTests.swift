@@ -136,6 +136,37 @@ struct SiteBuilderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["_site"], "no staging folder is left behind")
     }
 
+    /// Files cannot be renamed across filesystems, so an output folder that
+    /// is a link to another disk is replaced whole, never updated in place.
+    @Test func anOutputOnAnotherFilesystemIsNotUpdatedInPlace() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)")
+        let elsewhere = URL(fileURLWithPath: "/dev/shm/site-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: parent)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        var parentInfo = stat(), otherInfo = stat()
+        guard (try? FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)) != nil,
+              stat(parent.path, &parentInfo) == 0, stat(elsewhere.path, &otherInfo) == 0, parentInfo.st_dev != otherInfo.st_dev else {
+            return // no second filesystem here
+        }
+        try Data().write(to: elsewhere.appendingPathComponent(SiteWriter.marker))
+        let output = parent.appendingPathComponent("_site")
+        try FileManager.default.createSymbolicLink(at: output, withDestinationURL: elsewhere)
+        let staging = try SiteWriter(output: output, workers: 2).begin()
+        staging.updateInPlace()
+        #expect(!staging.updatesInPlace)
+        staging.abandon()
+
+        let sameDisk = parent.appendingPathComponent("_local")
+        try FileManager.default.createDirectory(at: sameDisk, withIntermediateDirectories: true)
+        let local = try SiteWriter(output: sameDisk, workers: 2).begin()
+        local.updateInPlace()
+        #expect(local.updatesInPlace)
+        local.abandon()
+    }
+
     @Test func refusesToReplaceAFolderItDidNotBuild() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
