@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
         if cache != nil {
             let pages = zip(prepared.jobs, written).compactMap { job, result in result.key.map { (job.path(entries: prepared.entries), $0) } }
             // A page kept in place is the file its record describes; a linked one has a new change time.
-            let kept = inPlace ? staging.keptFiles : []
+            let kept = staging.committedInPlace ? staging.keptFiles : []
             SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers,
                                unchanged: manifest.records.filter { kept.contains($0.key) })
         }

@@ -43,7 +43,7 @@ struct SiteManifest: Sendable {
         guard let data = Workspace.readFile(atPath: file.path) else { return SiteManifest() }
         let header = Array(header(output: output).utf8)
         return data.withUnsafeBytes { raw -> SiteManifest in
-            let bytes = raw.bindMemory(to: UInt8.self)
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
             guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return SiteManifest() }
             var manifest = SiteManifest()
             var position = header.count

@@ -97,6 +97,9 @@ final class SiteStaging: @unchecked Sendable {
     private var folders: Set<String> = [""]
     /// Whether `commit` updates the output folder file by file.
     private(set) var updatesInPlace = false
+    /// Whether `commit` did: when fewer files were kept than written, the
+    /// kept ones were linked into a new folder instead (new change times).
+    private(set) var committedInPlace = false
     /// Files of the output folder that the new site keeps as they are.
     private var kept: [String] = []
 
@@ -238,7 +241,7 @@ final class SiteStaging: @unchecked Sendable {
             FolderRemover.collect(rootPath, files: &files, folders: &folders)
             let staged = files.map { String($0.dropFirst(rootPath.count + 1)) }
             let kept = lock.withLock { self.kept }
-            if kept.count >= staged.count { return try moveIntoOutput(staged) }
+            if kept.count >= staged.count { return try moveIntoOutput(staged, keeping: kept) }
             // Most of the site is new (another version of the tool, another
             // day): replacing file by file would free an inode per file on
             // the committing thread, so the kept files join the new folder
@@ -274,7 +277,7 @@ final class SiteStaging: @unchecked Sendable {
     /// `commit` when updating in place: every staged file is renamed over
     /// its old version, then the output's files that are neither staged nor
     /// kept are deleted, and folders left empty with them.
-    private func moveIntoOutput(_ staged: [String]) throws(SiteBuildError) {
+    private func moveIntoOutput(_ staged: [String], keeping kept: [String]) throws(SiteBuildError) {
         let outputPath = output.path
         let failures = ParallelMap.map(staged) { self.moveIntoOutput($0, outputPath: outputPath) }
         if let failure = failures.lazy.compactMap({ $0 }).first {
@@ -289,6 +292,7 @@ final class SiteStaging: @unchecked Sendable {
         // Deepest first; a folder that still holds files stays.
         if !unwanted.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
         abandon()
+        committedInPlace = true
     }
 
     /// Renames the staged file at `path` over the output's; nil, or the failure as "path: reason".
