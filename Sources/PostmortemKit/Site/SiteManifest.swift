@@ -1,18 +1,17 @@
 import Foundation
 
 /// Which cached page each file of the last built site holds, so that the
-/// next build can hard-link an unchanged page from the previous site into
-/// the new one instead of copying it from the page cache.
+/// next build can keep an unchanged page where it is (`SiteStaging`
+/// updating in place) or hard-link it into a new folder, instead of copying
+/// it from the page cache.
 ///
 /// Creating a file, writing it and deleting the old site's copy took about
 /// a sixth of an incremental build's CPU in the filesystem (allocating and
-/// freeing inodes); a link costs a directory entry. A linked file is only
-/// trusted while nobody has touched it since the build recorded it: the
-/// record holds its inode, size and change time (ctime, which every write,
-/// chmod or link updates and no user tool can set back), and any difference
-/// sends the page back to the cache copy. The previous site is moved aside
-/// and deleted after the new one is in place, as before, so linking never
-/// changes what a reader of the old site sees.
+/// freeing inodes); a link costs a directory entry, keeping the file a
+/// `stat`. A file is only trusted while nobody has touched it since the
+/// build recorded it: the record holds its inode, size and change time
+/// (ctime, which every write, chmod or link updates and no user tool can
+/// set back), and any difference sends the page back to the cache copy.
 struct SiteManifest: Sendable {
     struct Record: Sendable, Equatable {
         var key: String
