@@ -130,7 +130,6 @@ struct PageCache: Sendable {
         }
     }
 
-
     /// A set shared by the render threads.
     private final class KeySet: @unchecked Sendable {
         private let lock = NSLock()

@@ -3,11 +3,8 @@ import Foundation
 /// A postmortem as the site shows it: front-matter fields read once, with
 /// its page, git history and lint findings. Built in the `parse` stage.
 struct SiteEntry: Sendable {
-    /// The fields, shared by copies until one of them changes a field. An
-    /// entry is copied into every list, facet and context it appears in; as
-    /// two dozen stored references, each copy and its release cost two dozen
-    /// atomic operations (about 5 % of a rebuild's CPU at 10,000 postmortems).
-    private final class Storage: @unchecked Sendable {
+    /// What an entry holds. The memberwise initialiser builds one.
+    struct Fields: Sendable {
         var postmortem: Postmortem
         var id: String
         var title: String
@@ -25,125 +22,102 @@ struct SiteEntry: Sendable {
         var resolved: Timestamp?
         var date: String
         var year: String
+    }
 
-        init(postmortem: Postmortem, id: String, title: String, status: String, severity: String, services: [String],
-             factors: [String], tags: [String], slug: String, history: FileHistory?, findings: [Finding], started: Timestamp?,
-             detected: Timestamp?, mitigated: Timestamp?, resolved: Timestamp?, date: String, year: String) {
-            self.postmortem = postmortem
-            self.id = id
-            self.title = title
-            self.status = status
-            self.severity = severity
-            self.services = services
-            self.factors = factors
-            self.tags = tags
-            self.slug = slug
-            self.history = history
-            self.findings = findings
-            self.started = started
-            self.detected = detected
-            self.mitigated = mitigated
-            self.resolved = resolved
-            self.date = date
-            self.year = year
-        }
-
-        func copy() -> Storage {
-            Storage(postmortem: postmortem, id: id, title: title, status: status, severity: severity, services: services,
-                    factors: factors, tags: tags, slug: slug, history: history, findings: findings, started: started,
-                    detected: detected, mitigated: mitigated, resolved: resolved, date: date, year: year)
-        }
+    /// The fields, shared by copies until one of them changes a field. An
+    /// entry is copied into every list, facet and context it appears in; as
+    /// two dozen stored references, each copy and its release cost two dozen
+    /// atomic operations (about 5 % of a rebuild's CPU at 10,000 postmortems).
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     /// Changed only through `unique()`, so no two entries ever see each other's changes.
     private var storage: Storage
 
     private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
         return storage
     }
 
-    init(postmortem: Postmortem, id: String, title: String, status: String, severity: String, services: [String],
-         factors: [String], tags: [String], slug: String, history: FileHistory?, findings: [Finding], started: Timestamp?,
-         detected: Timestamp?, mitigated: Timestamp?, resolved: Timestamp?, date: String, year: String) {
-        storage = Storage(postmortem: postmortem, id: id, title: title, status: status, severity: severity, services: services,
-                          factors: factors, tags: tags, slug: slug, history: history, findings: findings, started: started,
-                          detected: detected, mitigated: mitigated, resolved: resolved, date: date, year: year)
+    init(_ fields: Fields) {
+        storage = Storage(fields)
     }
 
     var postmortem: Postmortem {
-        get { storage.postmortem }
-        set { unique().postmortem = newValue }
+        get { storage.fields.postmortem }
+        set { unique().fields.postmortem = newValue }
     }
     var id: String {
-        get { storage.id }
-        set { unique().id = newValue }
+        get { storage.fields.id }
+        set { unique().fields.id = newValue }
     }
     var title: String {
-        get { storage.title }
-        set { unique().title = newValue }
+        get { storage.fields.title }
+        set { unique().fields.title = newValue }
     }
     var status: String {
-        get { storage.status }
-        set { unique().status = newValue }
+        get { storage.fields.status }
+        set { unique().fields.status = newValue }
     }
     var severity: String {
-        get { storage.severity }
-        set { unique().severity = newValue }
+        get { storage.fields.severity }
+        set { unique().fields.severity = newValue }
     }
     var services: [String] {
-        get { storage.services }
-        set { unique().services = newValue }
+        get { storage.fields.services }
+        set { unique().fields.services = newValue }
     }
     var factors: [String] {
-        get { storage.factors }
-        set { unique().factors = newValue }
+        get { storage.fields.factors }
+        set { unique().fields.factors = newValue }
     }
     var tags: [String] {
-        get { storage.tags }
-        set { unique().tags = newValue }
+        get { storage.fields.tags }
+        set { unique().fields.tags = newValue }
     }
     /// Unique among pages: the id made file-name safe, `-2`… on clashes.
     var slug: String {
-        get { storage.slug }
-        set { unique().slug = newValue }
+        get { storage.fields.slug }
+        set { unique().fields.slug = newValue }
     }
     var history: FileHistory? {
-        get { storage.history }
-        set { unique().history = newValue }
+        get { storage.fields.history }
+        set { unique().fields.history = newValue }
     }
     /// Lint findings for this file, sorted.
     var findings: [Finding] {
-        get { storage.findings }
-        set { unique().findings = newValue }
+        get { storage.fields.findings }
+        set { unique().fields.findings = newValue }
     }
     /// Stored: the front matter's timestamps are parsed on every read, and
     /// sorting and page contexts read them many times per entry.
     var started: Timestamp? {
-        get { storage.started }
-        set { unique().started = newValue }
+        get { storage.fields.started }
+        set { unique().fields.started = newValue }
     }
     var detected: Timestamp? {
-        get { storage.detected }
-        set { unique().detected = newValue }
+        get { storage.fields.detected }
+        set { unique().fields.detected = newValue }
     }
     var mitigated: Timestamp? {
-        get { storage.mitigated }
-        set { unique().mitigated = newValue }
+        get { storage.fields.mitigated }
+        set { unique().fields.mitigated = newValue }
     }
     var resolved: Timestamp? {
-        get { storage.resolved }
-        set { unique().resolved = newValue }
+        get { storage.fields.resolved }
+        set { unique().fields.resolved = newValue }
     }
     /// `YYYY-MM-DD` of `started` in UTC, or "" (stored: pages and facets ask often).
     var date: String {
-        get { storage.date }
-        set { unique().date = newValue }
+        get { storage.fields.date }
+        set { unique().fields.date = newValue }
     }
     /// The year of `date`, or "unknown".
     var year: String {
-        get { storage.year }
-        set { unique().year = newValue }
+        get { storage.fields.year }
+        set { unique().fields.year = newValue }
     }
 
     var url: String { "postmortems/\(slug).html" }
@@ -196,7 +170,7 @@ struct SiteEntry: Sendable {
         }
         let title = frontMatter.string("title")?.trimmingSpaces() ?? ""
         let started = postmortem.started
-        return .success(SiteEntry(
+        return .success(SiteEntry(Fields(
             postmortem: postmortem, id: id, title: title.isEmpty ? id : title,
             status: frontMatter.string("status") ?? "unknown",
             severity: frontMatter.string("severity") ?? "unknown",
@@ -206,7 +180,7 @@ struct SiteEntry: Sendable {
             slug: HTML.fileName(id), history: nil, findings: [],
             started: started, detected: postmortem.detected, mitigated: postmortem.mitigated, resolved: postmortem.resolved,
             date: started.map { String($0.iso8601UTC.prefix(10)) } ?? "",
-            year: started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown"))
+            year: started.map { String($0.iso8601UTC.prefix(4)) } ?? "unknown")))
     }
 
     struct SkipReason: Error {
