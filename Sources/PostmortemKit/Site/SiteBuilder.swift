@@ -112,25 +112,20 @@ public struct SiteBuilder: Sendable {
         // With records of the previous site, its unchanged pages are kept
         // where they are and only what changed is moved in (`SiteStaging`).
         if !manifest.records.isEmpty { staging.updateInPlace() }
-        let inPlace = staging.updatesInPlace
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
             defer { progress.step() }
             let path = job.path(entries: prepared.entries)
             // A postmortem or list page is looked up by its inputs, before
-            // anything of it is built: linked from the previous site when that
-            // still holds it untouched, else copied from the cache.
+            // anything of it is built: kept or linked from the previous site
+            // when that still holds it untouched, else copied from the cache.
             var inputKey: String?
             if let cache, let (template, inputs) = prepared.contexts.pageInputs(job, entries: prepared.entries) {
                 let key = cache.key(template: template, inputs: inputs)
                 let cached = cache.file(for: key)
-                if let previous = manifest.unchangedFile(path, key: key, in: output) {
-                    if inPlace {
-                        staging.keep(path)
-                        return (manifest.records[path]!.size, true, nil, key)
-                    }
-                    if staging.link(from: previous, to: path) { return (manifest.records[path]!.size, true, nil, key) }
+                if let previous = manifest.unchangedFile(path, key: key, in: output), staging.reuse(previous, at: path) {
+                    return (manifest.records[path]!.size, true, nil, key)
                 }
                 switch staging.copy(from: cached, to: path) {
                 case .success(let bytes?): return (bytes, true, nil, key)
@@ -157,7 +152,7 @@ public struct SiteBuilder: Sendable {
         try staging.write(prepared.otherFiles)
         // Were this process killed while the files move in, the site would
         // hold old and new files; without records the next build replaces it whole.
-        if inPlace { try? FileManager.default.removeItem(at: manifestFile) }
+        if staging.updatesInPlace { try? FileManager.default.removeItem(at: manifestFile) }
         try staging.commit()
         cache?.prune()
         if cache != nil {

@@ -154,6 +154,16 @@ final class SiteStaging: @unchecked Sendable {
             && stat(rootPath, &staged) == 0 && site.st_dev == staged.st_dev
     }
 
+    /// Takes the previous site's unchanged file at `path` (`source` is its
+    /// full path) into the new site: kept where it is when updating in
+    /// place, else hard-linked into the staging folder. False when it cannot
+    /// be linked (the caller then copies it).
+    func reuse(_ source: String, at path: String) -> Bool {
+        guard updatesInPlace else { return link(from: source, to: path) }
+        keep(path)
+        return true
+    }
+
     /// Keeps the output folder's file at `path` (relative) as it is; safe to
     /// call from several threads at once. Only when updating in place.
     func keep(_ path: String) {
