@@ -46,7 +46,7 @@ public struct Workspace: Sendable {
     public static func parse(_ files: [DiscoveredFile], config: Config, contentIDs: Bool = false,
                              dropping: Postmortem.Parts = []) -> [Postmortem] {
         let parser = PostmortemParser(sectionNames: config.sectionNames, dropping: dropping)
-        return ParallelMap.map(files) { read($0, parser: parser, contentID: contentIDs) }
+        return parse(files, parsers: Array(repeating: parser, count: files.count), contentIDs: contentIDs)
     }
 
     /// `parse`, with a parser per file (a lighter one for files only some
