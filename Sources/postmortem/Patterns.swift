@@ -10,6 +10,11 @@ extension Postmortem {
         @Option(help: "Output format.")
         var format: PatternsFormatter.Format = .text
 
+        /// For `Scripts/fit-pair-weights`: the unweighted parts of every
+        /// candidate pair's score, as tab-separated lines.
+        @Flag(help: .hidden)
+        var pairFeatures = false
+
         @OptionGroup var revision: RevisionOption
         @OptionGroup var today: TodayOption
         @OptionGroup var repository: RepositoryOptions
@@ -19,6 +24,11 @@ extension Postmortem {
                 options.revision = revision.rev
                 // The analysis reads sections, front matter and action items only.
                 options.dropping = [.lines, .body, .timeline]
+            }
+            if pairFeatures {
+                let lines = [PairFeatures.columns.joined(separator: "\t")] + PatternAnalyzer().pairFeatures(loaded.postmortems).map(\.line)
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                return
             }
             let report = PatternAnalyzer().analyze(loaded.postmortems, today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
                                                    statusHistory: loaded.actionStatusHistory)

@@ -8,8 +8,8 @@ import Foundation
 /// accumulates dot-product evidence for the others and keeps the
 /// `candidatesPerDocument` best by words, and the
 /// `conceptCandidatesPerDocument` best by words, concepts and failure modes
-/// blended as `PairScorer` blends them, so that the same problem told in
-/// other words, which shares few strong words, is scored too. There are at most that many pairs per
+/// blended (`conceptBlend`), so that the same problem told in other words,
+/// which shares few strong words, is scored too. There are at most that many pairs per
 /// document, plus explicit `related:` links. A term indexed by more
 /// than `postingCap` documents is common: scanning all of it would make the
 /// cost grow with the square of its frequency and tells few problems apart,
@@ -27,6 +27,12 @@ struct CandidateIndex {
     static let allPairsLimit = 500
     static let candidatesPerDocument = 8
     static let conceptCandidatesPerDocument = 4
+    /// Weights of the evidence through strong words, concepts and failure
+    /// modes for the second list. Not the score's weights: the score's
+    /// largest part, the shared vocabulary, cannot be collected through an
+    /// index of strong terms, and concepts are what reach a recurrence
+    /// that shares few strong words.
+    static let conceptBlend = (words: Float(0.6), concepts: Float(0.2), failureModes: Float(0.2))
 
     /// A document looks through at most this many documents on either side
     /// of it in the posting list of a common term.
@@ -75,12 +81,12 @@ struct CandidateIndex {
                 evidence.accumulate(top[index], words, into: evidence.words, cap: cap)
                 evidence.accumulate(documents[index].concepts, concepts, into: evidence.text, cap: cap)
                 evidence.accumulate(documents[index].failureModes, failureModes, into: evidence.failureModes, cap: cap)
-                // Text evidence as PairScorer weighs it (words only from the strongest).
+                // Text evidence blended (words only from the strongest).
                 for other in evidence.touched {
                     let other = Int(other)
-                    evidence.text[other] = Float(PairScorer.wordWeight) * evidence.words[other]
-                        + Float(PairScorer.conceptWeight) * evidence.text[other]
-                        + Float(PairScorer.failureModeWeight) * evidence.failureModes[other]
+                    evidence.text[other] = conceptBlend.words * evidence.words[other]
+                        + conceptBlend.concepts * evidence.text[other]
+                        + conceptBlend.failureModes * evidence.failureModes[other]
                 }
                 var list = best(evidence.touched, by: evidence.words, limit: candidatesPerDocument)
                 list += best(evidence.touched, by: evidence.text, limit: conceptCandidatesPerDocument)

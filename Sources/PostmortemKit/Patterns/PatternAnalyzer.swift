@@ -24,50 +24,42 @@ public protocol ActionStatusHistory: Sendable {
 /// incidents, clusters of the same problem, service × factor recurrence,
 /// recurrences despite action items, and trends.
 ///
-/// Text similarity blends three parts, from the title (×2), executive
+/// Text similarity blends four parts, from the title (×2), executive
 /// summary (×1.5), root cause analysis (×1.5) and incident overview (×0.3),
-/// plus the words of lessons learned and preventive measures, with words
-/// used mostly within one service weighed down (`PatternCorpus.fields`,
-/// `PatternCorpus.serviceFactors`):
-/// the TF-IDF cosine of words (Porter stems, 0.6), that of concept tokens
-/// (`ConceptLexicon`, 0.2; each distinct phrase counts once per field), and
-/// the cosine of failure-mode concepts (0.2: how it failed, such as
-/// `~disk-full`, whatever component it happened to; at full length when they
-/// carry most of a document's concepts, see `PatternCorpus.failureModes`).
-/// It is blended with shared services, factors and tags (0.10, 0.15 and
-/// 0.05 of their Jaccard similarity, together at most 0.18) and explicit
-/// `related:` links (`PairScorer`).
+/// plus the words of lessons learned and preventive measures
+/// (`PatternCorpus.fields`): the share of vocabulary two write-ups have in
+/// common, words that more than half of them use left out (0.60), the
+/// TF-IDF cosine of their words with words used mostly within one service
+/// weighed down (0.30, `PatternCorpus.serviceFactors`),
+/// the cosine of failure-mode concepts (0.09: how it failed, such as
+/// `~disk-full`, whatever component it happened to; at full length when
+/// they carry most of a document's concepts, see
+/// `PatternCorpus.failureModes`) and that of all concepts (0.01,
+/// `ConceptLexicon`). The score is 0.91 of it plus 0.09 of the Jaccard
+/// similarity of contributing factors, and explicit `related:` links add 0.3
+/// (`PairScorer`).
 ///
-/// Weights and thresholds were first set on the samples and
-/// Tests/Fixtures/patterns-corpus and checked on corpora held out from that
-/// work (patterns-corpus-2 to -24, each written by a helper that did not read
-/// this code, each run once before any change for it; their READMEs record
-/// every run). The cluster threshold (0.22) sits in the middle of the range
-/// that keeps the samples and corpora 1–3 whole. When the lexicon grew by
-/// the paraphrase sets (`ConceptLexicon`), its concepts fired on more of
-/// every document, and the text weights (then ½, ¼, ¼) and the average
-/// threshold (then 0.19) were refit by a grid search over corpora 1–15,
-/// which chose the same values leaving out any one corpus (mean F1 0.68 on
-/// the left-out corpus, 0.61 with the old lexicon and weights); that engine
-/// was then run once on corpora 11 and 16–24 (mean F1 0.39 → 0.50; their
-/// READMEs), and later on corpora 25–30 (0.45, 0.40, 0.62, 0.66, 0.13,
-/// 0.33). Shared services were left out of the score while every corpus
-/// kept a recurring problem to different services; corpora 6–8, where, as
-/// in most organisations, a problem often comes back in the service where
-/// it began (grouping by "same service and same factor" scores F1 0.42–0.48
-/// there), showed that they help, and corpora 1–5 did not change when they
-/// came back.
+/// The weights and thresholds were fitted by logistic regression on every
+/// pair of the 30 labelled corpora in Tests/Fixtures (`Scripts/fit-pair-weights`),
+/// each written by a helper that did not read this code. Fitted on all but
+/// one and scored on the one left out, they average F1 0.69 (0.67 on the
+/// sixteen corpora the hand-set weights before them had never seen, where
+/// those scored 0.47). The corpora's READMEs record every run.
+///
 /// Candidate pairs are all pairs up to 500 postmortems, and beyond that come
 /// from an inverted index of each postmortem's strongest words and its
 /// concepts (`CandidateIndex`), so cost grows near-linearly; clusters from
 /// `PatternClusterer`.
 public struct PatternAnalyzer: Sendable {
-    /// Two incidents whose combined score reaches this are the same problem.
-    public var clusterThreshold = 0.22
+    /// Two incidents whose combined score reaches this are the same problem
+    /// (the fit's mean F1 is flat from 0.17 to 0.19).
+    public var clusterThreshold = 0.18
     /// A merged cluster's average pairwise score must reach this.
-    public var clusterAverageThreshold = 0.16
-    /// Similar incidents below this score are not shown.
-    public var similarFloor = 0.10
+    public var clusterAverageThreshold = 0.17
+    /// Similar incidents below this score are not shown (in the labelled
+    /// corpora, three pairs in ten from this score up are one problem, and
+    /// 92 % of the pairs that are one problem score this much).
+    public var similarFloor = 0.14
     public var maxSimilar = 3
     /// Threads for the per-document work; the report is the same for any number.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
@@ -103,6 +95,18 @@ public struct PatternAnalyzer: Sendable {
             factorRecurrence: found.factors,
             recurrences: recurrences,
             trends: found.trends)
+    }
+
+    /// The parts of the score of every candidate pair (every pair up to
+    /// `CandidateIndex.allPairsLimit` postmortems), in candidate order.
+    public func pairFeatures(_ postmortems: [Postmortem]) -> [PairFeatures] {
+        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
+        let documents = corpus.documents
+        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
+        return CandidateIndex.pairs(documents, workers: workers).map { pair in
+            let (x, y) = (Int(pair.a), Int(pair.b))
+            return PairFeatures(first: documents[x].id, second: documents[y].id, parts: scorer.parts(x, y), score: scorer.score(x, y))
+        }
     }
 
     /// Maps index ranges of `count` items on the workers, in chunks large

@@ -18,6 +18,7 @@ struct PatternClusterer {
     /// Summed vectors of a group of two or more; a single document uses its own vectors.
     private struct Sums {
         var words: [Int32: Float]
+        var wordSets: [Int32: Float]
         var concepts: [Int32: Float]
         var failureModes: [Int32: Float]
     }
@@ -55,10 +56,12 @@ struct PatternClusterer {
         func add(_ group: Int, into sum: inout Sums) {
             if let other = sums[group] {
                 sum.words.merge(other.words, uniquingKeysWith: +)
+                sum.wordSets.merge(other.wordSets, uniquingKeysWith: +)
                 sum.concepts.merge(other.concepts, uniquingKeysWith: +)
                 sum.failureModes.merge(other.failureModes, uniquingKeysWith: +)
             } else {
                 for (term, weight) in documents[group].vector { sum.words[term, default: 0] += weight }
+                for (term, weight) in documents[group].wordSet { sum.wordSets[term, default: 0] += weight }
                 for (term, weight) in documents[group].concepts { sum.concepts[term, default: 0] += weight }
                 for (term, weight) in documents[group].failureModes { sum.failureModes[term, default: 0] += weight }
             }
@@ -69,7 +72,8 @@ struct PatternClusterer {
             guard x != y else { continue }
             let left = membersOf(x), right = membersOf(y)
             let pairCount = Double(left.count * right.count)
-            let text = (PairScorer.wordWeight * dot(x, y, \.vector, \.words) + PairScorer.conceptWeight * dot(x, y, \.concepts, \.concepts)
+            let text = (PairScorer.wordSetWeight * dot(x, y, \.wordSet, \.wordSets)
+                + PairScorer.wordWeight * dot(x, y, \.vector, \.words) + PairScorer.conceptWeight * dot(x, y, \.concepts, \.concepts)
                 + PairScorer.failureModeWeight * dot(x, y, \.failureModes, \.failureModes)) / pairCount
             var structure = 0.0, sampled = 0
             for i in left.prefix(PatternClusterer.structureSample) {
@@ -94,7 +98,7 @@ struct PatternClusterer {
             if let taken = sums[keep].take() {
                 sum = taken
             } else {
-                sum = Sums(words: [:], concepts: [:], failureModes: [:])
+                sum = Sums(words: [:], wordSets: [:], concepts: [:], failureModes: [:])
                 add(keep, into: &sum)
             }
             add(drop, into: &sum)

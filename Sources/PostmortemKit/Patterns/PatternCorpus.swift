@@ -18,15 +18,13 @@ struct PatternDocument: Sendable {
     var resolved: Timestamp?
     var detected: Timestamp?
     var severity: String
-    /// Sorted, without duplicates; `factorIDs` and `tagIDs` hold the ids of
-    /// `factors` and `tags` in the same order.
+    /// Sorted, without duplicates; `factorIDs` holds the ids of `factors`
+    /// in the same order.
     var services: [String]
     var factors: [String]
     /// Lower-cased.
     var tags: [String]
     var factorIDs: [Int32] = []
-    var serviceIDs: [Int32] = []
-    var tagIDs: [Int32] = []
     /// The ids this postmortem names in `related:`.
     var related: Set<String>
     /// Indices of the documents named in `related:` (sorted).
@@ -35,6 +33,14 @@ struct PatternDocument: Sendable {
     var actions: [PatternAction] = []
     /// Unit TF-IDF vector of words (Porter stems).
     var vector: SparseVector = []
+    /// The words of `vector` that at most half of the documents use, sorted:
+    /// how much of their vocabulary two documents share, however rare the
+    /// words (`PairScorer.sharedVocabulary`). Words nearly every write-up
+    /// uses, such as a template's stock phrases, would make every pair alike.
+    var wordSetTerms: [Int32] = []
+    /// `wordSetTerms` as a unit vector, each term weighing 1/√n (made when
+    /// asked: the clusterer sums them).
+    var wordSet: SparseVector { PatternCorpus.equalWeights(wordSetTerms) }
     /// Unit TF-IDF vector of concept tokens (`~certificate`).
     var concepts: SparseVector = []
     /// The failure-mode concepts of `concepts` (how it failed: `~expiry`,
@@ -179,6 +185,8 @@ struct PatternCorpus: Sendable {
             termCounts, services: serviceIDs, documentFrequency: documentFrequency, isConcept: isConcept)
 
         let count = Double(usable.count)
+        // Words more than half of the documents use are left out of the shared vocabulary.
+        let isCommon = documentFrequency.map { Double($0) > count / 2 }
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 0.5)) }
         @Sendable func unitVector(_ terms: [(term: Int32, count: Double)], concepts: Bool) -> SparseVector {
             var vector: SparseVector = []
@@ -191,7 +199,6 @@ struct PatternCorpus: Sendable {
         }
 
         let factors = Interner(usable.flatMap { postmortems[$0].frontMatter?.strings("contributing_factors") ?? [] })
-        let tags = Interner(usable.flatMap { (postmortems[$0].frontMatter?.strings("tags") ?? []).map { $0.lowercased() } })
         var documents = ParallelMap.map(Array(usable.indices), workers: workers) { index in
             let source = usable[index], terms = termCounts[index]
             let frontMatter = postmortems[source].frontMatter
@@ -208,10 +215,9 @@ struct PatternCorpus: Sendable {
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
             document.factorIDs = document.factors.map(factors.id)
-            document.serviceIDs = serviceIDs[index]
-            document.tagIDs = document.tags.map(tags.id)
             document.vector = unitVector(terms, concepts: false)
             document.concepts = unitVector(terms, concepts: true)
+            document.wordSetTerms = document.vector.map(\.term).filter { !isCommon[Int($0)] }
             document.failureModes = PatternCorpus.failureModes(of: document.concepts, isFailureMode: isFailureMode)
             return document
         }
@@ -278,6 +284,13 @@ extension PatternCorpus {
             guard n >= 2, !isConcept[term] else { return 1 }
             return 1 - serviceConcentrationCut * min(1, sharedPairs[term] / (n * (n - 1)))
         }
+    }
+
+    /// The terms, each weighing 1/√n, so that the dot product of two is the
+    /// number of terms they share over the geometric mean of their counts.
+    static func equalWeights(_ terms: [Int32]) -> SparseVector {
+        let weight = terms.isEmpty ? 0 : 1 / Float(terms.count).squareRoot()
+        return terms.map { (term: $0, weight: weight) }
     }
 
     /// The share of a concept vector's length at which its failure modes

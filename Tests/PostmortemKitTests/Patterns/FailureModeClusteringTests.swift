@@ -74,10 +74,23 @@ struct FailureModeClusteringTests {
                    rootCause: "The renewal job had been failing silently for a month."),
     ]
 
-    @Test func oneFailureModeClustersAcrossServicesAndItsConfusablesStayOut() {
-        let report = PatternAnalyzer().analyze(Self.corpus, today: LocalDate(year: 2025, month: 12, day: 1)!)
-        let clusters = Set(report.clusters.map { Set($0.members.map(\.id)) })
-        #expect(clusters == [["PM-101", "PM-102", "PM-103"], ["PM-201", "PM-202", "PM-203"]])
+    /// Failure modes tell each recurring problem from its confusables
+    /// whatever component it happened to. (These two-sentence write-ups
+    /// share too few words to cluster: most of a score is shared vocabulary,
+    /// fitted on write-ups of 600 words and more.)
+    @Test func oneFailureModeIsSharedAcrossServicesAndNotWithItsConfusables() {
+        let corpus = PatternCorpus(Self.corpus, workers: 1)
+        let documents = Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.id, $0) })
+        func failureModes(_ x: String, _ y: String) -> Float { PairScorer.dot(documents[x]!.failureModes, documents[y]!.failureModes) }
+        for group in [["PM-101", "PM-102", "PM-103"], ["PM-201", "PM-202", "PM-203"]] {
+            for (x, y) in [(group[0], group[1]), (group[0], group[2]), (group[1], group[2])] {
+                #expect(failureModes(x, y) > 0.8, "\(x) ~ \(y)")
+            }
+        }
+        for member in ["PM-101", "PM-102", "PM-103"] { #expect(failureModes(member, "PM-104") == 0) }
+        for member in ["PM-201", "PM-202", "PM-203"] {
+            for confusable in ["PM-204", "PM-205"] { #expect(failureModes(member, confusable) == 0) }
+        }
     }
 
     @Test func failureModesCountInFullWhenTheyCarryTheDocument() {
@@ -152,13 +165,13 @@ struct FailureModeClusteringTests {
         ], workers: 1)
     }
 
-    /// A shared service counts (problems often come back where they began),
-    /// but alone it does not make two different problems of one service one.
-    @Test func aSharedServiceTipsCloseCallsButDoesNotJoinDifferentProblems() {
+    /// A shared service is shown, but it does not score: different
+    /// problems of one service share it as much as recurrences do.
+    @Test func aSharedServiceIsExplainedButNotScored() {
         let corpus = Self.checkoutPair(factor: "capacity", title: "Checkout slow during a sale",
                                        summary: "Traffic tripled and latency rose.", rootCause: "Autoscaling lagged behind the traffic.")
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
-        #expect(scorer.structure(0, 1) == PairScorer.serviceWeight)
+        #expect(scorer.structure(0, 1) == 0)
         #expect(scorer.score(0, 1) < PatternAnalyzer().clusterThreshold)
         #expect(scorer.explain(0, 1).sharedServices == ["checkout-api"])
     }
@@ -169,8 +182,8 @@ struct FailureModeClusteringTests {
         let corpus = Self.checkoutPair(factor: "deploy", title: "Tax totals rounded wrongly for Norway",
                                        summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed.")
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
-        #expect(scorer.structure(0, 1) == PairScorer.structureCap)
-        #expect(PairScorer.structureCap < PatternAnalyzer().clusterThreshold)
+        #expect(scorer.structure(0, 1) == PairScorer.factorWeight)
+        #expect(PairScorer.factorWeight < PatternAnalyzer().clusterThreshold)
         #expect(PatternAnalyzer().analyze(corpus.postmortems, today: LocalDate(year: 2026, month: 1, day: 1)!).clusters.isEmpty)
     }
 }

@@ -88,7 +88,7 @@ struct PatternAnalyzerTests {
         #expect(pairs.count <= documents.count * (CandidateIndex.candidatesPerDocument + CandidateIndex.conceptCandidatesPerDocument))
     }
 
-    @Test func conceptCandidatesWeighFailureModesAsTheScorerDoes() {
+    @Test func aPairSharingOnlyAFailureModeIsACandidate() {
         // Documents 0 and 7 share only a failure mode (term 1), each beside a
         // different component (terms 0 and 2); documents 1–6 share both
         // components and no failure mode. By concepts alone 1–6 are closer
