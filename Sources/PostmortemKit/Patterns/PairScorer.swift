@@ -64,12 +64,17 @@ struct PairScorer: Sendable {
 
     /// Shared ÷ all, of two sorted id lists without duplicates.
     static func jaccard(_ a: [Int32], _ b: [Int32]) -> Double {
+        let shared = sharedCount(a, b), union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
+    }
+
+    /// How many ids two sorted id lists without duplicates both hold.
+    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
-        let union = a.count + b.count - shared
-        return union == 0 ? 0 : Double(shared) / Double(union)
+        return shared
     }
 
     /// The elements of two sorted lists that both hold.
@@ -108,11 +113,7 @@ struct PairScorer: Sendable {
     func sharedVocabulary(_ x: Int, _ y: Int) -> Double {
         let (a, b) = (wordSetTerms[x], wordSetTerms[y])
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return Double(shared) / (Double(a.count) * Double(b.count)).squareRoot()
+        return Double(PairScorer.sharedCount(a, b)) / (Double(a.count) * Double(b.count)).squareRoot()
     }
 
     /// Every part the score is made of, unweighted, for refitting the
