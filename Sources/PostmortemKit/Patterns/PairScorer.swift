@@ -62,14 +62,15 @@ struct PairScorer: Sendable {
         return sum
     }
 
-    /// Shared ÷ all, of two sorted id lists without duplicates.
-    static func jaccard(_ a: [Int32], _ b: [Int32]) -> Double {
+    /// Shared ÷ all, of two sorted lists without duplicates (ids, or the
+    /// names the explanation and `parts` compare).
+    static func jaccard<Element: Comparable>(_ a: [Element], _ b: [Element]) -> Double {
         let shared = sharedCount(a, b), union = a.count + b.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    /// How many ids two sorted id lists without duplicates both hold.
-    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+    /// How many elements two sorted lists without duplicates both hold.
+    static func sharedCount<Element: Comparable>(_ a: [Element], _ b: [Element]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
@@ -125,14 +126,8 @@ struct PairScorer: Sendable {
             wordSet: sharedVocabulary(x, y), words: Double(PairScorer.dot(words[x], words[y])),
             failureModes: Double(PairScorer.dot(failureModes[x], failureModes[y])),
             concepts: Double(PairScorer.dot(concepts[x], concepts[y])), factors: PairScorer.jaccard(factorIDs[x], factorIDs[y]),
-            services: PairScorer.jaccardOfSorted(services[x], services[y]), tags: PairScorer.jaccardOfSorted(tags[x], tags[y]),
+            services: PairScorer.jaccard(services[x], services[y]), tags: PairScorer.jaccard(tags[x], tags[y]),
             related: isRelated(x, y))
-    }
-
-    /// Shared ÷ all, of two sorted lists without duplicates.
-    static func jaccardOfSorted(_ a: [String], _ b: [String]) -> Double {
-        let shared = shared(a, b).count, union = a.count + b.count - shared
-        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
     func isRelated(_ x: Int, _ y: Int) -> Bool {

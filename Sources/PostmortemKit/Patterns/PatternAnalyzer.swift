@@ -71,10 +71,8 @@ public struct PatternAnalyzer: Sendable {
     public init() {}
 
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
-        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
+        let (corpus, scorer, pairs) = candidates(postmortems)
         let documents = corpus.documents
-        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
-        let pairs = CandidateIndex.pairs(documents, workers: workers)
         let scores = inChunks(pairs.count) { range in range.map { scorer.score(Int(pairs[$0].a), Int(pairs[$0].b)) } }
         // Similar incidents, factor recurrence and trends do not depend on
         // the clusters, so they are found while clustering runs on one core.
@@ -100,13 +98,20 @@ public struct PatternAnalyzer: Sendable {
     /// The parts of the score of every candidate pair (every pair up to
     /// `CandidateIndex.allPairsLimit` postmortems), in candidate order.
     public func pairFeatures(_ postmortems: [Postmortem]) -> [PairFeatures] {
-        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
+        let (corpus, scorer, pairs) = candidates(postmortems)
         let documents = corpus.documents
-        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
-        return CandidateIndex.pairs(documents, workers: workers).map { pair in
+        return pairs.map { pair in
             let (x, y) = (Int(pair.a), Int(pair.b))
             return PairFeatures(first: documents[x].id, second: documents[y].id, parts: scorer.parts(x, y), score: scorer.score(x, y))
         }
+    }
+
+    /// The documents, their scorer and the candidate pairs: what the
+    /// analysis and `pairFeatures` both start from.
+    private func candidates(_ postmortems: [Postmortem]) -> (corpus: PatternCorpus, scorer: PairScorer, pairs: [CandidateIndex.Pair]) {
+        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
+        return (corpus, PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary),
+                CandidateIndex.pairs(corpus.documents, workers: workers))
     }
 
     /// Maps index ranges of `count` items on the workers, in chunks large
