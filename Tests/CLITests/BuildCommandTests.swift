@@ -212,8 +212,8 @@ struct IncrementalBuildTests {
         stderr.range(of: #"lint: \d+ errors?, \d+ warnings?"#, options: .regularExpression).map { String(stderr[$0]) }
     }
 
-    func build(_ repo: TemporaryRepository, into folder: String, _ extra: [String] = []) throws -> CLI.Result {
-        let result = try CLI.run(["build", "--out", folder, "--today", "2026-11-01"] + extra, in: repo.url)
+    func build(_ repo: TemporaryRepository, into folder: String, _ extra: [String] = [], today: String = "2026-11-01") throws -> CLI.Result {
+        let result = try CLI.run(["build", "--out", folder, "--today", today] + extra, in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         return result
     }
@@ -291,11 +291,13 @@ struct IncrementalBuildTests {
         // Each change on its own, so that a page changed by one input is not
         // rebuilt by accident because another input changed too; after each,
         // the incremental site must equal a clean one.
-        func expectCleanBuildEquality(_ change: String, someFromCache: Bool = true) throws -> [String: Data] {
-            let incremental = try build(repo, into: "_site")
+        func expectCleanBuildEquality(_ change: String, someFromCache: Bool = true, today: String = "2026-11-01",
+                                      rendered: ((Int) -> Bool)? = nil) throws -> [String: Data] {
+            let incremental = try build(repo, into: "_site", today: today)
             let counts = try #require(IncrementalBuildTests.pageCounts(incremental.stderr))
             #expect(counts.rendered > 0 && (counts.cached > 0 || !someFromCache), "\(change): \(incremental.stderr)")
-            let clean = try build(repo, into: "_clean", ["--no-cache"])
+            if let rendered { #expect(rendered(counts.rendered), "\(change): \(incremental.stderr)") }
+            let clean = try build(repo, into: "_clean", ["--no-cache"], today: today)
             #expect(IncrementalBuildTests.pageCounts(clean.stderr) == nil)
             #expect(IncrementalBuildTests.lintCounts(incremental.stderr) == IncrementalBuildTests.lintCounts(clean.stderr),
                     "findings from the lint cache are those of a clean build: \(incremental.stderr)")
@@ -347,6 +349,23 @@ struct IncrementalBuildTests {
         site = try expectCleanBuildEquality("an uncommitted edit")
         #expect(String(decoding: site["postmortems/PM-2024-001.html"] ?? Data(), as: UTF8.self).contains("could not authenticate"),
                 "the edited page shows the edit")
+
+        // A new day. A postmortem page takes from today only which of its
+        // action items are overdue, and lint findings come from the cache
+        // but for the rules that read today (overdue items). So the first
+        // build of a day (as in CI) renders the list and patterns pages and
+        // the pages that show lint findings ("N days overdue": postmortems
+        // still in review), and of the others only those where an item fell due.
+        let overduePage = "postmortems/PM-2025-003.html"
+        #expect(String(decoding: site[overduePage] ?? Data(), as: UTF8.self).contains("1 overdue action"))
+        let daily = site.filter { path, page in
+            path.hasSuffix(".html") && (!path.hasPrefix("postmortems/") || String(decoding: page, as: UTF8.self).contains("Lint reports "))
+        }.count
+        #expect(daily < site.keys.filter { $0.hasSuffix(".html") }.count - 10)
+        _ = try expectCleanBuildEquality("the next day", today: "2026-11-02", rendered: { $0 <= daily })
+        // PM-2025-003 is published, with one item overdue and another due 2027-01-15.
+        site = try expectCleanBuildEquality("an item falling due", today: "2027-01-16", rendered: { $0 <= daily + 1 })
+        #expect(String(decoding: site[overduePage] ?? Data(), as: UTF8.self).contains("2 overdue actions"))
     }
 
     @Test func cacheHoldsOnlyTheLastBuildsPages() throws {

@@ -7,12 +7,15 @@ import Foundation
 /// a function of: the file's bytes (its git blob id, `Postmortem.contentID`)
 /// and path; its git history (the late-draft rule reads its first commit);
 /// the config (every setting comes from its text: rule settings, people,
-/// teams, blameless terms, section names); the schema; today (overdue action
-/// items); the names of everyone who committed (the blameless rules treat
-/// them as people); and the tool's build. The key of a file is the blob id
-/// of all of these. Repository rules (duplicate ids, unknown related ids)
-/// look at every file, cost little, and always run. A file compared with a
-/// base revision (`--changed-since`) is never cached.
+/// teams, blameless terms, section names); the schema; the names of
+/// everyone who committed (the blameless rules treat them as people); and
+/// the tool's build. The key of a file is the blob id of all of these.
+/// Today is not in it, so the findings last from one day to the next: the
+/// rules that read today (`Rule.readsToday`, overdue action items) are not
+/// cached and run on every lint, from the file's summary. Repository rules
+/// (duplicate ids, unknown related ids) look at every file, cost little,
+/// and always run. A file compared with a base revision (`--changed-since`)
+/// is never cached.
 ///
 /// The cache is one file (`.postmortem-cache/lint.tsv`): reading one file
 /// is cheaper than reading thousands. `save` rewrites it with the
@@ -20,7 +23,7 @@ import Foundation
 final class LintCache: @unchecked Sendable {
     let file: URL
     /// The blob id of what every file's findings depend on (the tool, config,
-    /// schema, today, committers), which each key starts with.
+    /// schema, committers), which each key starts with.
     private let salt: String
     /// Entries read from the file: key → findings. The file a finding is in
     /// is not stored (the key's path gives it): read findings have "" there.
@@ -41,7 +44,6 @@ final class LintCache: @unchecked Sendable {
         CanonicalBytes.append(ToolBuild.identity, to: &salt)
         CanonicalBytes.append(context.config.sourceText, to: &salt)
         CanonicalBytes.append(context.schema.digest, to: &salt)
-        CanonicalBytes.append(context.today.description, to: &salt)
         CanonicalBytes.append(.array(context.history.authorNames.sorted().map(JSONValue.string)), to: &salt)
         self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
         stored = LintCache.read(file)
@@ -118,7 +120,7 @@ final class LintCache: @unchecked Sendable {
     // with backslash, tab, newline and carriage return escaped.
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem lint cache 1\n"
+    private static let header = "postmortem lint cache 2\n"
 
     private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         for byte in text.utf8 {

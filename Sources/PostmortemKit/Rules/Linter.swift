@@ -4,15 +4,18 @@ import Foundation
 /// repository rules once, then config severities and inline suppressions.
 public struct Linter: Sendable {
     public var context: RuleContext
+    /// File rules whose findings the lint cache keeps, and those that read
+    /// today (`Rule.readsToday`), which run on every lint.
     private let fileRules: [any Rule]
+    private let dailyRules: [any Rule]
     private let repositoryRules: [any RepositoryRule]
 
     public init(context: RuleContext) {
         self.context = context
         // Rules switched off in the config are never run.
-        fileRules = RuleCatalogue.fileRules
-            .filter { context.config.setting(for: $0.description.id) != .off }
-            .map { $0.init() }
+        let enabled = RuleCatalogue.fileRules.filter { context.config.setting(for: $0.description.id) != .off }
+        fileRules = enabled.filter { !$0.readsToday }.map { $0.init() }
+        dailyRules = enabled.filter { $0.readsToday }.map { $0.init() }
         repositoryRules = RuleCatalogue.repositoryRules
             .filter { context.config.setting(for: $0.description.id) != .off }
             .map { $0.init() }
@@ -28,7 +31,8 @@ public struct Linter: Sendable {
     /// `lint(_:scope:)`, reusing and filling `cache`.
     ///
     /// With a `cache`, files whose findings it holds are not linted again
-    /// (see `LintCache`), and the findings of the others are added to it.
+    /// (see `LintCache`), and the findings of the others are added to it;
+    /// the rules that read today run on every file, from its summary.
     func lint(_ postmortems: [Postmortem], scope: Set<String>? = nil, cache: LintCache?) -> [Finding] {
         let targets = scope.map { scope in postmortems.filter { scope.contains($0.path) } } ?? postmortems
         var perFile = [[Finding]](repeating: [], count: targets.count)
@@ -37,15 +41,15 @@ public struct Linter: Sendable {
             DispatchQueue.concurrentPerform(iterations: targets.count) { index in
                 let postmortem = targets[index]
                 guard let cache, let key = cache.key(for: postmortem, in: context) else {
-                    slots.buffer[index] = lintFile(postmortem)
+                    slots.buffer[index] = lintFile(postmortem, rules: fileRules + dailyRules, summaryOnly: false)
                     return
                 }
                 if let cached = cache.findings(for: key, path: postmortem.path) {
-                    slots.buffer[index] = cached
+                    slots.buffer[index] = cached + lintFile(postmortem, rules: dailyRules, summaryOnly: true)
                 } else {
-                    let findings = lintFile(postmortem)
+                    let findings = lintFile(postmortem, rules: fileRules, summaryOnly: false)
                     cache.store(findings, for: key)
-                    slots.buffer[index] = findings
+                    slots.buffer[index] = findings + lintFile(postmortem, rules: dailyRules, summaryOnly: true)
                 }
             }
         }
@@ -62,13 +66,16 @@ public struct Linter: Sendable {
         return findings.sorted(by: Finding.sortOrder)
     }
 
-    private func lintFile(_ summarised: Postmortem) -> [Finding] {
-        let postmortem = summarised.complete
+    /// The findings of `rules` in one file; with `summaryOnly` (the daily
+    /// rules alone) from what its summary holds, else from its Markdown.
+    private func lintFile(_ summarised: Postmortem, rules: [any Rule], summaryOnly: Bool) -> [Finding] {
+        guard !rules.isEmpty else { return [] }
+        let postmortem = summaryOnly ? summarised : summarised.complete
         var findings: [Finding] = []
         // Rules of one file share what they derive from it (the blameless analysis).
         var fileContext = context
         fileContext.fileCache = FileAnalysisCache()
-        for rule in fileRules {
+        for rule in rules {
             for finding in rule.check(postmortem, in: fileContext) {
                 if let adjusted = adjust(finding, in: postmortem) { findings.append(adjusted) }
             }

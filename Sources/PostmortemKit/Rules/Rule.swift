@@ -6,6 +6,17 @@ public protocol Rule: Sendable {
     /// Findings at the rule's default severity; the linter applies config
     /// overrides and inline suppressions afterwards.
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding]
+    /// Whether the findings depend on `RuleContext.today`, not only on the
+    /// file, its history and the config. The lint cache keeps findings from
+    /// one day to the next, so such a rule runs on every lint; it must then
+    /// read only what a file's summary holds (front matter, action table,
+    /// suppressions), not its Markdown. A test lints the same files on two
+    /// days and checks that only these rules' findings change.
+    static var readsToday: Bool { get }
+}
+
+extension Rule {
+    public static var readsToday: Bool { false }
 }
 
 /// A check that needs every postmortem at once (duplicate ids, links).

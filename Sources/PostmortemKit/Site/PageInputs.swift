@@ -6,10 +6,12 @@ import Foundation
 ///
 /// A postmortem page is a function of: its file (the git blob id of its
 /// bytes, `Postmortem.contentID`), its path and page name, what every page
-/// shares (`sharedInputs`: site title, navigation, people, today, section
-/// names), and what comes from other files (`crossPageDetails`: related and
-/// similar incidents, git history, lint findings) plus where its links to
-/// other postmortems lead. The theme and the tool's build are in the cache's
+/// shares (`sharedInputs`: site title, navigation, people, section names),
+/// which of its action items are overdue (all it takes from today, so a new
+/// day rebuilds only the pages where one fell due), and what comes from
+/// other files (`crossPageDetails`: related and similar incidents, git
+/// history, lint findings) plus where its links to other postmortems lead.
+/// The theme and the tool's build are in the cache's
 /// salt. Tests build sites incrementally after edits, renames and deletions
 /// and compare them byte for byte with clean builds, which catches an input
 /// missing from this list.
@@ -23,6 +25,7 @@ extension PageContexts {
         CanonicalBytes.append(contentID, to: &bytes)
         CanonicalBytes.append(entry.postmortem.path, to: &bytes)
         CanonicalBytes.append(entry.slug, to: &bytes)
+        CanonicalBytes.append(.array(actions(of: entry).map { .bool($0.overdue) }), to: &bytes)
         CanonicalBytes.append(.object(crossPageDetails(entry)), to: &bytes)
         // A link to another postmortem's file leads to its page: where each
         // link leads now, including "nowhere" (the target may appear later).
@@ -32,10 +35,9 @@ extension PageContexts {
         return bytes
     }
 
-    /// The inputs every postmortem page shares: what `base` puts on each
-    /// page, the people shown for handles, today (overdue action items) and
-    /// the section names that parsing used.
-    static func sharedInputs(siteTitle: String, extraPages: [ExtraPage], people: [Person], today: LocalDate,
+    /// The inputs every page shares: what `base` puts on each page, the
+    /// people shown for handles and the section names that parsing used.
+    static func sharedInputs(siteTitle: String, extraPages: [ExtraPage], people: [Person],
                              sectionAliases: [SectionKind: [String]]) -> [UInt8] {
         var bytes: [UInt8] = []
         CanonicalBytes.append(siteTitle, to: &bytes)
@@ -48,7 +50,6 @@ extension PageContexts {
             CanonicalBytes.append(.array([.string(person.handle), .string(person.name), .array(person.aliases.map(JSONValue.string))]),
                                   to: &bytes)
         }
-        CanonicalBytes.append(today.description, to: &bytes)
         for kind in sectionAliases.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             CanonicalBytes.append(.array([.string(kind.rawValue)] + sectionAliases[kind]!.map(JSONValue.string)), to: &bytes)
         }
@@ -66,6 +67,8 @@ extension PageContexts {
             guard let listInputs else { return nil }
             var bytes = sharedInputs
             CanonicalBytes.append(page.identity, to: &bytes)
+            // Rows and counts show overdue items, and the action items page says "as of" today.
+            CanonicalBytes.append(today.description, to: &bytes)
             bytes += listInputs
             return (page.template, bytes)
         }

@@ -298,7 +298,7 @@ public struct SiteBuilder: Sendable {
                                     similar: options.similarIncidents ?? PatternsSimilarIncidents(report: patterns))
         contexts.patterns = patterns
         contexts.sharedInputs = PageContexts.sharedInputs(siteTitle: repository.config.siteTitle, extraPages: options.extraPages,
-                                                          people: repository.config.people, today: options.today,
+                                                          people: repository.config.people,
                                                           sectionAliases: repository.config.sectionAliases)
         if cache != nil { contexts.listInputs = PageContexts.listInputs(entries, workers: options.workers) }
         let finalEntries = entries

@@ -37,7 +37,7 @@ struct LintCacheTests {
     }
 
     /// A stored entry is used for the same inputs and no other: a finding
-    /// planted in the file shows up, until the file, today or the config change.
+    /// planted in the file shows up, until the file or the config change.
     @Test func entriesAreKeyedByEveryInput() throws {
         let repository = try LintCacheTests.corpus()
         let context = repository.ruleContext(today: TestLint.today)
@@ -62,7 +62,8 @@ struct LintCacheTests {
         moved.path = "postmortems/elsewhere.md"
         #expect(!plantedIsReported(moved, context))
 
-        #expect(!plantedIsReported(postmortem, repository.ruleContext(today: LocalDate(year: 2030, month: 1, day: 1)!)))
+        #expect(plantedIsReported(postmortem, repository.ruleContext(today: LocalDate(year: 2030, month: 1, day: 1)!)),
+                "findings last from one day to the next (the rules that read today are not cached)")
 
         var config = repository.config
         config.sourceText += "\nsite:\n  title: Another\n"
@@ -73,6 +74,31 @@ struct LintCacheTests {
         var noBlob = postmortem
         noBlob.contentID = nil
         #expect(!plantedIsReported(noBlob, context), "a file without a blob id is always linted")
+    }
+
+    /// Only the rules that say they read today give other findings on
+    /// another day; the cache, which keeps findings across days, runs them
+    /// on every lint, so a cached lint on a later day equals a fresh one.
+    @Test func onlyRulesThatReadTodayChangeWithTheDay() throws {
+        let repository = try LintCacheTests.corpus()
+        let daily = Set(RuleCatalogue.fileRules.filter { rule in rule.readsToday }.map { rule in rule.description.id })
+        #expect(daily == ["actions/overdue"])
+        let days = [LocalDate(year: 2001, month: 1, day: 1)!, TestLint.today, LocalDate(year: 2099, month: 12, day: 31)!]
+        let byDay = days.map { Linter(context: repository.ruleContext(today: $0)).lint(repository.postmortems) }
+        for findings in byDay.dropFirst() {
+            let (before, after) = (Set(byDay[0].map { "\($0)" }), Set(findings.map { "\($0)" }))
+            let changed = byDay[0].filter { !after.contains("\($0)") } + findings.filter { !before.contains("\($0)") }
+            #expect(changed.allSatisfy { daily.contains($0.rule) }, "\(changed.filter { !daily.contains($0.rule) })")
+        }
+        #expect(byDay[2].filter { $0.rule == "actions/overdue" }.count > byDay[0].filter { $0.rule == "actions/overdue" }.count)
+
+        let file = LintCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let first = LintCache(file: file, context: repository.ruleContext(today: days[0]))
+        #expect(Linter(context: repository.ruleContext(today: days[0])).lint(repository.postmortems, cache: first) == byDay[0])
+        first.save()
+        let laterContext = repository.ruleContext(today: days[2])
+        #expect(Linter(context: laterContext).lint(repository.postmortems, cache: LintCache(file: file, context: laterContext)) == byDay[2])
     }
 
     @Test(arguments: ["plain", "", "tab\there", "two\nlines\r\n", "back\\slash \\t not a tab", "+plus", "émoji 🚒 ünïcode"])

@@ -144,6 +144,7 @@ struct ActionsOverdueRule: Rule {
             .section(.actionItems, "| Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|\n| Compare query plans in CI | @alice | P1 | 2025-04-30 | done |"),
             .section(.actionItems, "| Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|\n| Compare query plans in CI | @alice | P1 | 2099-04-30 | open |"),
         ])
+    static let readsToday = true
 
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
         guard let table = postmortem.actionTable else { return [] }
