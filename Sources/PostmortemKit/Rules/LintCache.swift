@@ -18,8 +18,8 @@ import Foundation
 /// is never cached.
 ///
 /// The cache is one file (`.postmortem-cache/lint.tsv`): reading one file
-/// is cheaper than reading thousands. `save` rewrites it with the
-/// entries this run used, so it holds one run's files and does not grow.
+/// is cheaper than reading thousands. `save` appends the entries this run
+/// made, or rewrites the file with those it used (`CacheFileGrowth`).
 final class LintCache: @unchecked Sendable {
     let file: URL
     /// The blob id of what every file's findings depend on (the tool, config,
@@ -28,10 +28,13 @@ final class LintCache: @unchecked Sendable {
     /// Entries read from the file: key → findings. The file a finding is in
     /// is not stored (the key's path gives it): read findings have "" there.
     private let stored: [String: [Finding]]
+    /// Entries in the file (a key appended twice counts twice), and whether it was read whole.
+    private let entriesInFile: Int
+    private let intact: Bool
     private let lock = NSLock()
-    /// Entries this run used or made.
+    /// Entries this run used or made, and the keys of those it made.
     private var kept: [String: [Finding]] = [:]
-    private var changed = false
+    private var made = Set<String>()
 
     /// The cache file beside the page cache's folder (`.postmortem-cache/pages`).
     static func file(cacheFolder: URL) -> URL {
@@ -46,7 +49,11 @@ final class LintCache: @unchecked Sendable {
         CanonicalBytes.append(context.schema.digest, to: &salt)
         CanonicalBytes.append(.array(context.history.authorNames.sorted().map(JSONValue.string)), to: &salt)
         self.salt = salt.withUnsafeBytes { GitRepository.blobID(of: $0) }
-        stored = LintCache.read(file)
+        if let read = LintCache.read(file) {
+            (stored, entriesInFile, intact) = (read.entries, read.entriesInFile, true)
+        } else {
+            (stored, entriesInFile, intact) = ([:], 0, false)
+        }
     }
 
     /// The key of a file's findings, or nil when it must be linted anyway
@@ -79,19 +86,28 @@ final class LintCache: @unchecked Sendable {
     func store(_ findings: [Finding], for key: String) {
         lock.lock()
         kept[key] = findings
-        changed = true
+        made.insert(key)
         lock.unlock()
     }
 
-    /// Writes the entries this run used, when they differ from the file's.
-    /// A cache that cannot be written only makes the next run slower, so
-    /// failures are ignored.
+    /// Appends the entries this run made, or rewrites the file with those
+    /// it used (`CacheFileGrowth`). A cache that cannot be written only
+    /// makes the next run slower, so failures are ignored.
     func save() {
         lock.lock()
         defer { lock.unlock() }
-        guard changed || kept.count != stored.count else { return }
-        var bytes = Array(LintCache.header.utf8)
-        for key in kept.keys.sorted() {
+        guard !made.isEmpty || kept.count != stored.count else { return }
+        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count - made.count, made: made.count) {
+            if made.isEmpty || CacheFileGrowth.append(entries(made), to: file.path) { return }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(Array(LintCache.header.utf8) + entries(Set(kept.keys))), to: file.path)
+    }
+
+    /// The lines of the entries of `keys`, in key order.
+    private func entries(_ keys: Set<String>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for key in keys.sorted() {
             let findings = kept[key]!
             bytes += "\(key)\t\(findings.count)\n".utf8
             for finding in findings {
@@ -107,8 +123,7 @@ final class LintCache: @unchecked Sendable {
                 bytes.append(10)
             }
         }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(bytes), to: file.path)
+        return bytes
     }
 
     // MARK: The file
@@ -157,31 +172,35 @@ final class LintCache: @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The entries of `file`; none when it is missing, of another form, or damaged anywhere.
-    private static func read(_ file: URL) -> [String: [Finding]] {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
+    /// The entries of `file` and how many it holds (appended ones follow
+    /// the others); nil when it is missing, of another form, or damaged anywhere.
+    private static func read(_ file: URL) -> (entries: [String: [Finding]], entriesInFile: Int)? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         let bytes = [UInt8](data)
         let header = Array(LintCache.header.utf8)
-        guard bytes.starts(with: header) else { return [:] }
+        // Every line ends with a newline: a file cut short within a line is damaged.
+        guard bytes.starts(with: header), bytes.last == 10 else { return nil }
         var lines = bytes[header.count...].split(separator: 10, omittingEmptySubsequences: false)[...]
         if lines.last?.isEmpty == true { lines.removeLast() }
         func integer(_ field: ArraySlice<UInt8>) -> Int? { Int(String(decoding: field, as: UTF8.self)) }
         var entries: [String: [Finding]] = [:]
+        var entriesInFile = 0
         while let line = lines.popFirst() {
             let head = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard head.count == 2, let count = integer(head[1]), count >= 0, lines.count >= count else { return [:] }
+            guard head.count == 2, let count = integer(head[1]), count >= 0, lines.count >= count else { return nil }
             var findings: [Finding] = []
             findings.reserveCapacity(count)
             for _ in 0..<count {
                 let fields = lines.popFirst()!.split(separator: 9, omittingEmptySubsequences: false)
                 guard fields.count == 6, let line = integer(fields[0]), let column = integer(fields[1]),
-                      let severity = Severity(rawValue: String(decoding: fields[2], as: UTF8.self)) else { return [:] }
+                      let severity = Severity(rawValue: String(decoding: fields[2], as: UTF8.self)) else { return nil }
                 let suggestion = fields[5].first == UInt8(ascii: "+") ? unescaped(fields[5].dropFirst()) : nil
                 findings.append(Finding(file: "", line: line, column: column, severity: severity, rule: unescaped(fields[3]),
                                         message: unescaped(fields[4]), suggestion: suggestion))
             }
             entries[String(decoding: head[0], as: UTF8.self)] = findings
+            entriesInFile += 1
         }
-        return entries
+        return (entries, entriesInFile)
     }
 }

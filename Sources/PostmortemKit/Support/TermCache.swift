@@ -18,9 +18,10 @@ import Foundation
 /// without it, byte for byte.
 ///
 /// Each cache is one binary file in `.postmortem-cache/`: a header line,
-/// the words (each stored once), then each key with its terms as (word
-/// number, weight). `save` rewrites it with the entries this run used, so
-/// it holds one run's files and does not grow. A file that is missing, of
+/// then blocks, each with its words (each stored once) and its keys with
+/// their terms as (word number in the block, weight). `save` appends a
+/// block of the entries this run made, or rewrites the file as one block of
+/// the entries it used (`CacheFileGrowth`). A file that is missing, of
 /// another form or damaged anywhere is ignored.
 /// One file's terms in a stage that counts them: counted now, in the
 /// stage's own form, or read from its `TermCache` (words by their number in
@@ -41,6 +42,9 @@ final class TermCache: @unchecked Sendable {
     /// Words of the file, each once; entries refer to them by number.
     let words: [String]
     private let stored: [String: StoredTerms]
+    /// Entries in the file (a key appended twice counts twice), and whether it was read whole.
+    private let entriesInFile: Int
+    private let intact: Bool
     private let lock = NSLock()
     /// Keys of `stored` this run used, and entries it made.
     private var used = Set<String>()
@@ -54,7 +58,11 @@ final class TermCache: @unchecked Sendable {
     init(file: URL, config: Config) {
         self.file = file
         keys = ContentKeys(config: config)
-        (words, stored) = TermCache.read(file) ?? ([], [:])
+        if let read = TermCache.read(file) {
+            (words, stored, entriesInFile, intact) = (read.words, read.entries, read.entriesInFile, true)
+        } else {
+            (words, stored, entriesInFile, intact) = ([], [:], 0, false)
+        }
     }
 
     /// The key of a file's terms, or nil when it has no blob id.
@@ -89,16 +97,26 @@ final class TermCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Writes the entries this run used or made, when they differ from the
-    /// file's. A cache that cannot be written only makes the next build
-    /// slower, so failures are ignored.
+    /// Appends the entries this run made, or rewrites the file with those
+    /// it used and made (`CacheFileGrowth`). A cache that cannot be written
+    /// only makes the next build slower, so failures are ignored.
     func save() {
         lock.lock()
         defer { lock.unlock() }
         guard !made.isEmpty || used.count != stored.count else { return }
-        // The words still used: those of the stored entries kept (found by
-        // number, so renumbered through an array) and of the new ones.
         let kept = used.subtracting(made.keys)
+        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count) {
+            if made.isEmpty || CacheFileGrowth.append(block(kept: [], made: made), to: file.path) { return }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(Array(TermCache.header.utf8) + block(kept: kept, made: made)), to: file.path)
+    }
+
+    /// A block of the file: the stored entries `kept` and the entries
+    /// `made`, with the words they use, numbered within the block.
+    private func block(kept: Set<String>, made: [String: Terms]) -> [UInt8] {
+        // The words used: those of the stored entries kept (found by
+        // number, so renumbered through an array) and of the new ones.
         var isUsed = [Bool](repeating: false, count: words.count)
         for key in kept { for term in stored[key]! { isUsed[Int(term.word)] = true } }
         var vocabulary = Set(words.indices.filter { isUsed[$0] }.map { words[$0] })
@@ -107,7 +125,7 @@ final class TermCache: @unchecked Sendable {
         let number = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt32($0)) })
         let renumbered = words.indices.map { isUsed[$0] ? number[words[$0]]! : 0 }
 
-        var out = ByteWriter(bytes: Array(TermCache.header.utf8))
+        var out = ByteWriter()
         out.append(UInt32(sorted.count))
         for word in sorted { out.append(word) }
         out.append(UInt32(kept.count + made.count))
@@ -128,46 +146,52 @@ final class TermCache: @unchecked Sendable {
                 }
             }
         }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(out.bytes), to: file.path)
+        return out.bytes
     }
 
     // MARK: The file
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem term cache 1\n"
+    private static let header = "postmortem term cache 2\n"
 
-    /// The words and entries of `file`; nil when it is missing, of another form, or damaged anywhere.
-    private static func read(_ file: URL) -> ([String], [String: StoredTerms])? {
+    /// The words and entries of `file` (the words of all blocks in one
+    /// list, entries numbering into it) and how many entries it holds; nil
+    /// when it is missing, of another form, or damaged anywhere.
+    private static func read(_ file: URL) -> (words: [String], entries: [String: StoredTerms], entriesInFile: Int)? {
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms])? in
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms], Int)? in
             var reader = ByteReader(bytes: raw)
-            // Every count is checked against the bytes left before anything is
-            // reserved for it: a damaged count must not ask for gigabytes.
-            guard reader.skip(header: Array(TermCache.header.utf8)), let wordCount = reader.integer(UInt32.self),
-                  Int(wordCount) * 4 <= reader.remaining else { return nil }
+            guard reader.skip(header: Array(TermCache.header.utf8)) else { return nil }
             var words: [String] = []
-            words.reserveCapacity(Int(wordCount))
-            for _ in 0..<wordCount {
-                guard let length = reader.integer(UInt32.self), let word = reader.string(length: Int(length)) else { return nil }
-                words.append(word)
-            }
-            guard let entryCount = reader.integer(UInt32.self), Int(entryCount) * 8 <= reader.remaining else { return nil }
             var entries: [String: StoredTerms] = [:]
-            entries.reserveCapacity(Int(entryCount))
-            for _ in 0..<entryCount {
-                guard let keyLength = reader.integer(UInt32.self), let key = reader.string(length: Int(keyLength)),
-                      let termCount = reader.integer(UInt32.self), reader.remaining >= Int(termCount) * 12 else { return nil }
-                var terms: StoredTerms = []
-                terms.reserveCapacity(Int(termCount))
-                for _ in 0..<termCount {
-                    let word = reader.integer(UInt32.self)!, bits = reader.integer(UInt64.self)!
-                    guard word < wordCount else { return nil }
-                    terms.append((word, Double(bitPattern: bits)))
+            var entriesInFile = 0
+            while reader.remaining > 0 {
+                // Every count is checked against the bytes left before anything is
+                // reserved for it: a damaged count must not ask for gigabytes.
+                guard let wordCount = reader.integer(UInt32.self), Int(wordCount) * 4 <= reader.remaining else { return nil }
+                let base = UInt32(words.count)
+                words.reserveCapacity(words.count + Int(wordCount))
+                for _ in 0..<wordCount {
+                    guard let length = reader.integer(UInt32.self), let word = reader.string(length: Int(length)) else { return nil }
+                    words.append(word)
                 }
-                entries[key] = terms
+                guard let entryCount = reader.integer(UInt32.self), Int(entryCount) * 8 <= reader.remaining else { return nil }
+                entries.reserveCapacity(entries.count + Int(entryCount))
+                for _ in 0..<entryCount {
+                    guard let keyLength = reader.integer(UInt32.self), let key = reader.string(length: Int(keyLength)),
+                          let termCount = reader.integer(UInt32.self), reader.remaining >= Int(termCount) * 12 else { return nil }
+                    var terms: StoredTerms = []
+                    terms.reserveCapacity(Int(termCount))
+                    for _ in 0..<termCount {
+                        let word = reader.integer(UInt32.self)!, bits = reader.integer(UInt64.self)!
+                        guard word < wordCount else { return nil }
+                        terms.append((base + word, Double(bitPattern: bits)))
+                    }
+                    entries[key] = terms
+                }
+                entriesInFile += Int(entryCount)
             }
-            return reader.remaining == 0 ? (words, entries) : nil
+            return (words, entries, entriesInFile)
         }
     }
 }

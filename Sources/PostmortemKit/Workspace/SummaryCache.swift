@@ -9,17 +9,21 @@ import Foundation
 /// A summary is a function of the file's bytes (its git blob id), the config
 /// (section names decide which section is the summary or the action items)
 /// and the tool's build; the key is the blob id of the three. The file: a
-/// header line, then each key with its summary's bytes. Summaries are
-/// decoded when first asked for, on the thread that asks. `save` rewrites
-/// the file with the entries this build used or made, and only when those
-/// differ from the file's. A file that is missing, of another form or
-/// damaged anywhere is ignored; a summary that cannot be decoded is a miss.
+/// header line, then blocks of keys, each with its summary's bytes.
+/// Summaries are decoded when first asked for, on the thread that asks.
+/// `save` appends a block of the entries this build made, or rewrites the
+/// file with those it used and made (`CacheFileGrowth`). A file that is
+/// missing, of another form or damaged anywhere is ignored; a summary that
+/// cannot be decoded is a miss.
 final class SummaryCache: @unchecked Sendable {
     let file: URL
     private let keys: ContentKeys
     private let data: Data
     /// Key → where its summary's bytes are in `data`.
     private let stored: [String: Range<Int>]
+    /// Entries in the file (a key appended twice counts twice), and whether it was read whole.
+    private let entriesInFile: Int
+    private let intact: Bool
     private let lock = NSLock()
     private var used = Set<String>()
     private var made: [String: PostmortemSummary] = [:]
@@ -34,7 +38,11 @@ final class SummaryCache: @unchecked Sendable {
         keys = ContentKeys(config: config)
         let data = FileManager.default.contents(atPath: file.path) ?? Data()
         self.data = data
-        stored = SummaryCache.index(data) ?? [:]
+        if let index = SummaryCache.index(data) {
+            (stored, entriesInFile, intact) = (index.entries, index.entriesInFile, true)
+        } else {
+            (stored, entriesInFile, intact) = ([:], 0, false)
+        }
     }
 
     /// The key of the summary of the file with this blob id; nil for none.
@@ -62,14 +70,24 @@ final class SummaryCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Writes the entries this build used or made, when they differ from
-    /// the file's. Failures are ignored: the next build is only slower.
+    /// Appends the entries this build made, or rewrites the file with those
+    /// it used and made (`CacheFileGrowth`). Failures are ignored: the next
+    /// build is only slower.
     func save() {
         lock.lock()
         defer { lock.unlock() }
         let kept = used.subtracting(made.keys)
         guard !made.isEmpty || kept.count != stored.count else { return }
-        var out = ByteWriter(bytes: Array(SummaryCache.header.utf8))
+        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count) {
+            if made.isEmpty || CacheFileGrowth.append(block(kept: [], made: made), to: file.path) { return }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(Array(SummaryCache.header.utf8) + block(kept: kept, made: made)), to: file.path)
+    }
+
+    /// A block of the file: the stored entries `kept` and the entries `made`.
+    private func block(kept: Set<String>, made: [String: PostmortemSummary]) -> [UInt8] {
+        var out = ByteWriter()
         out.append(UInt32(kept.count + made.count))
         for key in (Array(kept) + made.keys).sorted() {
             out.append(key)
@@ -84,26 +102,31 @@ final class SummaryCache: @unchecked Sendable {
                 out.bytes += data[range]
             }
         }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(out.bytes), to: file.path)
+        return out.bytes
     }
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem summary cache 1\n"
+    private static let header = "postmortem summary cache 2\n"
 
-    /// Where each key's summary is; nil when the file is of another form or damaged.
-    private static func index(_ data: Data) -> [String: Range<Int>]? {
-        data.withUnsafeBytes { raw -> [String: Range<Int>]? in
+    /// Where each key's summary is, and how many entries the file holds;
+    /// nil when the file is of another form or damaged.
+    private static func index(_ data: Data) -> (entries: [String: Range<Int>], entriesInFile: Int)? {
+        data.withUnsafeBytes { raw -> ([String: Range<Int>], Int)? in
             var reader = ByteReader(bytes: raw)
-            guard reader.skip(header: Array(header.utf8)), let count = reader.count(minimumSize: 8) else { return nil }
+            guard reader.skip(header: Array(header.utf8)) else { return nil }
             var index: [String: Range<Int>] = [:]
-            index.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let key = reader.string(), let length = reader.integer(UInt32.self), reader.remaining >= Int(length) else { return nil }
-                index[key] = reader.offset..<(reader.offset + Int(length))
-                reader.offset += Int(length)
+            var entriesInFile = 0
+            while reader.remaining > 0 {
+                guard let count = reader.count(minimumSize: 8) else { return nil }
+                index.reserveCapacity(index.count + count)
+                for _ in 0..<count {
+                    guard let key = reader.string(), let length = reader.integer(UInt32.self), reader.remaining >= Int(length) else { return nil }
+                    index[key] = reader.offset..<(reader.offset + Int(length))
+                    reader.offset += Int(length)
+                }
+                entriesInFile += count
             }
-            return reader.remaining == 0 ? index : nil
+            return (index, entriesInFile)
         }
     }
 }

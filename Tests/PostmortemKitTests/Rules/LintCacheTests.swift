@@ -125,7 +125,7 @@ struct LintCacheTests {
         let file = LintCacheTests.temporaryFile()
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("postmortem lint cache 1\nx\t2\n1\t2\twarning\trule\tmessage\t\n".utf8).write(to: file)
+        try Data("postmortem lint cache 2\nx\t2\n1\t2\twarning\trule\tmessage\t\n".utf8).write(to: file)
         let reference = Linter(context: context).lint(repository.postmortems)
         #expect(Linter(context: context).lint(repository.postmortems, cache: LintCache(file: file, context: context)) == reference)
     }

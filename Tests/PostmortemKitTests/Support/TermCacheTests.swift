@@ -122,7 +122,7 @@ struct TermCacheTests {
 
         let bytes = try Data(contentsOf: file)
         // Cut short, with bytes after the end, another form, and a word count of four billion.
-        let hugeCount = Data("postmortem term cache 1\n".utf8) + Data([0xFF, 0xFF, 0xFF, 0xFF]) + bytes.dropFirst(28)
+        let hugeCount = Data("postmortem term cache 2\n".utf8) + Data([0xFF, 0xFF, 0xFF, 0xFF]) + bytes.dropFirst(28)
         for damaged in [bytes.prefix(bytes.count - 5), bytes + Data([1, 2, 3]), Data("postmortem term cache 0\n".utf8) + bytes.dropFirst(24),
                         hugeCount] {
             try damaged.write(to: file)
