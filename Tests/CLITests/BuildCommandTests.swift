@@ -167,6 +167,26 @@ struct BuildOutputTests {
         let first = (index["postmortems"] as! [[String: Any]]).first!
         #expect((first["durations"] as! [String: Any])["time_to_detect_seconds"] as? Int == 300)
     }
+
+    /// The feed lists the fifty postmortems updated last, newest first
+    /// (without git history, updated when resolved); index.json has them all.
+    @Test func feedListsTheFiftyUpdatedLast() throws {
+        let repo = try TemporaryRepository()
+        for number in 1...60 {
+            let day = String(format: "2025-%02d-%02d", 1 + (number - 1) / 28, 1 + (number - 1) % 28)
+            let id = String(format: "PM-2025-%03d", number)
+            try repo.write("postmortems/\(id).md", cleanPostmortem(id: id).replacingOccurrences(of: "2025-03-14", with: day))
+        }
+        let out = repo.url.appendingPathComponent("_site")
+        let result = try CLI.run(["build", "--out", out.path, "--today", "2025-05-01"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let feed = try String(contentsOf: out.appendingPathComponent("feed.xml"), encoding: .utf8)
+        let ids = feed.components(separatedBy: "<title>").dropFirst(2).map { String($0.prefix(11)) }
+        #expect(ids == (11...60).reversed().map { String(format: "PM-2025-%03d", $0) })
+        #expect(feed.contains("<updated>2025-03-04T10:30:00Z</updated>\n  <link"), "the feed is updated at its newest entry")
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("index.json"))) as! [String: Any]
+        #expect((index["postmortems"] as! [[String: Any]]).count == 60)
+    }
 }
 
 /// Incremental builds: pages whose inputs did not change come from the page
