@@ -256,17 +256,21 @@ struct IncrementalBuildTests {
         let cached = try FileManager.default.contentsOfDirectory(atPath: repo.url.appendingPathComponent(".postmortem-cache/pages").path)
         #expect(cached.count == pages - 1)
 
-        let index = repo.url.appendingPathComponent("_site/index.html").path
-        func inode() throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? Int) }
+        func inode(_ file: String = "index.html") throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: repo.url.appendingPathComponent("_site/" + file).path)[.systemFileNumber] as? Int)
+        }
         let edited = "postmortems/2024/2024-01-17-auth-dns-record-removed.md"
         let text = try String(contentsOf: repo.url.appendingPathComponent(edited), encoding: .utf8)
-        let before = try inode()
+        let before = try ["index.html", "index.json", "actions.json"].map { try inode($0) }
         try repo.write(edited, text.replacingOccurrences(of: "customers could not log in", with: "customers could not sign in"))
         _ = try build(repo, into: "_site")
-        #expect(try inode() == before, "a body edit leaves the index as it was")
+        #expect(try ["index.html", "index.json", "actions.json"].map { try inode($0) } == before,
+                "a body edit leaves the index and the JSON files of the front matter and action items as they were")
+        _ = try build(repo, into: "_site", today: "2026-11-02")
+        #expect(try inode("index.json") == before[1] && inode("actions.json") != before[2], "actions.json says which items are overdue today")
         try repo.write(edited, text.replacingOccurrences(of: "severity: SEV2", with: "severity: SEV1"))
         _ = try build(repo, into: "_site")
-        #expect(try inode() != before, "a front-matter edit rebuilds the index")
+        #expect(try inode() != before[0] && inode("index.json") != before[1], "a front-matter edit rebuilds the index and index.json")
         let clean = try build(repo, into: "_clean", ["--no-cache"])
         #expect(clean.status == 0)
         #expect(try BuildCommandTests.snapshot(repo.url.appendingPathComponent("_site"))

@@ -74,6 +74,11 @@ public struct SiteBuilder: Sendable {
         var cacheFolder: URL
         /// Every postmortem read, drafts and unreadable files included.
         var postmortems: [Postmortem] = []
+        /// Which file of the previous site holds which page (empty without the cache).
+        var manifest = SiteManifest()
+        /// Site files other than pages that are keyed by their inputs
+        /// (`index.json`, `actions.json`): path and key, for the manifest.
+        var keyedFiles: [(path: String, key: String)] = []
 
         /// Refuses two files with one path (a theme file or extra page that clashes with a page).
         func checkPathsAreUnique() throws(SiteBuildError) {
@@ -108,10 +113,7 @@ public struct SiteBuilder: Sendable {
             // forget the records, so no later build links a file they describe.
             try? FileManager.default.removeItem(at: manifestFile)
         }
-        let manifest = cache == nil ? SiteManifest() : SiteManifest.read(manifestFile, output: output)
-        // With records of the previous site, its unchanged pages are kept
-        // where they are and only what changed is moved in (`SiteStaging`).
-        if !manifest.records.isEmpty { staging.updateInPlace() }
+        let manifest = prepared.manifest
         let progress = ProgressCounter(total: prepared.jobs.count) { done, total in report(.render, done, total) }
         report(.render, 0, prepared.jobs.count)
         let written: [(bytes: Int, reused: Bool, failure: String?, key: String?)] = ParallelMap.map(prepared.jobs, workers: options.workers) { job in
@@ -157,6 +159,7 @@ public struct SiteBuilder: Sendable {
         cache?.prune()
         if cache != nil {
             let pages = zip(prepared.jobs, written).compactMap { job, result in result.key.map { (job.path(entries: prepared.entries), $0) } }
+                + prepared.keyedFiles
             // A page kept in place is the file its record describes; a linked one has a new change time.
             let kept = staging.committedInPlace ? staging.keptFiles : []
             SiteManifest.write(manifestFile, output: output, pages: pages, workers: options.workers,
@@ -226,6 +229,11 @@ public struct SiteBuilder: Sendable {
             notices.append("cannot create the page cache \(cacheFolder.path); every page was rendered")
         }
         let cachesByContext = PageCache.isWorthUsing(for: theme)
+        // With records of the previous site, its unchanged files are kept
+        // where they are and only what changed is moved in (`SiteStaging`).
+        let manifest = cache == nil || staging == nil
+            ? SiteManifest() : SiteManifest.read(SiteManifest.file(cacheFolder: cacheFolder), output: options.output.standardizedFileURL)
+        if !manifest.records.isEmpty { staging?.updateInPlace() }
         lap(.load)
 
         // parse: site entries, drafts left out, unique page names, newest first.
@@ -377,6 +385,29 @@ public struct SiteBuilder: Sendable {
             case .failure(let failure): return (nil, [], [], [failure.message])
             }
         }
+        // index.json and actions.json are made from what the list pages
+        // are made from (each entry's path, page name, front matter and
+        // action items), plus the hours from resolution to the first commit
+        // and today: when those are the same as for the previous site's
+        // file, it is kept (`keyedFiles`).
+        let keyedFiles: [(path: String, key: String)] = pageContexts.listInputs.flatMap { listInputs in
+            cache.map { cache in
+                var index = listInputs
+                for entry in finished { CanonicalBytes.append(entry.draftedHoursAfterResolution.map { "\($0)" } ?? "-", to: &index) }
+                var actions = listInputs
+                CanonicalBytes.append(today.description, to: &actions)
+                return [("index.json", cache.key(template: "index.json", inputs: index)),
+                        ("actions.json", cache.key(template: "actions.json", inputs: actions))]
+            }
+        } ?? []
+        let siteFolder = options.output.standardizedFileURL
+        @Sendable func keptOrEmitted(_ path: String, _ json: @Sendable () -> JSONStream) -> Part {
+            if let staging, let key = keyedFiles.first(where: { $0.path == path })?.key,
+               let previous = manifest.unchangedFile(path, key: key, in: siteFolder), staging.reuse(previous, at: path) {
+                return (nil, [], [(path, manifest.records[path]!.size)], [])
+            }
+            return emitJSON(path, json())
+        }
         let parts: [@Sendable () -> Part] = [
             {
                 let output = searchIndexBuilder.build(documents)
@@ -384,8 +415,8 @@ public struct SiteBuilder: Sendable {
                 return (output, [], [], [])
             },
             { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
-            { emitJSON("index.json", SiteJSON.index(finished)) },
-            { emitJSON("actions.json", SiteJSON.actions(finished, today: today)) },
+            { keptOrEmitted("index.json") { SiteJSON.index(finished) } },
+            { keptOrEmitted("actions.json") { SiteJSON.actions(finished, today: today) } },
             { emit(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
                                                                      sourceDate: sourceDate))) },
         ]
@@ -398,7 +429,8 @@ public struct SiteBuilder: Sendable {
         lap(.index)
         return Prepared(jobs: jobs, entries: finalEntries, contexts: pageContexts, theme: theme, search: search,
                         otherFiles: files, written: built.flatMap(\.written), findings: findings, notices: notices,
-                        cache: cache, cachesByContext: cachesByContext, cacheFolder: cacheFolder, postmortems: repository.postmortems)
+                        cache: cache, cachesByContext: cachesByContext, cacheFolder: cacheFolder, postmortems: repository.postmortems,
+                        manifest: manifest, keyedFiles: staging == nil ? [] : keyedFiles)
     }
 
     private func report(_ stage: BuildStage, _ done: Int, _ total: Int) {
