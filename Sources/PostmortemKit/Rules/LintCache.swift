@@ -97,11 +97,8 @@ final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !made.isEmpty || kept.count != stored.count else { return }
-        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count - made.count, made: made.count) {
-            if made.isEmpty || CacheFileGrowth.append(entries(made), to: file.path) { return }
-        }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(Array(LintCache.header.utf8) + entries(Set(kept.keys))), to: file.path)
+        CacheFileGrowth.save(file, header: LintCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count - made.count,
+                             made: made.count, newEntries: { entries(made) }, allEntries: { entries(Set(kept.keys)) })
     }
 
     /// The lines of the entries of `keys`, in key order.

@@ -4,10 +4,11 @@ import Foundation
 /// repository rules once, then config severities and inline suppressions.
 public struct Linter: Sendable {
     public var context: RuleContext
-    /// File rules whose findings the lint cache keeps, and those that read
-    /// today (`Rule.readsToday`), which run on every lint.
+    /// File rules whose findings the lint cache keeps, those that read
+    /// today (`Rule.readsToday`), which run on every lint, and both.
     private let fileRules: [any Rule]
     private let dailyRules: [any Rule]
+    private let allFileRules: [any Rule]
     private let repositoryRules: [any RepositoryRule]
 
     public init(context: RuleContext) {
@@ -16,6 +17,7 @@ public struct Linter: Sendable {
         let enabled = RuleCatalogue.fileRules.filter { context.config.setting(for: $0.description.id) != .off }
         fileRules = enabled.filter { !$0.readsToday }.map { $0.init() }
         dailyRules = enabled.filter { $0.readsToday }.map { $0.init() }
+        allFileRules = fileRules + dailyRules
         repositoryRules = RuleCatalogue.repositoryRules
             .filter { context.config.setting(for: $0.description.id) != .off }
             .map { $0.init() }
@@ -41,7 +43,7 @@ public struct Linter: Sendable {
             DispatchQueue.concurrentPerform(iterations: targets.count) { index in
                 let postmortem = targets[index]
                 guard let cache, let key = cache.key(for: postmortem, in: context) else {
-                    slots.buffer[index] = lintFile(postmortem, rules: fileRules + dailyRules, summaryOnly: false)
+                    slots.buffer[index] = lintFile(postmortem, rules: allFileRules, summaryOnly: false)
                     return
                 }
                 if let cached = cache.findings(for: key, path: postmortem.path) {

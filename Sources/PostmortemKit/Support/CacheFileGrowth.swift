@@ -19,6 +19,19 @@ enum CacheFileGrowth {
         intact && entriesInFile > 0 && (entriesInFile - used) * 4 <= used + made
     }
 
+    /// Saves a cache file: appends `newEntries()` when `appends(…)` says so
+    /// (nothing when no entry is new), else, or when the append fails,
+    /// rewrites the file as `header` and `allEntries()`. Failures are
+    /// ignored: a cache that cannot be written only makes the next build slower.
+    static func save(_ file: URL, header: String, intact: Bool, entriesInFile: Int, used: Int, made: Int,
+                     newEntries: () -> [UInt8], allEntries: () -> [UInt8]) {
+        if appends(intact: intact, entriesInFile: entriesInFile, used: used, made: made) {
+            if made == 0 || append(newEntries(), to: file.path) { return }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(Array(header.utf8) + allEntries()), to: file.path)
+    }
+
     /// Appends `bytes` to the file at `path` in one write; false when the
     /// file cannot be opened (it was removed) or the write fails.
     static func append(_ bytes: [UInt8], to path: String) -> Bool {

@@ -105,11 +105,8 @@ final class TermCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard !made.isEmpty || used.count != stored.count else { return }
         let kept = used.subtracting(made.keys)
-        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count) {
-            if made.isEmpty || CacheFileGrowth.append(block(kept: [], made: made), to: file.path) { return }
-        }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(Array(TermCache.header.utf8) + block(kept: kept, made: made)), to: file.path)
+        CacheFileGrowth.save(file, header: TermCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count,
+                             newEntries: { block(kept: [], made: made) }, allEntries: { block(kept: kept, made: made) })
     }
 
     /// A block of the file: the stored entries `kept` and the entries

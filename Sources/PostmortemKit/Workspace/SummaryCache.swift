@@ -78,11 +78,8 @@ final class SummaryCache: @unchecked Sendable {
         defer { lock.unlock() }
         let kept = used.subtracting(made.keys)
         guard !made.isEmpty || kept.count != stored.count else { return }
-        if CacheFileGrowth.appends(intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count) {
-            if made.isEmpty || CacheFileGrowth.append(block(kept: [], made: made), to: file.path) { return }
-        }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(Array(SummaryCache.header.utf8) + block(kept: kept, made: made)), to: file.path)
+        CacheFileGrowth.save(file, header: SummaryCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count,
+                             made: made.count, newEntries: { block(kept: [], made: made) }, allEntries: { block(kept: kept, made: made) })
     }
 
     /// A block of the file: the stored entries `kept` and the entries `made`.
