@@ -3,8 +3,8 @@ import Foundation
 /// What a site build reads of a postmortem's body when its lint findings,
 /// counted terms and page come from the cache: the action table, the inline
 /// suppressions (repository rules' findings are filtered by them), the
-/// executive summary's text (feed, search), the search snippet and where
-/// its links lead. Kept between builds by blob id (`SummaryCache`), so an
+/// executive summary's text (feed, search), the search snippet, where
+/// its links lead and the words that may name other postmortems. Kept between builds by blob id (`SummaryCache`), so an
 /// unchanged file is read for its front matter only and its Markdown is not
 /// parsed (`Postmortem.complete` parses it when a stage needs more).
 struct PostmortemSummary: Sendable, Hashable {
@@ -18,6 +18,8 @@ struct PostmortemSummary: Sendable, Hashable {
     var snippet: String
     /// `Postmortem.linkDestinations`.
     var linkDestinations: [String]
+    /// `Postmortem.mentions`.
+    var mentions: [String]
 
     /// The summary of a fully parsed postmortem.
     init(of postmortem: Postmortem, snippetCharacters: Int, snippet: String) {
@@ -27,16 +29,18 @@ struct PostmortemSummary: Sendable, Hashable {
         self.snippetCharacters = snippetCharacters
         self.snippet = snippet
         linkDestinations = postmortem.linkDestinations
+        mentions = postmortem.mentions
     }
 
     init(actionTable: ActionTable?, suppressions: Suppressions, summaryText: String, snippetCharacters: Int, snippet: String,
-         linkDestinations: [String]) {
+         linkDestinations: [String], mentions: [String]) {
         self.actionTable = actionTable
         self.suppressions = suppressions
         self.summaryText = summaryText
         self.snippetCharacters = snippetCharacters
         self.snippet = snippet
         self.linkDestinations = linkDestinations
+        self.mentions = mentions
     }
 }
 
@@ -155,6 +159,8 @@ extension PostmortemSummary {
         out.append(snippet)
         out.append(UInt32(linkDestinations.count))
         for destination in linkDestinations { out.append(destination) }
+        out.append(UInt32(mentions.count))
+        for word in mentions { out.append(word) }
     }
 
     /// Reads what `write` wrote; nil when the bytes are damaged.
@@ -211,8 +217,14 @@ extension PostmortemSummary {
             guard let link = reader.string() else { return nil }
             links.append(link)
         }
+        guard let mentionCount = reader.count(minimumSize: 4) else { return nil }
+        var mentions: [String] = []
+        for _ in 0..<mentionCount {
+            guard let word = reader.string() else { return nil }
+            mentions.append(word)
+        }
         return PostmortemSummary(actionTable: actionTable, suppressions: suppressions, summaryText: summaryText,
-                                 snippetCharacters: Int(characters), snippet: snippet, linkDestinations: links)
+                                 snippetCharacters: Int(characters), snippet: snippet, linkDestinations: links, mentions: mentions)
     }
 
     private static func write(_ location: SourceLocation, to out: inout ByteWriter) {

@@ -27,7 +27,12 @@ struct PatternDocument: Sendable {
     var factorIDs: [Int32] = []
     /// The ids this postmortem names in `related:`.
     var related: Set<String>
-    /// Indices of the documents named in `related:` (sorted).
+    /// Words of its text that may be ids (`Postmortem.mentions`, lower-cased),
+    /// and the paths of the Markdown files it links to.
+    var mentions: [String] = []
+    var linkedPaths: [String] = []
+    /// Indices of the other documents it names in `related:`, names in its
+    /// text or links to (sorted): explicitly related.
     var relatedDocuments: [Int32] = []
     /// Action items in table order.
     var actions: [PatternAction] = []
@@ -211,6 +216,8 @@ struct PatternCorpus: Sendable {
                 factors: Set(frontMatter?.strings("contributing_factors") ?? []).sorted(),
                 tags: Set((frontMatter?.strings("tags") ?? []).map { $0.lowercased() }).sorted(),
                 related: Set(frontMatter?.strings("related") ?? []))
+            document.mentions = postmortems[source].mentions
+            document.linkedPaths = postmortems[source].linkDestinations.compactMap { PostmortemMentions.linkedPath($0, from: document.path) }
             document.actions = (postmortems[source].actionTable?.rows ?? []).map { row in
                 PatternAction(action: row.action, owner: row.owner, due: row.due, dueDate: row.dueDate, status: row.status ?? "open")
             }
@@ -225,8 +232,19 @@ struct PatternCorpus: Sendable {
         for (rank, index) in documents.indices.sorted(by: { documents[$0].id < documents[$1].id }).enumerated() {
             documents[index].idRank = Int32(rank)
         }
-        for index in documents.indices where !documents[index].related.isEmpty {
-            documents[index].relatedDocuments = documents[index].related.compactMap { byID[$0] }.filter { $0 != index }.sorted()
+        // Ids in the text are matched whatever their case, as people type them.
+        let byLowercasedID = Dictionary(documents.enumerated().map { ($1.id.lowercased(), Int32($0)) }, uniquingKeysWith: min)
+        let byPath = Dictionary(documents.enumerated().map { ($1.path, Int32($0)) }, uniquingKeysWith: min)
+        for index in documents.indices {
+            let document = documents[index]
+            guard !document.related.isEmpty || !document.mentions.isEmpty || !document.linkedPaths.isEmpty else { continue }
+            var linked = Set(document.related.compactMap { byID[$0] })
+            linked.formUnion(document.mentions.compactMap { byLowercasedID[$0] })
+            linked.formUnion(document.linkedPaths.compactMap { byPath[$0] })
+            linked.remove(Int32(index))
+            documents[index].relatedDocuments = linked.sorted()
+            documents[index].mentions = []
+            documents[index].linkedPaths = []
         }
         self.documents = documents
         self.postmortems = postmortems

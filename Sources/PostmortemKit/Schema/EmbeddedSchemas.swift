@@ -233,7 +233,7 @@ enum EmbeddedSchemas {
         "shared_services": {"type": "array", "items": {"type": "string"}},
         "shared_factors": {"type": "array", "items": {"type": "string"}},
         "shared_tags": {"type": "array", "items": {"type": "string"}},
-        "related": {"type": "boolean", "description": "One names the other in `related:`."}
+        "related": {"type": "boolean", "description": "One names the other in `related:`, names its id in the text or links to its Markdown file."}
       }
     },
     "durationStats": {

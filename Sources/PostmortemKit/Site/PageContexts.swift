@@ -453,16 +453,8 @@ struct PageContexts: Sendable {
 
     /// A relative link to another postmortem's Markdown file becomes a link to its page.
     func linkTarget(_ destination: String, from entry: SiteEntry) -> String? {
-        guard HTML.scheme(of: destination) == nil, !destination.hasPrefix("#"), !destination.hasPrefix("/") else { return nil }
+        guard let path = PostmortemMentions.linkedPath(destination, from: entry.postmortem.path), let target = byPath[path] else { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = String(parts[0])
-        guard pathPart.hasSuffix(".md") else { return nil }
-        var components = entry.postmortem.path.split(separator: "/").dropLast().map(String.init)
-        for component in pathPart.split(separator: "/") {
-            if component == ".." { if !components.isEmpty { components.removeLast() } }
-            else if component != "." { components.append(String(component)) }
-        }
-        guard let target = byPath[components.joined(separator: "/")] else { return nil }
         let fragment = parts.count > 1 ? "#" + parts[1] : ""
         return "../" + target.url + fragment
     }

@@ -103,7 +103,7 @@ final class SummaryCache: @unchecked Sendable {
     }
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem summary cache 2\n"
+    private static let header = "postmortem summary cache 3\n"
 
     /// Where each key's summary is, and how many entries the file holds;
     /// nil when the file is of another form or damaged.

@@ -42,6 +42,39 @@ struct PatternAnalyzerTests {
         #expect(reports[0] == reports[1] && reports[1] == reports[2])
     }
 
+    /// A postmortem that names another's id in its text (in any case) or
+    /// links to its file is explicitly related to it, as with `related:`.
+    @Test func idsInTheTextAndLinksToFilesRelatePostmortems() throws {
+        let root = try SummaryCacheTests.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let today = LocalDate(year: 2026, month: 11, day: 29)!
+        func related(_ postmortems: [Postmortem]) -> Set<String> {
+            let report = PatternAnalyzer().analyze(postmortems, today: today)
+            let similar = report.similar.first { $0.id == "PM-2026-900" }?.similar ?? []
+            return Set(similar.filter(\.explanation.explicitlyRelated).map(\.id))
+        }
+        // The café postmortem links to PM-2025-001's file and names "pm-2024-004".
+        let postmortems = try SummaryCacheTests.load(root).postmortems
+        #expect(related(postmortems) == ["PM-2025-001", "PM-2024-004"])
+        // Without those sentences, neither is.
+        let file = root.appendingPathComponent("postmortems/2026/2026-05-01-cafe-checkout-queue-stalled.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let plain = text.replacingOccurrences(of: "[PM-2025-001](../2025/2025-02-11-payments-mtls-client-identity-lapsed.md)", with: "an earlier one")
+            .replacingOccurrences(of: "much as in pm-2024-004", with: "again")
+        try Data(plain.utf8).write(to: file)
+        #expect(related(try SummaryCacheTests.load(root).postmortems).isEmpty)
+    }
+
+    @Test func mentionsAreWordsWithALetterADigitAndAHyphen() {
+        var mentions = PostmortemMentions()
+        mentions.scan("A repeat of PM-2024-002 (see pm-2024-002, INC-88; -OPS-7- too), not 2024-03-01, edge-proxy, x509 or Ärger-1.")
+        #expect(mentions.words == ["pm-2024-002", "inc-88", "ops-7"])
+        #expect(PostmortemMentions.linkedPath("../2024/a.md#timeline", from: "postmortems/2025/b.md") == "postmortems/2024/a.md")
+        #expect(PostmortemMentions.linkedPath("./c.md", from: "postmortems/2025/b.md") == "postmortems/2025/c.md")
+        #expect(PostmortemMentions.linkedPath("https://example.com/a.md", from: "postmortems/b.md") == nil)
+        #expect(PostmortemMentions.linkedPath("../runbooks/queue.txt", from: "postmortems/b.md") == nil)
+    }
+
     @Test func termCounterWeighsWordsAndConceptsAsTheVectorizerDefinesThem() {
         let texts = [("The TLS cert lapsed on the edge; the cert was not renewed.", 2.0),
                      ("x509: certificate has expired. Überlast im Zähler — ÉTÉ, été.", 1.5),

@@ -35,6 +35,7 @@ struct SummaryCacheTests {
 
         The checkout queue stalled for 90 minutes; see [the runbook](../runbooks/queue.md) and
         [PM-2025-001](../2025/2025-02-11-payments-mtls-client-identity-lapsed.md). Ünïcode stays.
+        The pool ran dry much as in pm-2024-004.
 
         ## Incident Overview
 
@@ -87,6 +88,7 @@ struct SummaryCacheTests {
         let cafe = try #require(repository.postmortems.first { $0.id == "PM-2026-900" })
         #expect(cafe.suppressions.spans.count == 3)
         #expect(cafe.linkDestinations.count == 4)
+        #expect(cafe.mentions == ["pm-2025-001", "pm-2024-004", "ops-1"])
         #expect(cafe.actionTable?.rows.count == 2)
         for postmortem in repository.postmortems {
             let summary = PostmortemSummary(of: postmortem, snippetCharacters: 640, snippet: "ä snippet")
@@ -124,6 +126,7 @@ struct SummaryCacheTests {
             #expect(light.frontMatter?.value == full.frontMatter?.value)
             #expect(light.actionTable == full.actionTable && light.suppressions == full.suppressions)
             #expect(light.summaryText == full.summaryText && light.linkDestinations == full.linkDestinations)
+            #expect(light.mentions == full.mentions)
             #expect(light.summarisedSnippet(characters: 640) == "snippet of \(full.path)")
             #expect(light.summarisedSnippet(characters: 80) == nil, "a snippet of another length is cut again")
         }
