@@ -25,6 +25,9 @@ public struct Postmortem: Sendable {
     /// Set when only the front matter was parsed and the rest of what a
     /// build reads came from the summary cache (`complete`, `SummaryCache`).
     var deferred: DeferredParse?
+    /// The findings of the file rules, when they ran as soon as the file was
+    /// parsed (`LoadOptions.lintsWhileParsing`); its Markdown was then freed.
+    var fileRuleFindings: [Finding]?
 
     public init(path: String) {
         self.path = path

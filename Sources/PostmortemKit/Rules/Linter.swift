@@ -42,6 +42,10 @@ public struct Linter: Sendable {
             let slots = UnsafeMutableBufferPointerBox(buffer)
             DispatchQueue.concurrentPerform(iterations: targets.count) { index in
                 let postmortem = targets[index]
+                if let early = postmortem.fileRuleFindings {
+                    slots.buffer[index] = early
+                    return
+                }
                 guard let cache, let key = cache.key(for: postmortem, in: context) else {
                     slots.buffer[index] = lintFile(postmortem, rules: allFileRules, summaryOnly: false)
                     return
@@ -66,6 +70,11 @@ public struct Linter: Sendable {
             }
         }
         return findings.sorted(by: Finding.sortOrder)
+    }
+
+    /// The findings of every file rule in one parsed file (see `LoadOptions.lintsWhileParsing`).
+    func fileRuleFindings(_ postmortem: Postmortem) -> [Finding] {
+        lintFile(postmortem, rules: allFileRules, summaryOnly: false)
     }
 
     /// The findings of `rules` in one file; with `summaryOnly` (the daily

@@ -22,6 +22,11 @@ final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
+    /// The work's result if it has finished, without waiting (`value` may still be called).
+    var finishedValue: Value? {
+        lock.withLock { result }
+    }
+
     /// The work's result, waiting for it to finish. Call it once.
     var value: Value {
         done.wait()

@@ -46,6 +46,11 @@ public struct LintRunner: Sendable {
         // The built-in blameless word lists take a while to build and are
         // needed only once linting starts: build them while files load.
         _ = BackgroundTask { _ = BlamelessVocabulary.builtIn }
+        var options = options
+        if options.revision == nil && options.changedSince == nil {
+            let (today, fallbackToday) = (today, fallbackToday)
+            options.lintsWhileParsing = { config in today ?? config.today ?? fallbackToday }
+        }
         return try RepositoryLoader.load(options)
     }
 

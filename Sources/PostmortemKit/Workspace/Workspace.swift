@@ -51,11 +51,15 @@ public struct Workspace: Sendable {
 
     /// `parse`, with a parser per file (a lighter one for files only some
     /// of whose parts are read), at the same positions.
+    /// `then` runs on each postmortem on the thread that parsed it, right after.
     static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool,
-                      summaries: SummaryCache? = nil) -> [Postmortem] {
+                      summaries: SummaryCache? = nil, then: (@Sendable (Postmortem) -> Postmortem)? = nil) -> [Postmortem] {
         let prefetching = prefetch(files)
         defer { prefetching?.value }
-        return ParallelMap.map(Array(files.indices)) { read(files[$0], parser: parsers[$0], contentID: contentIDs, summaries: summaries) }
+        return ParallelMap.map(Array(files.indices)) { index in
+            let postmortem = read(files[index], parser: parsers[index], contentID: contentIDs, summaries: summaries)
+            return then?(postmortem) ?? postmortem
+        }
     }
 
     /// Asks the kernel to start reading every file, in the order the
