@@ -3,10 +3,11 @@ import Foundation
 /// What a site build reads of a postmortem's body when its lint findings,
 /// counted terms and page come from the cache: the action table, the inline
 /// suppressions (repository rules' findings are filtered by them), the
-/// executive summary's text (feed, search), the search snippet, where
-/// its links lead and the words that may name other postmortems. Kept between builds by blob id (`SummaryCache`), so an
-/// unchanged file is read for its front matter only and its Markdown is not
-/// parsed (`Postmortem.complete` parses it when a stage needs more).
+/// executive summary's text (feed, search), the search snippet, where its
+/// links lead and the words that may name other postmortems. Kept between
+/// builds by blob id (`SummaryCache`), so an unchanged file is read for its
+/// front matter only and its Markdown is not parsed (`Postmortem.complete`
+/// parses it when a stage needs more).
 struct PostmortemSummary: Sendable, Hashable {
     var actionTable: ActionTable?
     var suppressions: Suppressions

@@ -34,9 +34,8 @@ public struct LoadOptions: Sendable {
     /// Run the file rules on each postmortem in scope as soon as it is
     /// parsed, on the thread that parsed it, and keep of it only what the
     /// repository rules read (`Postmortem.fileRuleFindings`), as of this
-    /// day; nil: parse only. For `lint`: a tree is linted while it is still
-    /// in the processor's caches, and 10,000 of them are never held at once
-    /// (at 10,000 files: a tenth less time, a quarter of the memory). Only
+    /// day; nil: parse only. For `lint`: 10,000 parsed trees are never held
+    /// at once (at 10,000 files: a quarter of the memory, the same time). Only
     /// for the working tree without a base revision, whose rules need no
     /// more than the config, the schema and git history (files parsed
     /// before the history is read are linted afterwards, with the same result).

@@ -50,8 +50,8 @@ public struct Workspace: Sendable {
     }
 
     /// `parse`, with a parser per file (a lighter one for files only some
-    /// of whose parts are read), at the same positions.
-    /// `then` runs on each postmortem on the thread that parsed it, right after.
+    /// of whose parts are read), at the same positions; `then` runs on each
+    /// postmortem on the thread that parsed it, right after.
     static func parse(_ files: [DiscoveredFile], parsers: [PostmortemParser], contentIDs: Bool,
                       summaries: SummaryCache? = nil, then: (@Sendable (Postmortem) -> Postmortem)? = nil) -> [Postmortem] {
         let prefetching = prefetch(files)
