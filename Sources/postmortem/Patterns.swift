@@ -22,8 +22,10 @@ extension Postmortem {
         func run() throws {
             let loaded = try repository.loadRepository { options in
                 options.revision = revision.rev
-                // The analysis reads sections, front matter and action items only.
+                // The analysis reads sections, front matter and action items
+                // only, and counts the sections' words as each file is parsed.
                 options.dropping = [.lines, .body, .timeline]
+                options.countsPatternTerms = true
             }
             if pairFeatures {
                 let lines = [PairFeatures.columns.joined(separator: "\t")] + PatternAnalyzer().pairFeatures(loaded.postmortems).map(\.line)

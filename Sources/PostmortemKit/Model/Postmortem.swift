@@ -28,6 +28,10 @@ public struct Postmortem: Sendable {
     /// The findings of the file rules, when they ran as soon as the file was
     /// parsed (`LoadOptions.lintsWhileParsing`); its Markdown was then freed.
     var fileRuleFindings: [Finding]?
+    /// What the patterns analysis reads of the Markdown, when it was taken
+    /// as soon as the file was parsed (`LoadOptions.countsPatternTerms`);
+    /// the sections were then freed.
+    var patternInputs: PatternInputs?
 
     public init(path: String) {
         self.path = path

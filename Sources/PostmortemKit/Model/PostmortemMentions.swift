@@ -74,6 +74,7 @@ extension Postmortem {
     /// (`PostmortemMentions`), lower-cased, each once, in document order.
     var mentions: [String] {
         if let deferred { return deferred.summary.mentions }
+        if let patternInputs { return patternInputs.mentions }
         var found = PostmortemMentions()
         for block in preamble { found.scan(block.plainText) }
         for section in sections {

@@ -101,6 +101,7 @@ extension Postmortem {
     /// The destination of every link in the body, in document order.
     var linkDestinations: [String] {
         if let deferred { return deferred.summary.linkDestinations }
+        if let patternInputs { return patternInputs.linkDestinations }
         var destinations: [String] = []
         let collect = { (node: MarkdownNode) in
             if case .link(let destination, _) = node.kind { destinations.append(destination) }

@@ -98,20 +98,10 @@ struct PatternCorpus: Sendable {
         let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
             var counter = TermCounter()
             return usable[first..<min(first + 64, usable.count)].map { source in
+                if let inputs = postmortems[source].patternInputs { return .counted(inputs.terms) }
                 let key = termCache?.key(for: postmortems[source])
                 if let key, let cached = termCache?.terms(for: key) { return .cached(cached) }
-                let postmortem = postmortems[source].complete
-                counter.startDocument()
-                counter.add(postmortem.title ?? "", weight: 2.0)
-                for (kind, weight, conceptWeight) in PatternCorpus.fields {
-                    guard let section = postmortem.section(kind) else { continue }
-                    counter.startField()
-                    for block in section.blocks where !block.isComment {
-                        if case .codeBlock = block.kind { continue }
-                        counter.add(block.plainText, weight: weight, conceptWeight: conceptWeight)
-                    }
-                }
-                let terms = counter.terms
+                let terms = PatternCorpus.terms(of: postmortems[source].complete, counter: &counter)
                 if let key { termCache?.store(terms, for: key) }
                 return .counted(terms)
             }
@@ -253,7 +243,38 @@ struct PatternCorpus: Sendable {
     }
 }
 
+/// What the patterns analysis reads of a postmortem's Markdown, taken as
+/// soon as the file is parsed when `patterns` loads with
+/// `LoadOptions.countsPatternTerms` (its sections are then freed).
+struct PatternInputs: Sendable {
+    var terms: TermCache.Terms
+    var mentions: [String]
+    var linkDestinations: [String]
+
+    init(of postmortem: Postmortem, counter: inout TermCounter) {
+        terms = PatternCorpus.terms(of: postmortem, counter: &counter)
+        mentions = postmortem.mentions
+        linkDestinations = postmortem.linkDestinations
+    }
+}
+
 extension PatternCorpus {
+    /// The words and concepts of a postmortem, unstemmed, summed in the
+    /// order they occur: its title, then the compared sections (`fields`).
+    static func terms(of postmortem: Postmortem, counter: inout TermCounter) -> TermCache.Terms {
+        counter.startDocument()
+        counter.add(postmortem.title ?? "", weight: 2.0)
+        for (kind, weight, conceptWeight) in fields {
+            guard let section = postmortem.section(kind) else { continue }
+            counter.startField()
+            for block in section.blocks where !block.isComment {
+                if case .codeBlock = block.kind { continue }
+                counter.add(block.plainText, weight: weight, conceptWeight: conceptWeight)
+            }
+        }
+        return counter.terms
+    }
+
     /// The sections whose text is compared, with the weight of their words
     /// and of their concepts. The title (words and concepts ×2) comes first.
     /// The incident overview mostly describes symptoms, which unrelated

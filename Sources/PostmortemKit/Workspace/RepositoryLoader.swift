@@ -40,6 +40,10 @@ public struct LoadOptions: Sendable {
     /// more than the config, the schema and git history (files parsed
     /// before the history is read are linted afterwards, with the same result).
     var lintsWhileParsing: (@Sendable (Config) -> LocalDate)?
+    /// Take what the patterns analysis reads of each postmortem as soon as
+    /// it is parsed (`PatternInputs`) and free its sections: `patterns`
+    /// then never holds every parsed file at once.
+    public var countsPatternTerms = false
 
     public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory
@@ -170,10 +174,12 @@ public enum RepositoryLoader {
                 })
             }
             let chosen = parsers(for: paths, inScope: requested)
+            let patternInputs = options.countsPatternTerms ? PatternInputsTaker() : nil
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
-                chosen[index].parse(path: paths[index], bytes: selected[index].data,
-                                    contentID: wantsContentIDs ? selected[index].blobID : nil,
-                                    summaries: summaries)
+                let postmortem = chosen[index].parse(path: paths[index], bytes: selected[index].data,
+                                                     contentID: wantsContentIDs ? selected[index].blobID : nil,
+                                                     summaries: summaries)
+                return patternInputs?.take(postmortem) ?? postmortem
             }
         } else {
             let directory = config.root.appendingPathComponent(folder)
@@ -193,13 +199,16 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            var lintEach: (@Sendable (Postmortem) -> Postmortem)?
+            var eachParsed: (@Sendable (Postmortem) -> Postmortem)?
             if let today = options.lintsWhileParsing, let git {
                 let early = EarlyLint(config: config, schema: schema, today: today(config), git: git, scope: requested)
-                lintEach = { early.lint($0) }
+                eachParsed = { early.lint($0) }
+            } else if options.countsPatternTerms {
+                let taker = PatternInputsTaker()
+                eachParsed = { taker.take($0) }
             }
             postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: wantsContentIDs,
-                                          summaries: summaries, then: lintEach)
+                                          summaries: summaries, then: eachParsed)
         }
 
         // Scope and base versions for --changed-since.
@@ -269,6 +278,24 @@ public enum RepositoryLoader {
                 }
                 return linter
             }
+        }
+    }
+
+    /// `LoadOptions.countsPatternTerms`: takes each postmortem's
+    /// `PatternInputs` with a counter of its own thread's (a counter knows
+    /// the words it has met, so each thread keeps one).
+    private final class PatternInputsTaker: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [TermCounter] = []
+
+        func take(_ postmortem: Postmortem) -> Postmortem {
+            var counter = lock.withLock { idle.popLast() } ?? TermCounter()
+            var taken = postmortem
+            taken.patternInputs = PatternInputs(of: postmortem, counter: &counter)
+            taken.preamble = []
+            taken.sections = []
+            lock.withLock { idle.append(counter) }
+            return taken
         }
     }
 
