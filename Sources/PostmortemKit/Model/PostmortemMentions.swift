@@ -1,9 +1,10 @@
 /// The words of a postmortem's text that may name another postmortem by its
 /// id ("a repeat of PM-2024-002", "see INC-88"), and the repository paths
-/// its links lead to. The patterns analysis counts a postmortem that names
-/// or links another as explicitly related to it, as it counts `related:`:
-/// authors who know an incident came back say so in the text at least as
-/// often as in the front matter.
+/// its links lead to. The patterns analysis takes a postmortem that names
+/// or links another as a hint that they are one problem (less than
+/// `related:`, since a mention may also deny it): authors who know an
+/// incident came back say so in the text at least as often as in the
+/// front matter.
 ///
 /// A word is a run of ASCII letters, digits, `-` and `_` (not next to a
 /// letter of another script) with a letter, a digit and a hyphen between

@@ -98,7 +98,7 @@ struct CandidateIndex {
         keys.reserveCapacity(count * candidatesPerDocument)
         for (index, list) in lists.joined().enumerated() { for other in list { keys.append(Pair(Int32(index), other)) } }
         for (index, document) in documents.enumerated() {
-            for other in document.relatedDocuments { keys.append(Pair(Int32(index), other)) }
+            for other in document.relatedDocuments + document.mentionedDocuments { keys.append(Pair(Int32(index), other)) }
         }
         keys.sort()
         var unique: [Pair] = []

@@ -36,9 +36,9 @@ public protocol ActionStatusHistory: Sendable {
 /// they carry most of a document's concepts, see
 /// `PatternCorpus.failureModes`) and that of all concepts (0.01,
 /// `ConceptLexicon`). The score is 0.91 of it plus 0.09 of the Jaccard
-/// similarity of contributing factors, and an explicit link adds 0.3
-/// (`PairScorer`): `related:`, the other's id in the text or a link to its
-/// file (`PostmortemMentions`).
+/// similarity of contributing factors; `related:` adds 0.3, and naming the
+/// other's id in the text or linking to its file 0.05 (`PairScorer`,
+/// `PostmortemMentions`).
 ///
 /// The weights and thresholds were fitted by logistic regression on every
 /// pair of the 30 labelled corpora in Tests/Fixtures (`Scripts/fit-pair-weights`),

@@ -31,9 +31,12 @@ struct PatternDocument: Sendable {
     /// and the paths of the Markdown files it links to.
     var mentions: [String] = []
     var linkedPaths: [String] = []
-    /// Indices of the other documents it names in `related:`, names in its
-    /// text or links to (sorted): explicitly related.
+    /// Indices of the other documents it names in `related:` (sorted).
     var relatedDocuments: [Int32] = []
+    /// Indices of the other documents it names in its text or links to, and
+    /// not in `related:` (sorted). A mention may deny the link ("unlike
+    /// PM-2024-002"), so it only tips a close call (`PairScorer.mentionBonus`).
+    var mentionedDocuments: [Int32] = []
     /// Action items in table order.
     var actions: [PatternAction] = []
     /// Unit TF-IDF vector of words (Porter stems).
@@ -228,11 +231,14 @@ struct PatternCorpus: Sendable {
         for index in documents.indices {
             let document = documents[index]
             guard !document.related.isEmpty || !document.mentions.isEmpty || !document.linkedPaths.isEmpty else { continue }
-            var linked = Set(document.related.compactMap { byID[$0] })
-            linked.formUnion(document.mentions.compactMap { byLowercasedID[$0] })
-            linked.formUnion(document.linkedPaths.compactMap { byPath[$0] })
-            linked.remove(Int32(index))
-            documents[index].relatedDocuments = linked.sorted()
+            var related = Set(document.related.compactMap { byID[$0] })
+            related.remove(Int32(index))
+            var mentioned = Set(document.mentions.compactMap { byLowercasedID[$0] })
+            mentioned.formUnion(document.linkedPaths.compactMap { byPath[$0] })
+            mentioned.subtract(related)
+            mentioned.remove(Int32(index))
+            documents[index].relatedDocuments = related.sorted()
+            documents[index].mentionedDocuments = mentioned.sorted()
             documents[index].mentions = []
             documents[index].linkedPaths = []
         }

@@ -90,6 +90,7 @@ public enum PatternsFormatter {
             "shared_factors": .array(explanation.sharedFactors.map(JSONValue.string)),
             "shared_tags": .array(explanation.sharedTags.map(JSONValue.string)),
             "related": .bool(explanation.explicitlyRelated),
+            "mentioned": .bool(explanation.mentioned),
         ])
     }
 

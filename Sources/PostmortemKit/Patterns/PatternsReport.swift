@@ -17,7 +17,10 @@ public struct PatternsReport: Sendable {
         public var sharedServices: [String]
         public var sharedFactors: [String]
         public var sharedTags: [String]
+        /// One names the other in `related:`.
         public var explicitlyRelated: Bool
+        /// One names the other's id in its text or links to its file, and not in `related:`.
+        public var mentioned: Bool
     }
 
     public struct Cluster: Sendable, Hashable {

@@ -224,7 +224,7 @@ enum EmbeddedSchemas {
       "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "path": {"type": "string"}, "started": {"type": "string", "format": "date-time"}, "severity": {"type": "string"}}},
     "explanation": {
       "type": "object",
-      "required": ["score", "text_similarity", "shared_terms", "shared_services", "shared_factors", "shared_tags", "related"],
+      "required": ["score", "text_similarity", "shared_terms", "shared_services", "shared_factors", "shared_tags", "related", "mentioned"],
       "additionalProperties": false,
       "properties": {
         "score": {"type": "number", "minimum": 0, "maximum": 1},
@@ -233,7 +233,8 @@ enum EmbeddedSchemas {
         "shared_services": {"type": "array", "items": {"type": "string"}},
         "shared_factors": {"type": "array", "items": {"type": "string"}},
         "shared_tags": {"type": "array", "items": {"type": "string"}},
-        "related": {"type": "boolean", "description": "One names the other in `related:`, names its id in the text or links to its Markdown file."}
+        "related": {"type": "boolean", "description": "One names the other in `related:`."},
+        "mentioned": {"type": "boolean", "description": "One names the other's id in its text or links to its Markdown file (and not in `related:`)."}
       }
     },
     "durationStats": {

@@ -56,30 +56,42 @@ struct PatternAnalyzerTests {
     }
 
     /// A postmortem that names another's id in its text (in any case) or
-    /// links to its file is explicitly related to it, as with `related:`.
-    @Test func idsInTheTextAndLinksToFilesRelatePostmortems() throws {
+    /// links to its file mentions it: the pair is scored, with a small bonus.
+    @Test func idsInTheTextAndLinksToFilesMentionPostmortems() throws {
         let root = try SummaryCacheTests.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let today = LocalDate(year: 2026, month: 11, day: 29)!
-        func related(_ postmortems: [Postmortem]) -> Set<String> {
-            let report = PatternAnalyzer().analyze(postmortems, today: today)
-            let similar = report.similar.first { $0.id == "PM-2026-900" }?.similar ?? []
-            return Set(similar.filter(\.explanation.explicitlyRelated).map(\.id))
+        /// The postmortems the café one mentions, and by how much each mention adds to the score.
+        func mentioned(_ postmortems: [Postmortem]) -> [String: Double] {
+            let corpus = PatternCorpus(postmortems, workers: 2)
+            let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
+            guard let cafe = corpus.documents.firstIndex(where: { $0.id == "PM-2026-900" }) else { return [:] }
+            var found: [String: Double] = [:]
+            for other in corpus.documents.indices where other != cafe && scorer.explain(cafe, other).mentioned {
+                let explanation = scorer.explain(cafe, other)
+                found[corpus.documents[other].id] = explanation.score - PairScorer.textWeight * explanation.textSimilarity
+            }
+            return found
         }
         // The café postmortem links to PM-2025-001's file and names "pm-2024-004".
         let postmortems = try SummaryCacheTests.load(root).postmortems
-        #expect(related(postmortems) == ["PM-2025-001", "PM-2024-004"])
+        let found = mentioned(postmortems)
+        #expect(Set(found.keys) == ["PM-2025-001", "PM-2024-004"])
+        #expect(found.values.allSatisfy { abs($0 - PairScorer.mentionBonus) < 1e-9 }, "\(found)")
+        // The report says so where it shows the pair.
+        let report = PatternAnalyzer().analyze(postmortems, today: LocalDate(year: 2026, month: 11, day: 29)!)
+        let similar = try #require(report.similar.first { $0.id == "PM-2026-900" }).similar
+        #expect(similar.allSatisfy { $0.explanation.mentioned == found.keys.contains($0.id) && !$0.explanation.explicitlyRelated })
         // Also when they are taken as each file is parsed (as `patterns` loads).
         var counting = LoadOptions(workingDirectory: root)
         counting.countsPatternTerms = true
-        #expect(related(try RepositoryLoader.load(counting).postmortems) == ["PM-2025-001", "PM-2024-004"])
+        #expect(mentioned(try RepositoryLoader.load(counting).postmortems) == found)
         // Without those sentences, neither is.
         let file = root.appendingPathComponent("postmortems/2026/2026-05-01-cafe-checkout-queue-stalled.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         let plain = text.replacingOccurrences(of: "[PM-2025-001](../2025/2025-02-11-payments-mtls-client-identity-lapsed.md)", with: "an earlier one")
             .replacingOccurrences(of: "much as in pm-2024-004", with: "again")
         try Data(plain.utf8).write(to: file)
-        #expect(related(try SummaryCacheTests.load(root).postmortems).isEmpty)
+        #expect(mentioned(try SummaryCacheTests.load(root).postmortems).isEmpty)
     }
 
     @Test func mentionsAreWordsWithALetterADigitAndAHyphen() {
