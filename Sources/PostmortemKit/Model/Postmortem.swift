@@ -73,6 +73,9 @@ extension Postmortem {
         public static let body = Parts(rawValue: 1 << 1)
         /// `timeline`; the Timeline section keeps its blocks.
         public static let timeline = Parts(rawValue: 1 << 2)
+        /// `sections` and `preamble`, once what a stage reads of them is
+        /// taken (the findings of `lint`, the terms of `patterns`).
+        public static let sections = Parts(rawValue: 1 << 4)
         /// Everything after the front matter: the Markdown is not parsed, so
         /// there are no sections, preamble, timeline, action table or
         /// suppressions (with `body` and `timeline` implied).
@@ -88,5 +91,9 @@ extension Postmortem {
         if parts.contains(.lines) { lines = [] }
         if parts.contains(.body) || parts.contains(.markdown) { body = nil }
         if parts.contains(.timeline) || parts.contains(.markdown) { timeline = [] }
+        if parts.contains(.sections) {
+            sections = []
+            preamble = []
+        }
     }
 }

@@ -262,9 +262,7 @@ public enum RepositoryLoader {
             guard scope?.contains(postmortem.path) ?? true, let linter = readyLinter() else { return postmortem }
             var linted = postmortem
             linted.fileRuleFindings = linter.fileRuleFindings(postmortem)
-            linted.preamble = []
-            linted.sections = []
-            linted.drop([.lines, .body, .timeline])
+            linted.drop([.lines, .body, .timeline, .sections])
             return linted
         }
 
@@ -292,8 +290,7 @@ public enum RepositoryLoader {
             var counter = lock.withLock { idle.popLast() } ?? TermCounter()
             var taken = postmortem
             taken.patternInputs = PatternInputs(of: postmortem, counter: &counter)
-            taken.preamble = []
-            taken.sections = []
+            taken.drop(.sections)
             lock.withLock { idle.append(counter) }
             return taken
         }
