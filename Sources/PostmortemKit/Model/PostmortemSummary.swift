@@ -1,14 +1,20 @@
 import Foundation
 
-/// What a site build reads of a postmortem's body when its lint findings,
-/// counted terms and page come from the cache: the action table, the inline
+/// What a site build reads of a postmortem when its lint findings, counted
+/// terms and page come from the cache: the front matter as parsed (with the
+/// problems found reading it), so that an unchanged file is not read at
+/// all (`SummaryCache.contentID`), the action table, the inline
 /// suppressions (repository rules' findings are filtered by them), the
 /// executive summary's text (feed, search), the search snippet, where its
 /// links lead and the words that may name other postmortems. Kept between
-/// builds by blob id (`SummaryCache`), so an unchanged file is read for its
-/// front matter only and its Markdown is not parsed (`Postmortem.complete`
-/// parses it when a stage needs more).
+/// builds by blob id (`SummaryCache`), so an unchanged file is neither read
+/// nor parsed (`Postmortem.complete` reads and parses it when a stage needs
+/// more).
 struct PostmortemSummary: Sendable, Hashable {
+    var frontMatter: FrontMatter?
+    /// `Postmortem.parseFindings` (problems with the file's bytes and its
+    /// front matter), with an empty `file`: the same bytes may be at another path.
+    var parseFindings: [Finding]
     var actionTable: ActionTable?
     var suppressions: Suppressions
     /// `Postmortem.summaryText`.
@@ -24,6 +30,12 @@ struct PostmortemSummary: Sendable, Hashable {
 
     /// The summary of a fully parsed postmortem.
     init(of postmortem: Postmortem, snippetCharacters: Int, snippet: String) {
+        frontMatter = postmortem.frontMatter
+        parseFindings = postmortem.parseFindings.map { finding in
+            var pathless = finding
+            pathless.file = ""
+            return pathless
+        }
         actionTable = postmortem.actionTable
         suppressions = postmortem.suppressions
         summaryText = postmortem.summaryText
@@ -33,8 +45,10 @@ struct PostmortemSummary: Sendable, Hashable {
         mentions = postmortem.mentions
     }
 
-    init(actionTable: ActionTable?, suppressions: Suppressions, summaryText: String, snippetCharacters: Int, snippet: String,
-         linkDestinations: [String], mentions: [String]) {
+    init(frontMatter: FrontMatter?, parseFindings: [Finding], actionTable: ActionTable?, suppressions: Suppressions,
+         summaryText: String, snippetCharacters: Int, snippet: String, linkDestinations: [String], mentions: [String]) {
+        self.frontMatter = frontMatter
+        self.parseFindings = parseFindings
         self.actionTable = actionTable
         self.suppressions = suppressions
         self.summaryText = summaryText
@@ -45,19 +59,34 @@ struct PostmortemSummary: Sendable, Hashable {
     }
 }
 
-/// The bytes of a postmortem read for its front matter only, parsed in full
-/// the first time a stage asks (`Postmortem.complete`), once for all copies.
+/// The Markdown of a postmortem built from its summary, parsed in full the
+/// first time a stage asks (`Postmortem.complete`), once for all copies:
+/// from the bytes read for its blob id, or from the file, read then, when
+/// the file was known unchanged by its status (`SummaryCache.contentID`).
 final class DeferredParse: @unchecked Sendable {
+    /// Where the file's bytes are: in memory, or in the file at this location.
+    enum Source: Sendable {
+        case bytes(Data)
+        case file(location: String)
+    }
+
     let summary: PostmortemSummary
-    private let bytes: Data
+    private let source: Source
     private let parser: PostmortemParser
     private let lock = NSLock()
     private var parsed: Postmortem?
 
-    init(summary: PostmortemSummary, bytes: Data, parser: PostmortemParser) {
+    init(summary: PostmortemSummary, source: Source, parser: PostmortemParser) {
         self.summary = summary
-        self.bytes = bytes
+        self.source = source
         self.parser = parser
+    }
+
+    /// Whether the file was not read to load the postmortem (its status
+    /// showed it unchanged) and is read when it is completed.
+    var readsFile: Bool {
+        if case .file = source { return true }
+        return false
     }
 
     var isParsed: Bool {
@@ -66,12 +95,22 @@ final class DeferredParse: @unchecked Sendable {
         return parsed != nil
     }
 
+    /// The whole postmortem. A file read now that has changed since its
+    /// status was taken is parsed as it is now, with its new blob id: the
+    /// postmortem is then that of the new bytes throughout, never a mix.
     func postmortem(path: String, contentID: String?) -> Postmortem {
         lock.lock()
         defer { lock.unlock() }
         if let parsed { return parsed }
-        var postmortem = parser.parse(path: path, bytes: bytes)
-        postmortem.contentID = contentID
+        var postmortem: Postmortem
+        switch source {
+        case .bytes(let bytes):
+            postmortem = parser.parse(path: path, bytes: bytes)
+            postmortem.contentID = contentID
+        case .file(let location):
+            postmortem = Workspace.read(DiscoveredFile(location: location, path: path, problem: nil), parser: parser,
+                                        contentID: contentID != nil)
+        }
         parsed = postmortem
         return postmortem
     }
@@ -126,6 +165,26 @@ extension Postmortem {
 
 extension PostmortemSummary {
     func write(to out: inout ByteWriter) {
+        out.append(frontMatter != nil)
+        if let frontMatter {
+            PostmortemSummary.write(frontMatter.value, to: &out)
+            out.append(UInt32(frontMatter.locations.count))
+            for pointer in frontMatter.locations.keys.sorted() {
+                out.append(pointer)
+                PostmortemSummary.write(frontMatter.locations[pointer]!, to: &out)
+            }
+            out.append(Int32(clamping: frontMatter.firstLine))
+            out.append(Int32(clamping: frontMatter.lastLine))
+        }
+        out.append(UInt32(parseFindings.count))
+        for finding in parseFindings {
+            PostmortemSummary.write(finding.location, to: &out)
+            out.append(finding.severity.rawValue)
+            out.append(finding.rule)
+            out.append(finding.message)
+            out.append(finding.suggestion != nil)
+            if let suggestion = finding.suggestion { out.append(suggestion) }
+        }
         out.append(actionTable != nil)
         if let actionTable {
             PostmortemSummary.write(actionTable.location, to: &out)
@@ -167,6 +226,32 @@ extension PostmortemSummary {
 
     /// Reads what `write` wrote; nil when the bytes are damaged.
     static func read(from reader: inout ByteReader) -> PostmortemSummary? {
+        guard let hasFrontMatter = reader.flag() else { return nil }
+        var frontMatter: FrontMatter?
+        if hasFrontMatter {
+            guard let value = readValue(&reader, depth: 0), let locationCount = reader.count(minimumSize: 12) else { return nil }
+            var locations: [String: SourceLocation] = [:]
+            locations.reserveCapacity(locationCount)
+            for _ in 0..<locationCount {
+                guard let pointer = reader.string(), let location = readLocation(&reader) else { return nil }
+                locations[pointer] = location
+            }
+            guard let firstLine = reader.integer(Int32.self), let lastLine = reader.integer(Int32.self) else { return nil }
+            frontMatter = FrontMatter(value: value, locations: locations, firstLine: Int(firstLine), lastLine: Int(lastLine))
+        }
+        guard let findingCount = reader.count(minimumSize: 21) else { return nil }
+        var parseFindings: [Finding] = []
+        for _ in 0..<findingCount {
+            guard let location = readLocation(&reader), let severity = reader.string().flatMap(Severity.init(rawValue:)),
+                  let rule = reader.string(), let message = reader.string(), let hasSuggestion = reader.flag() else { return nil }
+            var suggestion: String?
+            if hasSuggestion {
+                guard let text = reader.string() else { return nil }
+                suggestion = text
+            }
+            parseFindings.append(Finding(file: "", line: location.line, column: location.column, severity: severity, rule: rule,
+                                         message: message, suggestion: suggestion))
+        }
         guard let hasTable = reader.flag() else { return nil }
         var actionTable: ActionTable?
         if hasTable {
@@ -225,8 +310,68 @@ extension PostmortemSummary {
             guard let word = reader.string() else { return nil }
             mentions.append(word)
         }
-        return PostmortemSummary(actionTable: actionTable, suppressions: suppressions, summaryText: summaryText,
+        return PostmortemSummary(frontMatter: frontMatter, parseFindings: parseFindings, actionTable: actionTable, suppressions: suppressions, summaryText: summaryText,
                                  snippetCharacters: Int(characters), snippet: snippet, linkDestinations: links, mentions: mentions)
+    }
+
+    /// A JSON value: a tag byte, then its contents (object members in key order).
+    private static func write(_ value: JSONValue, to out: inout ByteWriter) {
+        switch value {
+        case .null: out.append(UInt8(0))
+        case .bool(let flag): out.append(UInt8(flag ? 2 : 1))
+        case .integer(let number):
+            out.append(UInt8(3))
+            out.append(Int64(number))
+        case .number(let number):
+            out.append(UInt8(4))
+            out.append(number.bitPattern)
+        case .string(let text):
+            out.append(UInt8(5))
+            out.append(text)
+        case .array(let items):
+            out.append(UInt8(6))
+            out.append(UInt32(items.count))
+            for item in items { write(item, to: &out) }
+        case .object(let members):
+            out.append(UInt8(7))
+            out.append(UInt32(members.count))
+            for key in members.keys.sorted() {
+                out.append(key)
+                write(members[key]!, to: &out)
+            }
+        }
+    }
+
+    /// Reads what `write(_: JSONValue, to:)` wrote; nil when damaged or
+    /// nested deeper than any front matter the reader accepts.
+    private static func readValue(_ reader: inout ByteReader, depth: Int) -> JSONValue? {
+        guard depth < 64, let tag = reader.integer(UInt8.self) else { return nil }
+        switch tag {
+        case 0: return .null
+        case 1, 2: return .bool(tag == 2)
+        case 3: return reader.integer(Int64.self).map { .integer(Int($0)) }
+        case 4: return reader.integer(UInt64.self).map { .number(Double(bitPattern: $0)) }
+        case 5: return reader.string().map { .string($0) }
+        case 6:
+            guard let count = reader.count(minimumSize: 1) else { return nil }
+            var items: [JSONValue] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let item = readValue(&reader, depth: depth + 1) else { return nil }
+                items.append(item)
+            }
+            return .array(items)
+        case 7:
+            guard let count = reader.count(minimumSize: 5) else { return nil }
+            var members: [String: JSONValue] = [:]
+            members.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let key = reader.string(), let member = readValue(&reader, depth: depth + 1) else { return nil }
+                members[key] = member
+            }
+            return .object(members)
+        default: return nil
+        }
     }
 
     private static func write(_ location: SourceLocation, to out: inout ByteWriter) {

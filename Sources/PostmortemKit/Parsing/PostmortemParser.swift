@@ -88,31 +88,39 @@ public struct PostmortemParser: Sendable {
         return postmortem
     }
 
-    /// The postmortem in `bytes` read for its front matter only, the rest
-    /// of what a build reads taken from `summary`; its Markdown is parsed
-    /// by this parser when a stage asks (`Postmortem.complete`).
-    func parse(path: String, bytes: Data, summary: PostmortemSummary) -> Postmortem {
-        var frontMatterOnly = self
-        frontMatterOnly.dropping = .allButFrontMatter
-        var postmortem = frontMatterOnly.parse(path: path, bytes: bytes)
+    /// The postmortem as far as a build reads it, from its `summary`: its
+    /// Markdown is parsed by this parser when a stage asks (`Postmortem.complete`).
+    func summarised(path: String, summary: PostmortemSummary, source: DeferredParse.Source, contentID: String) -> Postmortem {
+        var postmortem = Postmortem(path: path)
+        postmortem.frontMatter = summary.frontMatter
+        postmortem.parseFindings = summary.parseFindings.map { finding in
+            var placed = finding
+            placed.file = path
+            return placed
+        }
         postmortem.actionTable = summary.actionTable
         postmortem.suppressions = summary.suppressions
-        postmortem.deferred = DeferredParse(summary: summary, bytes: bytes, parser: self)
+        postmortem.contentID = contentID
+        postmortem.deferred = DeferredParse(summary: summary, source: source, parser: self)
         return postmortem
     }
 
-    /// `parse`, or the summarised parse when `summaries` holds the summary
-    /// of these bytes (blob id `contentID`). Only a parser that drops
-    /// nothing defers: a summarised postmortem completes to a whole one.
+    /// `parse`, or the summarised postmortem when `summaries` holds the
+    /// summary of these bytes (blob id `contentID`). Only a parser that
+    /// drops nothing defers: a summarised postmortem completes to a whole one.
     func parse(path: String, bytes: Data, contentID: String?, summaries: SummaryCache?) -> Postmortem {
-        var postmortem: Postmortem
-        if dropping.isEmpty, let summaries, let key = summaries.key(contentID: contentID), let summary = summaries.summary(for: key) {
-            postmortem = parse(path: path, bytes: bytes, summary: summary)
-        } else {
-            postmortem = parse(path: path, bytes: bytes)
+        if let contentID, let summary = summary(contentID: contentID, in: summaries) {
+            return summarised(path: path, summary: summary, source: .bytes(bytes), contentID: contentID)
         }
+        var postmortem = parse(path: path, bytes: bytes)
         postmortem.contentID = contentID
         return postmortem
+    }
+
+    /// The summary of the bytes with blob id `contentID`, when this parser may use one.
+    func summary(contentID: String, in summaries: SummaryCache?) -> PostmortemSummary? {
+        guard dropping.isEmpty, let summaries, let key = summaries.key(contentID: contentID) else { return nil }
+        return summaries.summary(for: key)
     }
 
     private func splitSections(_ document: MarkdownNode, into postmortem: inout Postmortem) {

@@ -9,6 +9,9 @@ public struct DiscoveredFile: Sendable, Hashable {
     public var path: String
     /// Set when the file must not or cannot be read (too large, a broken link).
     public var problem: String?
+    /// The file's status when it was found, where the walk took it (a
+    /// rebuild knows an unchanged file by it, `SummaryCache.contentID`).
+    var status: FileStatus?
 
     public var url: URL { URL(fileURLWithPath: location) }
 
@@ -85,7 +88,9 @@ public enum FileDiscovery {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     walk(directory.appendingPathComponent(name), root: root, workingDirectory: workingDirectory, visited: &visited, into: &found)
                 } else if isPostmortemName(name) {
-                    found.append(file(location: location, path: prefix + name, size: Int(info.st_size)))
+                    var file = file(location: location, path: prefix + name, size: Int(info.st_size))
+                    if info.st_mode & S_IFMT == S_IFREG { file.status = FileStatus(info) }
+                    found.append(file)
                 }
             } else if isPostmortemName(name), isBrokenLink(URL(fileURLWithPath: location)) {
                 found.append(DiscoveredFile(location: location, path: prefix + name, problem: "is a broken symbolic link or a link loop"))

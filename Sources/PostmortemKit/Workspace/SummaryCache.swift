@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Each file's `PostmortemSummary`, kept between site builds
 /// (`.postmortem-cache/summaries.bin`), so that a rebuild reads an unchanged
@@ -15,6 +18,12 @@ import Foundation
 /// file with those it used and made (`CacheFileGrowth`). A file that is
 /// missing, of another form or damaged anywhere is ignored; a summary that
 /// cannot be decoded is a miss.
+///
+/// Beside it, `files.bin` records each file's status (`FileStatus`) with
+/// the blob id of the bytes read with that status, so that a rebuild finds
+/// an unchanged file's summary without reading the file. The record is
+/// trusted only for a file last changed before it was written (its own
+/// modification time is the clock), and rewritten whole when it changes.
 final class SummaryCache: @unchecked Sendable {
     let file: URL
     private let keys: ContentKeys
@@ -27,6 +36,18 @@ final class SummaryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var used = Set<String>()
     private var made: [String: PostmortemSummary] = [:]
+    /// `files.bin`: path → status and blob id, and when it was written (nanoseconds since 1970).
+    let statusFile: URL
+    private let statuses: [String: KnownFile]
+    private let statusesWritten: Int64
+    /// The status and blob id of every file this build read or found unchanged.
+    private var seen: [String: KnownFile] = [:]
+
+    /// A file's status when its bytes, with this blob id, were read.
+    struct KnownFile: Hashable {
+        var status: FileStatus
+        var contentID: String
+    }
 
     /// The file beside the page cache's folder (`.postmortem-cache/pages`).
     static func file(cacheFolder: URL) -> URL {
@@ -43,6 +64,23 @@ final class SummaryCache: @unchecked Sendable {
         } else {
             (stored, entriesInFile, intact) = ([:], 0, false)
         }
+        statusFile = file.deletingLastPathComponent().appendingPathComponent("files.bin")
+        (statuses, statusesWritten) = SummaryCache.readStatuses(statusFile)
+    }
+
+    /// The blob id of the file at `path` (relative to the root) when its
+    /// status is the one recorded with it, and it had settled before the
+    /// record was written; nil otherwise (the file must be read).
+    func contentID(path: String, status: FileStatus) -> String? {
+        guard let known = statuses[path], known.status == status, status.settled(before: statusesWritten) else { return nil }
+        return known.contentID
+    }
+
+    /// Records the status of a file and the blob id of its bytes, for the next build.
+    func record(path: String, status: FileStatus, contentID: String) {
+        lock.lock()
+        seen[path] = KnownFile(status: status, contentID: contentID)
+        lock.unlock()
     }
 
     /// The key of the summary of the file with this blob id; nil for none.
@@ -76,6 +114,7 @@ final class SummaryCache: @unchecked Sendable {
     func save() {
         lock.lock()
         defer { lock.unlock() }
+        if seen != statuses { SummaryCache.writeStatuses(seen, to: statusFile) }
         let kept = used.subtracting(made.keys)
         guard !made.isEmpty || kept.count != stored.count else { return }
         CacheFileGrowth.save(file, header: SummaryCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count,
@@ -103,7 +142,50 @@ final class SummaryCache: @unchecked Sendable {
     }
 
     /// The first line; a file with another is ignored (bump it when the form changes).
-    private static let header = "postmortem summary cache 3\n"
+    private static let header = "postmortem summary cache 4\n"
+
+    private static let statusHeader = "postmortem file status 1\n"
+
+    /// The records of `files.bin` and when it was written; none when it is
+    /// missing, of another form or damaged.
+    private static func readStatuses(_ file: URL) -> (records: [String: KnownFile], written: Int64) {
+        var info = stat()
+        guard stat(file.path, &info) == 0, let data = FileManager.default.contents(atPath: file.path) else { return ([:], 0) }
+        let records = data.withUnsafeBytes { raw -> [String: KnownFile]? in
+            var reader = ByteReader(bytes: raw)
+            guard reader.skip(header: Array(statusHeader.utf8)), let count = reader.count(minimumSize: 48) else { return nil }
+            var records: [String: KnownFile] = [:]
+            records.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = reader.string(), let device = reader.integer(UInt64.self), let inode = reader.integer(UInt64.self),
+                      let size = reader.integer(UInt64.self), let modified = reader.integer(Int64.self),
+                      let changed = reader.integer(Int64.self), let contentID = reader.string() else { return nil }
+                records[path] = KnownFile(status: FileStatus(device: device, inode: inode, size: size, modified: modified, changed: changed),
+                                          contentID: contentID)
+            }
+            return reader.remaining == 0 ? records : nil
+        }
+        return (records ?? [:], FileStatus(info).modified)
+    }
+
+    /// Rewrites `files.bin` with `records` (in path order); failures are ignored.
+    private static func writeStatuses(_ records: [String: KnownFile], to file: URL) {
+        var out = ByteWriter()
+        out.bytes += Array(statusHeader.utf8)
+        out.append(UInt32(records.count))
+        for path in records.keys.sorted() {
+            let known = records[path]!
+            out.append(path)
+            out.append(known.status.device)
+            out.append(known.status.inode)
+            out.append(known.status.size)
+            out.append(known.status.modified)
+            out.append(known.status.changed)
+            out.append(known.contentID)
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PlainFileWriter.writeAtomically(Data(out.bytes), to: file.path)
+    }
 
     /// Where each key's summary is, and how many entries the file holds;
     /// nil when the file is of another form or damaged.

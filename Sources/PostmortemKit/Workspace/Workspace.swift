@@ -84,6 +84,11 @@ public struct Workspace: Sendable {
     /// `Data(contentsOf:)`, which maps each file (a mapping, page faults and
     /// an unmapping for a few kilobytes) after building a URL.
     static func readFile(atPath path: String) -> Data? {
+        readFileAndStatus(atPath: path)?.data
+    }
+
+    /// `readFile`, and the file's status once read (`FileStatus`).
+    static func readFileAndStatus(atPath path: String) -> (data: Data, status: FileStatus)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -100,11 +105,15 @@ public struct Workspace: Sendable {
             }
             return true
         }
-        return complete ? data : nil
+        // The status after reading: a write during the read changed it.
+        guard complete, fstat(descriptor, &info) == 0 else { return nil }
+        return (data, FileStatus(info))
     }
 
-    /// With `summaries` (found by blob id, so with `contentID`), a file whose
-    /// summary it holds is read for its front matter only (`SummaryCache`).
+    /// With `summaries` (found by blob id, so with `contentID`), a file
+    /// whose status says it holds bytes summarised before is not read at
+    /// all, and a file read whose summary is held is not parsed
+    /// (`SummaryCache`); either is parsed when a stage asks (`Postmortem.complete`).
     static func read(_ file: DiscoveredFile, parser: PostmortemParser, contentID: Bool = false,
                      summaries: SummaryCache? = nil) -> Postmortem {
         func unreadable(_ reason: String) -> Postmortem {
@@ -114,11 +123,18 @@ public struct Workspace: Sendable {
             return postmortem
         }
         if let problem = file.problem { return unreadable(problem) }
-        func parsed(_ data: Data) -> Postmortem {
+        let recording = contentID ? summaries : nil
+        if let recording, let status = file.status ?? FileStatus(atPath: file.location), let known = recording.contentID(path: file.path, status: status),
+           let summary = parser.summary(contentID: known, in: recording) {
+            recording.record(path: file.path, status: status, contentID: known)
+            return parser.summarised(path: file.path, summary: summary, source: .file(location: file.location), contentID: known)
+        }
+        func parsed(_ data: Data, status: FileStatus? = nil) -> Postmortem {
             let blobID = contentID ? GitRepository.blobID(of: data) : nil
+            if let recording, let status, let blobID { recording.record(path: file.path, status: status, contentID: blobID) }
             return parser.parse(path: file.path, bytes: data, contentID: blobID, summaries: summaries)
         }
-        if let data = readFile(atPath: file.location) { return parsed(data) }
+        if let (data, status) = readFileAndStatus(atPath: file.location) { return parsed(data, status: status) }
         // Foundation again, for its message about what went wrong.
         do {
             return parsed(try Data(contentsOf: file.url, options: .mappedIfSafe))

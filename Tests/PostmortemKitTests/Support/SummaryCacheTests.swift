@@ -60,6 +60,9 @@ struct SummaryCacheTests {
         let file = root.appendingPathComponent("postmortems/2026/2026-05-01-cafe-checkout-queue-stalled.md")
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
+        // Front matter with a problem: its findings come from the summary too.
+        let broken = "---\nid: PM-2026-901\ntitle: Broken\nservices: [checkout\n---\n\n## Executive Summary\n\nText.\n"
+        try Data(broken.utf8).write(to: root.appendingPathComponent("postmortems/2026/2026-06-01-broken-front-matter.md"))
         return root
     }
 
@@ -123,7 +126,7 @@ struct SummaryCacheTests {
         #expect(summarised.postmortems.allSatisfy { $0.isSummarised && $0.sections.isEmpty && $0.body == nil })
         for (light, full) in zip(summarised.postmortems, parsed.postmortems) {
             #expect(light.path == full.path && light.contentID == full.contentID)
-            #expect(light.frontMatter?.value == full.frontMatter?.value)
+            #expect(light.frontMatter == full.frontMatter && light.parseFindings == full.parseFindings)
             #expect(light.actionTable == full.actionTable && light.suppressions == full.suppressions)
             #expect(light.summaryText == full.summaryText && light.linkDestinations == full.linkDestinations)
             #expect(light.mentions == full.mentions)
@@ -144,6 +147,76 @@ struct SummaryCacheTests {
         #expect(report(try Self.load(root, summaries: file).postmortems) == report(parsed.postmortems))
         let completed = try #require(summarised.postmortems.first { $0.id == "PM-2026-900" }?.complete)
         #expect(!completed.isSummarised && completed.sections.count == 4 && completed.timeline.isEmpty)
+    }
+
+    @Test func unchangedFilesAreKnownByTheirStatusAndNotRead() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent(".postmortem-cache/summaries.bin")
+        let statuses = root.appendingPathComponent(".postmortem-cache/files.bin")
+        let parsed = try Self.load(root)
+        #expect(parsed.postmortems.contains { !$0.parseFindings.isEmpty })
+        Self.fill(file, from: parsed)
+        // A load records each file's status; saving its cache writes them, as a build does.
+        func loadAndSave() throws -> [Postmortem] {
+            let repository = try Self.load(root, summaries: file)
+            repository.summaryCache?.save()
+            return repository.postmortems
+        }
+        // The record is trusted for files changed before it was written; a
+        // test runs within one tick of a coarse clock, so it is dated later.
+        func settle() throws {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: statuses.path)
+        }
+        let first = try loadAndSave()
+        #expect(first.allSatisfy { $0.isSummarised && $0.deferred?.readsFile == false }, "read once for their blob ids")
+        try settle()
+
+        let known = try loadAndSave()
+        #expect(known.count == parsed.postmortems.count)
+        #expect(known.allSatisfy { $0.deferred?.readsFile == true }, "no file was read")
+        for (light, full) in zip(known, parsed.postmortems) {
+            #expect(light.path == full.path && light.contentID == full.contentID && light.frontMatter == full.frontMatter)
+            #expect(light.parseFindings == full.parseFindings && light.actionTable == full.actionTable)
+        }
+        // Completed, the file is read then: the whole postmortem of its bytes.
+        let cafePath = "postmortems/2026/2026-05-01-cafe-checkout-queue-stalled.md"
+        let cafe = try #require(known.first { $0.path == cafePath }?.complete)
+        let cafeParsed = try #require(parsed.postmortems.first { $0.path == cafePath })
+        #expect(cafe.sections == cafeParsed.sections && cafe.contentID == cafeParsed.contentID && cafe.lines == cafeParsed.lines)
+
+        // A file edited after the record is read (its change time moved), and
+        // one renamed (its path is not in the record); the others are not.
+        let edited = root.appendingPathComponent(cafePath)
+        try Data((try String(contentsOf: edited, encoding: .utf8) + "\nOne more line.\n").utf8).write(to: edited)
+        let renamedFrom = "postmortems/2026/2026-06-01-broken-front-matter.md"
+        let renamedTo = "postmortems/2026/2026-06-01-moved.md"
+        try FileManager.default.moveItem(at: root.appendingPathComponent(renamedFrom), to: root.appendingPathComponent(renamedTo))
+        let after = try loadAndSave()
+        #expect(after.filter { $0.deferred?.readsFile != true }.map(\.path).sorted() == [cafePath, renamedTo])
+        let moved = try #require(after.first { $0.path == renamedTo })
+        #expect(moved.isSummarised && !moved.parseFindings.isEmpty && moved.parseFindings.allSatisfy { $0.file == renamedTo },
+                "the same bytes at another path: summarised, with findings at the new path")
+        #expect(try #require(after.first { $0.path == cafePath }).isSummarised == false)
+
+        // A file known unchanged but edited before it is completed is the
+        // postmortem of its new bytes throughout, with their blob id.
+        try settle()
+        let samplePath = try #require(parsed.postmortems.first?.path)
+        let stale = try #require(try Self.load(root, summaries: file).postmortems.first { $0.path == samplePath })
+        #expect(stale.deferred?.readsFile == true)
+        let sample = root.appendingPathComponent(samplePath)
+        try Data((try String(contentsOf: sample, encoding: .utf8) + "\nAnd another.\n").utf8).write(to: sample)
+        let completed = stale.complete
+        #expect(completed.contentID != stale.contentID && completed.lines.contains("And another."))
+
+        // A record dated before the files last changed is not trusted, and
+        // a damaged one is ignored: every file is read.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 946_684_800)], ofItemAtPath: statuses.path)
+        #expect(try Self.load(root, summaries: file).postmortems.allSatisfy { $0.deferred?.readsFile != true })
+        try Data("postmortem file status 1\n\u{7}".utf8).write(to: statuses)
+        try settle()
+        #expect(try Self.load(root, summaries: file).postmortems.allSatisfy { $0.deferred?.readsFile != true })
     }
 
     @Test func aChangedFileOrConfigOrDamagedCacheIsParsed() throws {
