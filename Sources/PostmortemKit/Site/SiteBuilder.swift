@@ -127,7 +127,7 @@ public struct SiteBuilder: Sendable {
                 let key = cache.key(template: template, inputs: inputs)
                 let cached = cache.file(for: key)
                 if let previous = manifest.unchangedFile(path, key: key, in: output), staging.reuse(previous, at: path) {
-                    return (manifest.records[path]!.size, true, nil, key)
+                    return (Int(manifest.records[path]!.status.size), true, nil, key)
                 }
                 switch staging.copy(from: cached, to: path) {
                 case .success(let bytes?): return (bytes, true, nil, key)
@@ -404,7 +404,7 @@ public struct SiteBuilder: Sendable {
         @Sendable func keptOrEmitted(_ path: String, _ json: @Sendable () -> JSONStream) -> Part {
             if let staging, let key = keyedFiles.first(where: { $0.path == path })?.key,
                let previous = manifest.unchangedFile(path, key: key, in: siteFolder), staging.reuse(previous, at: path) {
-                return (nil, [], [(path, manifest.records[path]!.size)], [])
+                return (nil, [], [(path, Int(manifest.records[path]!.status.size))], [])
             }
             return emitJSON(path, json())
         }

@@ -9,16 +9,13 @@ import Foundation
 /// a sixth of an incremental build's CPU in the filesystem (allocating and
 /// freeing inodes); a link costs a directory entry, keeping the file a
 /// `stat`. A file is only trusted while nobody has touched it since the
-/// build recorded it: the record holds its inode, size and change time
-/// (ctime, which every write, chmod or link updates and no user tool can
-/// set back), and any difference sends the page back to the cache copy.
+/// build recorded it: the record holds its status (`FileStatus`: inode, size
+/// and change time, which every write, chmod or link updates and no user
+/// tool can set back), and any difference sends the page back to the cache copy.
 struct SiteManifest: Sendable {
     struct Record: Sendable, Equatable {
         var key: String
-        var inode: UInt64
-        var size: Int
-        var changedSeconds: Int
-        var changedNanoseconds: Int
+        var status: FileStatus
     }
 
     /// Records by page path.
@@ -31,7 +28,7 @@ struct SiteManifest: Sendable {
 
     /// The first line names the site folder the records are for.
     private static func header(output: URL) -> String {
-        "postmortem site manifest 1\t" + output.standardizedFileURL.path + "\n"
+        "postmortem site manifest 2\t" + output.standardizedFileURL.path + "\n"
     }
 
     /// The manifest of the last build into `output`; empty when there is
@@ -54,22 +51,29 @@ struct SiteManifest: Sendable {
                 position += 1
                 return UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)])
             }
-            func number(_ terminator: UInt8) -> Int? {
-                guard let digits = field(terminator), !digits.isEmpty, digits.count < 19 else { return nil }
-                var value = 0
-                for (offset, digit) in digits.enumerated() {
-                    if offset == 0 && digit == UInt8(ascii: "-") && digits.count > 1 { continue }
+            /// A decimal number (nanoseconds since 1970 take 19 digits); nil on any other byte or on overflow.
+            func number(_ terminator: UInt8) -> Int64? {
+                guard let digits = field(terminator), !digits.isEmpty, digits.count <= 20 else { return nil }
+                let negative = digits[0] == UInt8(ascii: "-") && digits.count > 1
+                var value: Int64 = 0
+                for digit in digits.dropFirst(negative ? 1 : 0) {
                     guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-                    value = value * 10 + Int(digit - UInt8(ascii: "0"))
+                    let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, overflowAgain) = times.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+                    guard !overflow, !overflowAgain else { return nil }
+                    value = sum
                 }
-                return digits[0] == UInt8(ascii: "-") ? -value : value
+                return negative ? -value : value
+            }
+            func unsigned(_ terminator: UInt8) -> UInt64? {
+                number(terminator).flatMap { $0 >= 0 ? UInt64($0) : nil }
             }
             while position < bytes.count {
-                guard let path = field(9), let key = field(9), let inode = number(9), inode >= 0, let size = number(9),
-                      let seconds = number(9), let nanoseconds = number(10) else { return SiteManifest() }
+                guard let path = field(9), let key = field(9), let device = unsigned(9), let inode = unsigned(9), let size = unsigned(9),
+                      let modified = number(9), let changed = number(10) else { return SiteManifest() }
                 manifest.records[String(decoding: path, as: UTF8.self)] = Record(
-                    key: String(decoding: key, as: UTF8.self), inode: UInt64(inode), size: size,
-                    changedSeconds: seconds, changedNanoseconds: nanoseconds)
+                    key: String(decoding: key, as: UTF8.self),
+                    status: FileStatus(device: device, inode: inode, size: size, modified: modified, changed: changed))
             }
             return manifest
         }
@@ -77,10 +81,7 @@ struct SiteManifest: Sendable {
 
     /// The record of the file at `path` now, or nil when it cannot be read.
     static func record(of path: String, key: String) -> Record? {
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Record(key: key, inode: UInt64(status.st_ino), size: Int(status.st_size), changedSeconds: Int(status.st_ctim.tv_sec),
-                      changedNanoseconds: Int(status.st_ctim.tv_nsec))
+        FileStatus(atPath: path).map { Record(key: key, status: $0) }
     }
 
     /// The file of the previous site at `path` (relative to `output`) that
@@ -110,7 +111,8 @@ struct SiteManifest: Sendable {
             guard !page.path.utf8.contains(9), !page.path.utf8.contains(10),
                   let record = unchanged[page.path].flatMap({ $0.key == page.key ? $0 : nil })
                     ?? record(of: filePath(page.path, in: root), key: page.key) else { return nil }
-            return "\(page.path)\t\(record.key)\t\(record.inode)\t\(record.size)\t\(record.changedSeconds)\t\(record.changedNanoseconds)\n"
+            let status = record.status
+            return "\(page.path)\t\(record.key)\t\(status.device)\t\(status.inode)\t\(status.size)\t\(status.modified)\t\(status.changed)\n"
         }
         var text = header(output: output)
         for line in lines { if let line { text += line } }
