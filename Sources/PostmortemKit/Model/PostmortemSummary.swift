@@ -310,8 +310,9 @@ extension PostmortemSummary {
             guard let word = reader.string() else { return nil }
             mentions.append(word)
         }
-        return PostmortemSummary(frontMatter: frontMatter, parseFindings: parseFindings, actionTable: actionTable, suppressions: suppressions, summaryText: summaryText,
-                                 snippetCharacters: Int(characters), snippet: snippet, linkDestinations: links, mentions: mentions)
+        return PostmortemSummary(frontMatter: frontMatter, parseFindings: parseFindings, actionTable: actionTable,
+                                 suppressions: suppressions, summaryText: summaryText, snippetCharacters: Int(characters),
+                                 snippet: snippet, linkDestinations: links, mentions: mentions)
     }
 
     /// A JSON value: a tag byte, then its contents (object members in key order).

@@ -9,9 +9,10 @@ import Foundation
 /// a sixth of an incremental build's CPU in the filesystem (allocating and
 /// freeing inodes); a link costs a directory entry, keeping the file a
 /// `stat`. A file is only trusted while nobody has touched it since the
-/// build recorded it: the record holds its status (`FileStatus`: inode, size
-/// and change time, which every write, chmod or link updates and no user
-/// tool can set back), and any difference sends the page back to the cache copy.
+/// build recorded it: the record holds its status (`FileStatus`: device,
+/// inode, size, modification and change times; the change time moves with
+/// every write, chmod or link, and no user tool can set it back), and any
+/// difference sends the page back to the cache copy.
 struct SiteManifest: Sendable {
     struct Record: Sendable, Equatable {
         var key: String
