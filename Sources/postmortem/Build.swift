@@ -76,7 +76,9 @@ extension Postmortem {
             var summary = "postmortem: built \(result.postmortems) postmortem\(result.postmortems == 1 ? "" : "s") into \(out)/ (\(result.files) files)"
             if errors + warnings > 0 { summary += "; lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (postmortem lint)" }
             if result.usedPageCache { summary += "; pages: \(result.pagesRendered) rendered, \(result.pagesReused) from cache" }
-            if result.filesSummarised > 0 { summary += "; files: \(result.filesParsed) parsed, \(result.filesSummarised) from summaries" }
+            if result.filesSummarised > 0 {
+                summary += "; files: \(result.filesParsed) parsed, \(result.filesSummarised) from summaries (\(result.filesNotRead) not read)"
+            }
             let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             summary += String(format: " in %.1f s (", total)
                 + result.timings.map { String(format: "%@ %.2f", $0.stage.rawValue, $0.seconds) }.joined(separator: ", ") + ")"

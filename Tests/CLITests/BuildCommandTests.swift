@@ -232,6 +232,27 @@ struct IncrementalBuildTests {
         stderr.range(of: #"lint: \d+ errors?, \d+ warnings?"#, options: .regularExpression).map { String(stderr[$0]) }
     }
 
+    /// A rebuild knows unchanged files by their status (`.postmortem-cache/files.bin`)
+    /// and reads none of them; an edited file is read and parsed.
+    @Test func rebuildsReadOnlyTheFilesThatChanged() throws {
+        let repo = try Self.sampleRepository()
+        let first = try build(repo, into: "_site")
+        #expect(!first.stderr.contains("from summaries"), "\(first.stderr)")
+        // The second build may find files changed too close to the first
+        // one's record to trust it; it then records them again, later.
+        _ = try build(repo, into: "_site")
+        let third = try build(repo, into: "_site")
+        #expect(third.stderr.contains("; files: 0 parsed, 17 from summaries (17 not read)"), "\(third.stderr)")
+        let text = try String(contentsOf: repo.url.appendingPathComponent(Self.mtls), encoding: .utf8)
+        try repo.write(Self.mtls, text + "\nOne more line.\n")
+        // It is parsed, with the few whose pages changed with it (their
+        // similar incidents); no other file is read.
+        let edited = try build(repo, into: "_site")
+        let range = try #require(edited.stderr.range(of: #"files: \d+ parsed, \d+ from summaries \(\d+ not read\)"#, options: .regularExpression))
+        let counts = edited.stderr[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(counts.count == 3 && counts[0] >= 1 && counts[0] + counts[1] == 17 && counts[2] == counts[1], "\(edited.stderr)")
+    }
+
     func build(_ repo: TemporaryRepository, into folder: String, _ extra: [String] = [], today: String = "2026-11-01") throws -> CLI.Result {
         let result = try CLI.run(["build", "--out", folder, "--today", today] + extra, in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")

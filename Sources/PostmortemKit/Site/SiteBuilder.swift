@@ -34,10 +34,12 @@ public struct SiteBuilder: Sendable {
         public var pagesReused: Int
         /// Whether the page cache took part (it is on and its folder could be made).
         public var usedPageCache: Bool
-        /// Files whose Markdown this build parsed, and files read for their
-        /// front matter only, the rest coming from the summary cache.
+        /// Files whose Markdown this build parsed, and files taken from the
+        /// summary cache, of which `filesNotRead` were known unchanged by
+        /// their status and not read at all.
         public var filesParsed = 0
         public var filesSummarised = 0
+        public var filesNotRead = 0
     }
 
     /// The site in memory (tests look at it whole; `build` streams pages out instead).
@@ -177,6 +179,7 @@ public struct SiteBuilder: Sendable {
                             search: prepared.search, findings: prepared.findings, notices: notices, timings: timings,
                             pagesRendered: prepared.jobs.count - reused, pagesReused: reused, usedPageCache: cache != nil)
         (result.filesParsed, result.filesSummarised) = (prepared.postmortems.count - summarised, summarised)
+        result.filesNotRead = prepared.postmortems.filter { $0.deferred?.readsFile == true && !$0.wasCompleted }.count
         return result
     }
 

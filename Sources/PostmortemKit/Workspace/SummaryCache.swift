@@ -23,7 +23,8 @@ import Glibc
 /// the blob id of the bytes read with that status, so that a rebuild finds
 /// an unchanged file's summary without reading the file. The record is
 /// trusted only for a file last changed before it was written (its own
-/// modification time is the clock), and rewritten whole when it changes.
+/// modification time is the clock), and rewritten whole when it changes or
+/// when a file was too recent to trust.
 final class SummaryCache: @unchecked Sendable {
     let file: URL
     private let keys: ContentKeys
@@ -42,6 +43,10 @@ final class SummaryCache: @unchecked Sendable {
     private let statusesWritten: Int64
     /// The status and blob id of every file this build read or found unchanged.
     private var seen: [String: KnownFile] = [:]
+    /// Whether a file had its recorded status but changed too close to the
+    /// record: the record is then written again, so that it is dated later
+    /// than the file and the next build trusts it (else it never would).
+    private var sawRacyFile = false
 
     /// A file's status when its bytes, with this blob id, were read.
     struct KnownFile: Hashable {
@@ -72,7 +77,13 @@ final class SummaryCache: @unchecked Sendable {
     /// status is the one recorded with it, and it had settled before the
     /// record was written; nil otherwise (the file must be read).
     func contentID(path: String, status: FileStatus) -> String? {
-        guard let known = statuses[path], known.status == status, status.settled(before: statusesWritten) else { return nil }
+        guard let known = statuses[path], known.status == status else { return nil }
+        guard status.settled(before: statusesWritten) else {
+            lock.lock()
+            sawRacyFile = true
+            lock.unlock()
+            return nil
+        }
         return known.contentID
     }
 
@@ -114,7 +125,7 @@ final class SummaryCache: @unchecked Sendable {
     func save() {
         lock.lock()
         defer { lock.unlock() }
-        if seen != statuses { SummaryCache.writeStatuses(seen, to: statusFile) }
+        if seen != statuses || sawRacyFile { SummaryCache.writeStatuses(seen, to: statusFile) }
         let kept = used.subtracting(made.keys)
         guard !made.isEmpty || kept.count != stored.count else { return }
         CacheFileGrowth.save(file, header: SummaryCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count,

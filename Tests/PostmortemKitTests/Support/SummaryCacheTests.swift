@@ -212,8 +212,13 @@ struct SummaryCacheTests {
 
         // A record dated before the files last changed is not trusted, and
         // a damaged one is ignored: every file is read.
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 946_684_800)], ofItemAtPath: statuses.path)
-        #expect(try Self.load(root, summaries: file).postmortems.allSatisfy { $0.deferred?.readsFile != true })
+        let longAgo = Date(timeIntervalSince1970: 946_684_800)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: statuses.path)
+        #expect(try loadAndSave().allSatisfy { $0.deferred?.readsFile != true })
+        // Saving then writes the record again, dated after the files, though
+        // no status changed: otherwise it would never be trusted again.
+        let rewritten = try #require(FileManager.default.attributesOfItem(atPath: statuses.path)[.modificationDate] as? Date)
+        #expect(rewritten > longAgo)
         try Data("postmortem file status 1\n\u{7}".utf8).write(to: statuses)
         try settle()
         #expect(try Self.load(root, summaries: file).postmortems.allSatisfy { $0.deferred?.readsFile != true })
