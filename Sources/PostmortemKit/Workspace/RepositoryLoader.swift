@@ -156,6 +156,20 @@ public enum RepositoryLoader {
             light.dropping.formUnion(options.outsideScope)
             return paths.map { path in (requested?.contains(path) ?? true) && (changed?.contains(path) ?? true) ? full : light }
         }
+        /// What runs on each postmortem on the thread that parsed it: the
+        /// early lint of the files in `requested` (working tree only, see
+        /// `lintsWhileParsing`), or taking what the patterns analysis reads.
+        func afterParsing(inScope requested: Set<String>?) -> (@Sendable (Postmortem) -> Postmortem)? {
+            if options.revision == nil, let today = options.lintsWhileParsing, let git {
+                let early = EarlyLint(config: config, schema: schema, today: today(config), git: git, scope: requested)
+                return { early.lint($0) }
+            }
+            if options.countsPatternTerms {
+                let taker = PatternInputsTaker()
+                return { taker.take($0) }
+            }
+            return nil
+        }
 
         // The postmortems themselves.
         var postmortems: [Postmortem]
@@ -174,12 +188,12 @@ public enum RepositoryLoader {
                 })
             }
             let chosen = parsers(for: paths, inScope: requested)
-            let patternInputs = options.countsPatternTerms ? PatternInputsTaker() : nil
+            let eachParsed = afterParsing(inScope: requested)
             postmortems = ParallelMap.map(Array(selected.indices)) { index in
                 let postmortem = chosen[index].parse(path: paths[index], bytes: selected[index].data,
                                                      contentID: wantsContentIDs ? selected[index].blobID : nil,
                                                      summaries: summaries)
-                return patternInputs?.take(postmortem) ?? postmortem
+                return eachParsed?(postmortem) ?? postmortem
             }
         } else {
             let directory = config.root.appendingPathComponent(folder)
@@ -199,16 +213,8 @@ public enum RepositoryLoader {
                 requested = Set(explicit.map(\.path))
             }
             all.sort { $0.path < $1.path }
-            var eachParsed: (@Sendable (Postmortem) -> Postmortem)?
-            if let today = options.lintsWhileParsing, let git {
-                let early = EarlyLint(config: config, schema: schema, today: today(config), git: git, scope: requested)
-                eachParsed = { early.lint($0) }
-            } else if options.countsPatternTerms {
-                let taker = PatternInputsTaker()
-                eachParsed = { taker.take($0) }
-            }
             postmortems = Workspace.parse(all, parsers: parsers(for: all.map(\.path), inScope: requested), contentIDs: wantsContentIDs,
-                                          summaries: summaries, then: eachParsed)
+                                          summaries: summaries, then: afterParsing(inScope: requested))
         }
 
         // Scope and base versions for --changed-since.
