@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Each file's `PostmortemSummary`, kept between site builds
 /// (`.postmortem-cache/summaries.bin`), so that a rebuild reads an unchanged
@@ -160,8 +157,7 @@ final class SummaryCache: @unchecked Sendable {
     /// The records of `files.bin` and when it was written; none when it is
     /// missing, of another form or damaged.
     private static func readStatuses(_ file: URL) -> (records: [String: KnownFile], written: Int64) {
-        var info = stat()
-        guard stat(file.path, &info) == 0, let data = FileManager.default.contents(atPath: file.path) else { return ([:], 0) }
+        guard let status = FileStatus(atPath: file.path), let data = FileManager.default.contents(atPath: file.path) else { return ([:], 0) }
         let records = data.withUnsafeBytes { raw -> [String: KnownFile]? in
             var reader = ByteReader(bytes: raw)
             guard reader.skip(header: Array(statusHeader.utf8)), let count = reader.count(minimumSize: 48) else { return nil }
@@ -176,7 +172,7 @@ final class SummaryCache: @unchecked Sendable {
             }
             return reader.remaining == 0 ? records : nil
         }
-        return (records ?? [:], FileStatus(info).modified)
+        return (records ?? [:], status.modified)
     }
 
     /// Rewrites `files.bin` with `records` (in path order); failures are ignored.
