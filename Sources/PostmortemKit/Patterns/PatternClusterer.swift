@@ -129,10 +129,16 @@ struct PatternClusterer {
     /// The dot product of two vectors sorted by term: each term of the
     /// shorter is looked for in the longer by galloping search from where the
     /// last one was found, so a document against a group of thousands costs
-    /// its own length times a logarithm. Products are added in increasing
-    /// term order, as `PairScorer.dot` adds them.
+    /// its own length times a logarithm; vectors of about the same length
+    /// are merged in one pass. Products are added in increasing term order,
+    /// as `PairScorer.dot` adds them.
     static func dot(_ a: SparseVector, _ b: SparseVector) -> Float {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        // Two large groups of about the same size: one pass over both is
+        // cheaper than a search per term (and adds in the same order).
+        if short.count * (Int.bitWidth - long.count.leadingZeroBitCount) > short.count + long.count {
+            return PairScorer.dot(short, long)
+        }
         var total: Float = 0
         var low = 0
         for (term, weight) in short {
