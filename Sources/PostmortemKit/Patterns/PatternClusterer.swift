@@ -49,13 +49,9 @@ struct PatternClusterer {
         var sums = [Sums?](repeating: nil, count: documents.count)
         func membersOf(_ group: Int) -> [Int] { members[group].isEmpty ? [group] : members[group] }
 
+        // A group's summed vector, or a single document's own.
         func dot(_ x: Int, _ y: Int, _ vector: (PatternDocument) -> SparseVector, _ sum: (Sums) -> SparseVector) -> Double {
-            switch (sums[x], sums[y]) {
-            case (nil, nil): return Double(PairScorer.dot(vector(documents[x]), vector(documents[y])))
-            case (let group?, nil): return Double(PatternClusterer.dot(vector(documents[y]), sum(group)))
-            case (nil, let group?): return Double(PatternClusterer.dot(vector(documents[x]), sum(group)))
-            case (let a?, let b?): return Double(PatternClusterer.dot(sum(a), sum(b)))
-            }
+            Double(PatternClusterer.dot(sums[x].map(sum) ?? vector(documents[x]), sums[y].map(sum) ?? vector(documents[y])))
         }
         func add(_ group: Int, into sum: inout Sums) {
             if let other = sums[group] {
