@@ -170,13 +170,18 @@ struct PairScorer: Sendable {
     }
 
     /// The score's part that is not text: the structure, less what the cap
-    /// at 1 took off. The text similarity is only computed when the cap can
-    /// apply (text similarity is at most 1, so below 1 − 0.8 it cannot).
+    /// at 1 took off. Text similarity is at most 1, so the cap can only bind
+    /// when the structure exceeds 1 − `textWeight` (a `related:` or
+    /// mentioned pair); only then is the text similarity computed. Shared
+    /// factors alone reach at most `factorWeight`, 1 − `textWeight`, where
+    /// the cap would take off no more than rounding error. (The clusterer
+    /// averages this over sampled member pairs, most of which share all
+    /// their factors in a large group, so the text was computed for them all.)
     func structuralPart(_ x: Int, _ y: Int) -> Double {
         let structure = structure(x, y)
-        guard structure > 1 - PairScorer.textWeight * 1.001 else { return structure }
-        let text = textSimilarity(x, y)
-        return score(text: text, x, y) - PairScorer.textWeight * text
+        guard structure > 1 - PairScorer.textWeight + 1e-9 else { return structure }
+        let overflow = PairScorer.textWeight * textSimilarity(x, y) + structure - 1
+        return overflow > 0 ? structure - overflow : structure
     }
 
     func explain(_ x: Int, _ y: Int) -> PatternsReport.Explanation {
