@@ -361,16 +361,17 @@ extension PatternCorpus {
 
 /// Numbers words in the order they are first seen. (A struct, not a nested
 /// function over local variables: captured variables are checked for
-/// exclusive access on every use.)
+/// exclusive access on every use.) Words are found by their UTF-8 bytes: a
+/// String's own hashing, millions of times over a large corpus, took a
+/// third of a second on one core.
 private struct WordInterner {
-    private var ids: [String: Int32] = [:]
+    private var table = ByteStringTable()
     private(set) var words: [String] = []
 
     mutating func id(of word: String) -> Int32 {
-        if let id = ids[word] { return id }
-        let id = Int32(words.count)
-        ids[word] = id
-        words.append(word)
+        var word = word
+        let (id, isNew) = word.withUTF8 { table.insert($0) }
+        if isNew { words.append(word) }
         return id
     }
 }
