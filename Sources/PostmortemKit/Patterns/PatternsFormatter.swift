@@ -33,8 +33,10 @@ public enum PatternsFormatter {
         }
         if report.recurrences.contains(where: { $0.state != .wontDo }) {
             out += "\nRecurrence despite action items:\n"
-            for item in report.recurrences where item.state != .wontDo {
-                out += "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
+            out += lines(count: report.recurrences.count) { index in
+                let item = report.recurrences[index]
+                guard item.state != .wontDo else { return nil }
+                return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
             }
         }
         if !report.factorRecurrence.isEmpty {
@@ -50,6 +52,18 @@ public enum PatternsFormatter {
             out += "  \(row.group): detect \(IncidentDurations.format(row.medianTimeToDetect)) / \(IncidentDurations.format(row.p90TimeToDetect)), resolve \(IncidentDurations.format(row.medianTimeToResolve)) / \(IncidentDurations.format(row.p90TimeToResolve)), n=\(row.count)\n"
         }
         return out
+    }
+
+    /// The lines `line` makes for indices 0..<count (nil: none), in order.
+    /// Made in chunks on all cores: a large repository has a hundred
+    /// thousand recurrences, a third of a second of string building on one.
+    static func lines(count: Int, chunk: Int = 4096, _ line: @Sendable (Int) -> String?) -> String {
+        let starts = Array(stride(from: 0, to: count, by: chunk))
+        return ParallelMap.map(starts, workers: ProcessInfo.processInfo.activeProcessorCount) { start in
+            var text = ""
+            for index in start..<min(start + chunk, count) { if let line = line(index) { text += line } }
+            return text
+        }.joined()
     }
 
     // MARK: Markdown
@@ -68,8 +82,10 @@ public enum PatternsFormatter {
         }
         if report.recurrences.contains(where: { $0.state != .wontDo }) {
             out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
-            for item in report.recurrences where item.state != .wontDo {
-                out += "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
+            out += lines(count: report.recurrences.count) { index in
+                let item = report.recurrences[index]
+                guard item.state != .wontDo else { return nil }
+                return "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
             }
         }
         if !report.factorRecurrence.isEmpty {
