@@ -113,32 +113,42 @@ struct PatternCorpus: Sendable {
 
         // Intern every distinct word once, so that everything after works on
         // integers. (Which number a word gets does not matter: words are
-        // ordered by their strings below.)
-        var interner = WordInterner()
+        // ordered by their strings below.) Each chunk of documents numbers
+        // its own words on its own core; then the chunks' words are numbered
+        // in chunk order, so only each chunk's distinct words are looked up
+        // on one core, not every word of every document.
+        let chunk = max(64, (raw.count + 4 * workers - 1) / max(1, 4 * workers))
         // The cache's words, interned when first used.
         let cacheWords = termCache?.words ?? []
-        var cacheWordID = [Int32](repeating: -1, count: cacheWords.count)
-        var documentWords: [[(word: Int32, count: Double)]] = []
-        documentWords.reserveCapacity(raw.count)
-        for terms in raw {
-            var list: [(word: Int32, count: Double)] = []
-            switch terms {
-            case .counted(let terms):
-                list.reserveCapacity(terms.count)
-                for (word, count) in terms { list.append((interner.id(of: word), count)) }
-            case .cached(let terms):
-                list.reserveCapacity(terms.count)
-                for (word, count) in terms {
-                    var id = cacheWordID[Int(word)]
-                    if id < 0 {
-                        id = interner.id(of: cacheWords[Int(word)])
-                        cacheWordID[Int(word)] = id
+        let chunks = ParallelMap.map(Array(stride(from: 0, to: raw.count, by: chunk)), workers: workers) { first in
+            var interner = WordInterner()
+            var cacheWordID = [Int32](repeating: -1, count: cacheWords.count)
+            let lists = raw[first..<min(first + chunk, raw.count)].map { terms in
+                var list: [(word: Int32, count: Double)] = []
+                switch terms {
+                case .counted(let terms):
+                    list.reserveCapacity(terms.count)
+                    for (word, count) in terms { list.append((interner.id(of: word), count)) }
+                case .cached(let terms):
+                    list.reserveCapacity(terms.count)
+                    for (word, count) in terms {
+                        var id = cacheWordID[Int(word)]
+                        if id < 0 {
+                            id = interner.id(of: cacheWords[Int(word)])
+                            cacheWordID[Int(word)] = id
+                        }
+                        list.append((id, count))
                     }
-                    list.append((id, count))
                 }
+                return list
             }
-            documentWords.append(list)
+            return (words: interner.words, lists: lists)
         }
+        var interner = WordInterner()
+        // A chunk's word numbers in the whole corpus, by its own.
+        let corpusNumbers = chunks.map { $0.words.map { interner.id(of: $0) } }
+        // Each document's words, by their numbers in its chunk (`corpusNumbers[index / chunk]` gives the corpus's).
+        let documentWords = Array(chunks.map(\.lists).joined())
         let words = interner.words
 
         // Stem each distinct word once for the whole corpus; concept tokens stay as they are.
@@ -162,9 +172,12 @@ struct PatternCorpus: Sendable {
             .flatMap { $0.lowercased().split(separator: "-").map { PorterStemmer.stem(String($0)) } })
         let isServiceWord = vocabulary.map { serviceWords.contains($0) }
 
-        let termCounts: [[(term: Int32, count: Double)]] = ParallelMap.map(documentWords, workers: workers) { list in
-            let ordered = list.map { (term: termOfWord[Int($0.word)], rank: wordRank[Int($0.word)], count: $0.count) }
-                .sorted { ($0.term, $0.rank) < ($1.term, $1.rank) }
+        let termCounts: [[(term: Int32, count: Double)]] = ParallelMap.map(Array(documentWords.indices), workers: workers) { index in
+            let numbers = corpusNumbers[index / chunk]
+            let ordered = documentWords[index].map { entry in
+                let word = Int(numbers[Int(entry.word)])
+                return (term: termOfWord[word], rank: wordRank[word], count: entry.count)
+            }.sorted { ($0.term, $0.rank) < ($1.term, $1.rank) }
             var terms: [(term: Int32, count: Double)] = []
             terms.reserveCapacity(ordered.count)
             for entry in ordered {
