@@ -20,37 +20,49 @@ struct PostmortemMentions {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
-                guard PostmortemMentions.isWordByte(bytes[index]) else {
+                // The kinds of byte the word holds, gathered as it is found:
+                // most words lack a digit or a hyphen and are passed over
+                // without being read again.
+                var kinds: UInt8 = 0
+                var start = index
+                while index < bytes.count {
+                    let kind = PostmortemMentions.kind(of: bytes[index])
+                    guard kind != 0 else { break }
+                    kinds |= kind
+                    index += 1
+                }
+                guard index > start else {
                     index += 1
                     continue
                 }
-                var start = index
-                while index < bytes.count, PostmortemMentions.isWordByte(bytes[index]) { index += 1 }
+                let wanted = Kind.letter | Kind.digit | Kind.hyphen
+                guard kinds & (wanted | Kind.other) == wanted else { continue }
                 var end = index
                 while start < end, bytes[start] == 0x2D { start += 1 }
                 while end > start, bytes[end - 1] == 0x2D { end -= 1 }
-                var (letter, digit, hyphen, ascii) = (false, false, false, true)
-                for byte in bytes[start..<end] {
-                    switch byte {
-                    case 0x30...0x39: digit = true
-                    case 0x2D: hyphen = true
-                    case 0x5F: break
-                    case 0x80...: ascii = false
-                    default: letter = true
-                    }
-                }
-                guard letter, digit, hyphen, ascii else { continue }
+                // Trimming may have taken its only hyphens.
+                guard bytes[start..<end].contains(0x2D) else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
                 if seen.insert(word).inserted { words.append(word) }
             }
         }
     }
 
-    /// Bytes of a word; those of other scripts join it only to exclude it ("Ärger-1").
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    /// Bits of `kind(of:)`.
+    private enum Kind {
+        static let word: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 4, hyphen: UInt8 = 8, underscore: UInt8 = 16, other: UInt8 = 32
+    }
+
+    /// What a byte of a word is, 0 for a byte outside words. Bytes of other
+    /// scripts join a word only to exclude it ("Ärger-1").
+    private static func kind(of byte: UInt8) -> UInt8 {
         switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F, 0x80...: true
-        default: false
+        case 0x30...0x39: Kind.word | Kind.digit
+        case 0x41...0x5A, 0x61...0x7A: Kind.word | Kind.letter
+        case 0x2D: Kind.word | Kind.hyphen
+        case 0x5F: Kind.word | Kind.underscore
+        case 0x80...: Kind.word | Kind.other
+        default: 0
         }
     }
 
