@@ -83,8 +83,11 @@ public struct PatternAnalyzer: Sendable {
         }
         let clusters = PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
             .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
+        // The recurrences (one core) while the clusters are described (the others).
+        let recurring = BackgroundTask { [self] in
+            recurrences(clusters, documents, corpus, today: today, statusHistory: statusHistory)
+        }
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
-        let recurrences = recurrences(clusters, documents, corpus, today: today, statusHistory: statusHistory)
         let found = unclustered.value
         return PatternsReport(
             incidents: documents.count,
@@ -92,7 +95,7 @@ public struct PatternAnalyzer: Sendable {
             clusters: described.sorted { ($0.members.count, $1.id) > ($1.members.count, $0.id) },
             similar: found.similar,
             factorRecurrence: found.factors,
-            recurrences: recurrences,
+            recurrences: recurring.value,
             trends: found.trends)
     }
 
