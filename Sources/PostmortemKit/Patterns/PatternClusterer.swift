@@ -10,12 +10,14 @@ import Foundation
 /// over (at most `structureSample` × `structureSample`) member pairs. Groups
 /// are updated in place and the smaller is merged into the larger.
 ///
-/// Summed vectors are sorted arrays, like a document's: a dot product walks
-/// the shorter one and finds each of its terms in the longer by galloping
-/// search, so it never sorts. (Dictionaries, sorted for every dot product of
-/// two groups, made clustering quadratic once groups used thousands of
-/// distinct words: 44 s of `patterns` at 10,000 postmortems with a realistic
-/// vocabulary.) Products are added in increasing term order whatever the
+/// Summed vectors of small groups are sorted arrays, like a document's: a
+/// dot product walks the shorter one and finds each of its terms in the
+/// longer by galloping search, so it never sorts. (Dictionaries, sorted for
+/// every dot product of two groups, made clustering quadratic once groups
+/// used thousands of distinct words: 44 s of `patterns` at 10,000
+/// postmortems with a realistic vocabulary.) Groups of `denseMembers` or
+/// more are arrays indexed by term (`Dense`), within a memory budget.
+/// Products are added in increasing term order whatever the
 /// representation, so scores are the same to the last bit.
 struct PatternClusterer {
     var threshold: Double
@@ -27,13 +29,101 @@ struct PatternClusterer {
         var first: Int, second: Int, firstSize: Int, secondSize: Int
     }
 
-    /// Summed vectors of a group of two or more; a single document uses its own vectors.
-    private struct Sums {
-        var words: SparseVector
-        var wordSets: SparseVector
-        var concepts: SparseVector
-        var failureModes: SparseVector
+    /// The four vectors a group sums, in the order of `Dense.parts`.
+    enum Part: Int, CaseIterable { case words, wordSets, concepts, failureModes }
+
+    private static func vector(_ document: PatternDocument, _ part: Part) -> SparseVector {
+        switch part {
+        case .words: document.vector
+        case .wordSets: document.wordSet
+        case .concepts: document.concepts
+        case .failureModes: document.failureModes
+        }
     }
+
+    /// Summed vectors of a group of two or more (a single document uses its
+    /// own): sorted sparse vectors, or once the group is large, arrays
+    /// indexed by term (`Dense`).
+    private enum Sums {
+        case sparse([SparseVector])
+        case dense(Dense)
+    }
+
+    /// A large group's sums as arrays indexed by term, with a bit per term
+    /// any of them holds. Adding a member then costs the member's terms
+    /// rather than the group's, and a dot product with a document its
+    /// document's terms: with sorted vectors, merging each new member into
+    /// groups of thousands was most of `patterns` at 100,000 postmortems.
+    /// Weights are added, and products summed in increasing term order,
+    /// exactly as with sorted vectors (a term one side lacks adds a product
+    /// of +0, which changes no sum of positive products), so the
+    /// clustering is the same to the bit.
+    final class Dense {
+        var parts: [[Float]]
+        var support: [UInt64]
+
+        init(vocabulary: Int) {
+            parts = Part.allCases.map { _ in [Float](repeating: 0, count: vocabulary) }
+            support = [UInt64](repeating: 0, count: (vocabulary + 63) / 64)
+        }
+
+        /// Adds `vector` to one part (`parts[part][t] + weight`, as `added` adds).
+        func add(_ vector: SparseVector, to part: Part) {
+            parts[part.rawValue].withUnsafeMutableBufferPointer { sums in
+                for (term, weight) in vector { sums[Int(term)] += weight }
+            }
+            for (term, _) in vector { support[Int(term) >> 6] |= 1 << (UInt64(term) & 63) }
+        }
+
+        /// Adds every part of `other` to this one's.
+        func add(_ other: Dense) {
+            for part in parts.indices {
+                parts[part].withUnsafeMutableBufferPointer { sums in
+                    other.forEachTerm { sums[$0] += other.parts[part][$0] }
+                }
+            }
+            for index in support.indices { support[index] |= other.support[index] }
+        }
+
+        /// Calls `body` with every term of `support`, in increasing order.
+        func forEachTerm(_ body: (Int) -> Void) {
+            for (index, word) in support.enumerated() {
+                var bits = word
+                while bits != 0 {
+                    body(index << 6 | bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                }
+            }
+        }
+
+        func dot(_ vector: SparseVector, _ part: Part) -> Float {
+            parts[part.rawValue].withUnsafeBufferPointer { sums in
+                var total: Float = 0
+                for (term, weight) in vector { total += weight * sums[Int(term)] }
+                return total
+            }
+        }
+
+        func dot(_ other: Dense, _ part: Part) -> Float {
+            let (a, b) = (parts[part.rawValue], other.parts[part.rawValue])
+            var total: Float = 0
+            for index in support.indices {
+                var bits = support[index] & other.support[index]
+                while bits != 0 {
+                    let term = index << 6 | bits.trailingZeroBitCount
+                    total += a[term] * b[term]
+                    bits &= bits - 1
+                }
+            }
+            return total
+        }
+    }
+
+    /// Groups of at least this many members are summed densely, as long as
+    /// `denseBudget` allows. (Either way the clusters are the same.)
+    var denseMembers = 64
+    /// Bytes that dense sums may take at once; past it, groups stay sparse.
+    static let denseBudget = 128 << 20
 
     /// Groups of two or more document indices, each ordered by start and id.
     func clusters(_ documents: [PatternDocument], pairs: [CandidateIndex.Pair], scores: [Double],
@@ -48,23 +138,54 @@ struct PatternClusterer {
         var members = [[Int]](repeating: [], count: documents.count)
         var sums = [Sums?](repeating: nil, count: documents.count)
         func membersOf(_ group: Int) -> [Int] { members[group].isEmpty ? [group] : members[group] }
+        let vocabulary = scorer.vocabulary.count
+        let maxDense = max(1, PatternClusterer.denseBudget / max(1, Part.allCases.count * 4 * vocabulary + vocabulary / 8))
+        var denseCount = 0
 
         // A group's summed vector, or a single document's own.
-        func dot(_ x: Int, _ y: Int, _ vector: (PatternDocument) -> SparseVector, _ sum: (Sums) -> SparseVector) -> Double {
-            Double(PatternClusterer.dot(sums[x].map(sum) ?? vector(documents[x]), sums[y].map(sum) ?? vector(documents[y])))
+        func dot(_ x: Int, _ y: Int, _ part: Part) -> Double {
+            switch (sums[x], sums[y]) {
+            case (.dense(let a)?, .dense(let b)?): return Double(a.dot(b, part))
+            case (.dense(let a)?, .sparse(let b)?): return Double(a.dot(b[part.rawValue], part))
+            case (.sparse(let a)?, .dense(let b)?): return Double(b.dot(a[part.rawValue], part))
+            case (.dense(let a)?, nil): return Double(a.dot(PatternClusterer.vector(documents[y], part), part))
+            case (nil, .dense(let b)?): return Double(b.dot(PatternClusterer.vector(documents[x], part), part))
+            case (.sparse(let a)?, .sparse(let b)?): return Double(PatternClusterer.dot(a[part.rawValue], b[part.rawValue]))
+            case (.sparse(let a)?, nil): return Double(PatternClusterer.dot(a[part.rawValue], PatternClusterer.vector(documents[y], part)))
+            case (nil, .sparse(let b)?): return Double(PatternClusterer.dot(PatternClusterer.vector(documents[x], part), b[part.rawValue]))
+            case (nil, nil):
+                return Double(PatternClusterer.dot(PatternClusterer.vector(documents[x], part), PatternClusterer.vector(documents[y], part)))
+            }
         }
-        func add(_ group: Int, into sum: inout Sums) {
-            if let other = sums[group] {
-                sum.words = PatternClusterer.added(sum.words, other.words)
-                sum.wordSets = PatternClusterer.added(sum.wordSets, other.wordSets)
-                sum.concepts = PatternClusterer.added(sum.concepts, other.concepts)
-                sum.failureModes = PatternClusterer.added(sum.failureModes, other.failureModes)
-            } else {
-                let document = documents[group]
-                sum.words = PatternClusterer.added(sum.words, document.vector)
-                sum.wordSets = PatternClusterer.added(sum.wordSets, document.wordSet)
-                sum.concepts = PatternClusterer.added(sum.concepts, document.concepts)
-                sum.failureModes = PatternClusterer.added(sum.failureModes, document.failureModes)
+        /// The sparse sums of a group (a single document's own vectors when it has none).
+        func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
+            if case .sparse(let parts)? = sums { return parts }
+            return Part.allCases.map { PatternClusterer.vector(documents[group], $0) }
+        }
+        /// The sum of two groups: `kept`'s weights plus `dropped`'s, in a
+        /// dense form when either is dense or the merged group is large.
+        func merged(_ kept: Sums?, keptGroup: Int, _ dropped: Sums?, droppedGroup: Int, size: Int) -> Sums {
+            switch (kept, dropped) {
+            case (.dense(let a)?, .dense(let b)?):
+                a.add(b)
+                denseCount -= 1
+                return .dense(a)
+            case (.dense(let a)?, _):
+                for (part, vector) in zip(Part.allCases, sparseParts(dropped, droppedGroup)) { a.add(vector, to: part) }
+                return .dense(a)
+            case (_, .dense(let b)?):
+                // Addition of two floats does not depend on their order.
+                for (part, vector) in zip(Part.allCases, sparseParts(kept, keptGroup)) { b.add(vector, to: part) }
+                return .dense(b)
+            default:
+                if size >= denseMembers && denseCount < maxDense {
+                    let dense = Dense(vocabulary: vocabulary)
+                    for (part, vector) in zip(Part.allCases, sparseParts(kept, keptGroup)) { dense.add(vector, to: part) }
+                    for (part, vector) in zip(Part.allCases, sparseParts(dropped, droppedGroup)) { dense.add(vector, to: part) }
+                    denseCount += 1
+                    return .dense(dense)
+                }
+                return .sparse(zip(sparseParts(kept, keptGroup), sparseParts(dropped, droppedGroup)).map { PatternClusterer.added($0, $1) })
             }
         }
 
@@ -81,9 +202,9 @@ struct PatternClusterer {
                 : GroupPair(first: y, second: x, firstSize: right.count, secondSize: left.count)
             guard !refused.contains(judged) else { continue }
             let pairCount = Double(left.count * right.count)
-            let text = (PairScorer.wordSetWeight * dot(x, y, \.wordSet, \.wordSets)
-                + PairScorer.wordWeight * dot(x, y, \.vector, \.words) + PairScorer.conceptWeight * dot(x, y, \.concepts, \.concepts)
-                + PairScorer.failureModeWeight * dot(x, y, \.failureModes, \.failureModes)) / pairCount
+            let text = (PairScorer.wordSetWeight * dot(x, y, .wordSets)
+                + PairScorer.wordWeight * dot(x, y, .words) + PairScorer.conceptWeight * dot(x, y, .concepts)
+                + PairScorer.failureModeWeight * dot(x, y, .failureModes)) / pairCount
             var structure = 0.0, sampled = 0
             for i in left.prefix(PatternClusterer.structureSample) {
                 for j in right.prefix(PatternClusterer.structureSample) {
@@ -98,24 +219,15 @@ struct PatternClusterer {
             let (keep, drop) = left.count >= right.count ? (x, y) : (y, x)
             let dropped = membersOf(drop)
             for member in dropped { groupOf[member] = keep }
-            // Taken out and put back so that the arrays and dictionaries are
-            // mutated in place rather than copied.
+            // Taken out and put back so that the arrays are mutated in place rather than copied.
             var kept = members[keep]
             members[keep] = []
             if kept.isEmpty { kept = [keep] }
             kept += dropped
             members[keep] = kept
             members[drop] = []
-            var sum: Sums
-            if let taken = sums[keep].take() {
-                sum = taken
-            } else {
-                sum = Sums(words: [], wordSets: [], concepts: [], failureModes: [])
-                add(keep, into: &sum)
-            }
-            add(drop, into: &sum)
-            sums[keep] = sum
-            sums[drop] = nil
+            let keptSums = sums[keep].take(), droppedSums = sums[drop].take()
+            sums[keep] = merged(keptSums, keptGroup: keep, droppedSums, droppedGroup: drop, size: kept.count)
         }
         return members.filter { $0.count >= 2 }.map { group in
             group.sorted { (documents[$0].started, documents[$0].idRank) < (documents[$1].started, documents[$1].idRank) }

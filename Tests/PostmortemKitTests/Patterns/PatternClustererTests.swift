@@ -54,4 +54,72 @@ struct PatternClustererTests {
         #expect(PatternClusterer.dot([(term: 10, weight: 1)], vector) == 0)
         #expect(PatternClusterer.dot([(term: 9, weight: 2)], vector) == 0.5)
     }
+
+    /// The clusters of documents, with groups summed densely from `denseMembers` members on.
+    static func clusters(_ postmortems: [Postmortem], denseMembers: Int) -> [[Int]] {
+        let analyzer = PatternAnalyzer()
+        let corpus = PatternCorpus(postmortems, workers: 2)
+        let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
+        let pairs = CandidateIndex.pairs(corpus.documents, workers: 2)
+        let scores = pairs.map { scorer.score(Int($0.a), Int($0.b)) }
+        var clusterer = PatternClusterer(threshold: analyzer.clusterThreshold, averageThreshold: analyzer.clusterAverageThreshold)
+        clusterer.denseMembers = denseMembers
+        return clusterer.clusters(corpus.documents, pairs: pairs, scores: scores, scorer: scorer)
+    }
+
+    /// Dense sums (every group of two or more) and sorted ones (none) join
+    /// the same groups, on labelled corpora alone and all together (1,000
+    /// postmortems, with groups of dozens).
+    @Test func denseAndSortedSumsMakeTheSameClusters() throws {
+        var all: [Postmortem] = []
+        for number in [1, 6, 12, 19, 25, 30] {
+            let postmortems = try TestLint.fixtureWithBlobIDs("patterns-corpus-\(number)").postmortems
+            let sorted = Self.clusters(postmortems, denseMembers: .max)
+            #expect(!sorted.isEmpty)
+            #expect(Self.clusters(postmortems, denseMembers: 2) == sorted)
+            // Ids repeat across corpora: give each file an id of its own.
+            all += postmortems.map { postmortem in
+                var renamed = postmortem
+                if case .object(var fields)? = postmortem.frontMatter?.value {
+                    fields["id"] = .string("C\(number)-\(postmortem.id ?? "")")
+                    renamed.frontMatter?.value = .object(fields)
+                }
+                return renamed
+            }
+        }
+        let sorted = Self.clusters(all, denseMembers: .max)
+        #expect(sorted.contains { $0.count > 4 })
+        #expect(Self.clusters(all, denseMembers: 2) == sorted)
+        #expect(Self.clusters(all, denseMembers: 8) == sorted)
+    }
+
+    /// Dense sums against sorted ones: the same weights, and the same dot
+    /// products with a document and with another group, to the last bit.
+    @Test func denseSumsMatchSortedOnesBitForBit() async {
+        await propertyCheck(count: 300, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            let vocabulary = Int32.random(in: 1...3_000, using: &generator)
+            func group() -> (PatternClusterer.Dense, SparseVector) {
+                let dense = PatternClusterer.Dense(vocabulary: Int(vocabulary))
+                var sorted: SparseVector = []
+                for _ in 0..<Int.random(in: 1...5, using: &generator) {
+                    let part = Self.vector(&generator, length: Bool.random(using: &generator) ? 20 : 1_500, vocabulary: vocabulary)
+                    dense.add(part, to: .words)
+                    sorted = PatternClusterer.added(sorted, part)
+                }
+                return (dense, sorted)
+            }
+            let (a, sortedA) = group(), (b, sortedB) = group()
+            #expect(sortedA.allSatisfy { a.parts[0][Int($0.term)].bitPattern == $0.weight.bitPattern })
+            let probe = Self.vector(&generator, length: 200, vocabulary: vocabulary)
+            #expect(a.dot(probe, .words).bitPattern == PatternClusterer.dot(probe, sortedA).bitPattern)
+            #expect(a.dot(b, .words).bitPattern == PatternClusterer.dot(sortedA, sortedB).bitPattern)
+            a.add(b)
+            let sum = PatternClusterer.added(sortedA, sortedB)
+            #expect(sum.allSatisfy { a.parts[0][Int($0.term)].bitPattern == $0.weight.bitPattern })
+            #expect(a.dot(probe, .words).bitPattern == PatternClusterer.dot(probe, sum).bitPattern)
+            // Another part of the same group holds nothing yet.
+            #expect(a.dot(probe, .concepts) == 0)
+        }
+    }
 }
