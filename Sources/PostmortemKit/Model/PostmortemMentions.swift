@@ -50,7 +50,7 @@ struct PostmortemMentions {
 
     /// Bits of `kind(of:)`.
     private enum Kind {
-        static let word: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 4, hyphen: UInt8 = 8, underscore: UInt8 = 16, other: UInt8 = 32
+        static let word: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 4, hyphen: UInt8 = 8, other: UInt8 = 16
     }
 
     /// What a byte of a word is, 0 for a byte outside words. Bytes of other
@@ -60,7 +60,7 @@ struct PostmortemMentions {
         case 0x30...0x39: Kind.word | Kind.digit
         case 0x41...0x5A, 0x61...0x7A: Kind.word | Kind.letter
         case 0x2D: Kind.word | Kind.hyphen
-        case 0x5F: Kind.word | Kind.underscore
+        case 0x5F: Kind.word
         case 0x80...: Kind.word | Kind.other
         default: 0
         }

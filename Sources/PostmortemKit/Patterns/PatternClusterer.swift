@@ -76,6 +76,11 @@ struct PatternClusterer {
             for (term, _) in vector { support[Int(term) >> 6] |= 1 << (UInt64(term) & 63) }
         }
 
+        /// Adds each of four vectors to its part, in the order of `Part`.
+        func add(_ vectors: [SparseVector]) {
+            for (part, vector) in zip(Part.allCases, vectors) { add(vector, to: part) }
+        }
+
         /// Adds every part of `other` to this one's.
         func add(_ other: Dense) {
             for part in parts.indices {
@@ -88,8 +93,14 @@ struct PatternClusterer {
 
         /// Calls `body` with every term of `support`, in increasing order.
         func forEachTerm(_ body: (Int) -> Void) {
-            for (index, word) in support.enumerated() {
-                var bits = word
+            Dense.forEachBit(words: support.count, { support[$0] }, body)
+        }
+
+        /// Calls `body` with the position of every bit set in `words` 64-bit
+        /// words (`word(i)` gives the i-th), in increasing order.
+        private static func forEachBit(words: Int, _ word: (Int) -> UInt64, _ body: (Int) -> Void) {
+            for index in 0..<words {
+                var bits = word(index)
                 while bits != 0 {
                     body(index << 6 | bits.trailingZeroBitCount)
                     bits &= bits - 1
@@ -108,14 +119,7 @@ struct PatternClusterer {
         func dot(_ other: Dense, _ part: Part) -> Float {
             let (a, b) = (parts[part.rawValue], other.parts[part.rawValue])
             var total: Float = 0
-            for index in support.indices {
-                var bits = support[index] & other.support[index]
-                while bits != 0 {
-                    let term = index << 6 | bits.trailingZeroBitCount
-                    total += a[term] * b[term]
-                    bits &= bits - 1
-                }
-            }
+            Dense.forEachBit(words: support.count, { support[$0] & other.support[$0] }) { total += a[$0] * b[$0] }
             return total
         }
     }
@@ -143,25 +147,22 @@ struct PatternClusterer {
         let maxDense = max(1, PatternClusterer.denseBudget / max(1, Part.allCases.count * 4 * vocabulary + vocabulary / 8))
         var denseCount = 0
 
-        // A group's summed vector, or a single document's own.
+        /// A part of a group's sparse sums, or of a single document's own vectors.
+        func sparse(_ sums: Sums?, _ group: Int, _ part: Part) -> SparseVector {
+            if case .sparse(let parts)? = sums { return parts[part.rawValue] }
+            return PatternClusterer.vector(documents[group], part)
+        }
+        func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
+            Part.allCases.map { sparse(sums, group, $0) }
+        }
+        // The dot product of one part of two groups' sums (a single document's own vectors).
         func dot(_ x: Int, _ y: Int, _ part: Part) -> Double {
             switch (sums[x], sums[y]) {
-            case (.dense(let a)?, .dense(let b)?): return Double(a.dot(b, part))
-            case (.dense(let a)?, .sparse(let b)?): return Double(a.dot(b[part.rawValue], part))
-            case (.sparse(let a)?, .dense(let b)?): return Double(b.dot(a[part.rawValue], part))
-            case (.dense(let a)?, nil): return Double(a.dot(PatternClusterer.vector(documents[y], part), part))
-            case (nil, .dense(let b)?): return Double(b.dot(PatternClusterer.vector(documents[x], part), part))
-            case (.sparse(let a)?, .sparse(let b)?): return Double(PatternClusterer.dot(a[part.rawValue], b[part.rawValue]))
-            case (.sparse(let a)?, nil): return Double(PatternClusterer.dot(a[part.rawValue], PatternClusterer.vector(documents[y], part)))
-            case (nil, .sparse(let b)?): return Double(PatternClusterer.dot(PatternClusterer.vector(documents[x], part), b[part.rawValue]))
-            case (nil, nil):
-                return Double(PatternClusterer.dot(PatternClusterer.vector(documents[x], part), PatternClusterer.vector(documents[y], part)))
+            case (.dense(let a)?, .dense(let b)?): Double(a.dot(b, part))
+            case (.dense(let a)?, let other): Double(a.dot(sparse(other, y, part), part))
+            case (let other, .dense(let b)?): Double(b.dot(sparse(other, x, part), part))
+            case (let a, let b): Double(PatternClusterer.dot(sparse(a, x, part), sparse(b, y, part)))
             }
-        }
-        /// The sparse sums of a group (a single document's own vectors when it has none).
-        func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
-            if case .sparse(let parts)? = sums { return parts }
-            return Part.allCases.map { PatternClusterer.vector(documents[group], $0) }
         }
         /// The sum of two groups: `kept`'s weights plus `dropped`'s, in a
         /// dense form when either is dense or the merged group is large.
@@ -172,17 +173,17 @@ struct PatternClusterer {
                 denseCount -= 1
                 return .dense(a)
             case (.dense(let a)?, _):
-                for (part, vector) in zip(Part.allCases, sparseParts(dropped, droppedGroup)) { a.add(vector, to: part) }
+                a.add(sparseParts(dropped, droppedGroup))
                 return .dense(a)
             case (_, .dense(let b)?):
                 // Addition of two floats does not depend on their order.
-                for (part, vector) in zip(Part.allCases, sparseParts(kept, keptGroup)) { b.add(vector, to: part) }
+                b.add(sparseParts(kept, keptGroup))
                 return .dense(b)
             default:
                 if size >= denseMembers && denseCount < maxDense {
                     let dense = Dense(vocabulary: vocabulary)
-                    for (part, vector) in zip(Part.allCases, sparseParts(kept, keptGroup)) { dense.add(vector, to: part) }
-                    for (part, vector) in zip(Part.allCases, sparseParts(dropped, droppedGroup)) { dense.add(vector, to: part) }
+                    dense.add(sparseParts(kept, keptGroup))
+                    dense.add(sparseParts(dropped, droppedGroup))
                     denseCount += 1
                     return .dense(dense)
                 }
