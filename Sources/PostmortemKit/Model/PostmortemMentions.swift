@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a postmortem's text that may name another postmortem by its
 /// id ("a repeat of PM-2024-002", "see INC-88"), and the repository paths
 /// its links lead to. The patterns analysis takes a postmortem that names
@@ -18,26 +20,32 @@ struct PostmortemMentions {
     mutating func scan(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                // The kinds of byte the word holds, gathered as it is found:
-                // most words lack a digit or a hyphen and are passed over
-                // without being read again.
-                var kinds: UInt8 = 0
-                var start = index
-                while index < bytes.count {
-                    let kind = PostmortemMentions.kind(of: bytes[index])
+            guard let base = bytes.baseAddress else { return }
+            // Every kept word has a hyphen, and most words have none: the
+            // text is searched for hyphens (memchr) and only the words
+            // around them are read, rather than every byte classified.
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, 0x2D, bytes.count - from) {
+                let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // The word around the hyphen, and the kinds of byte it holds.
+                var kinds = PostmortemMentions.kind(of: 0x2D)
+                var start = hyphen
+                while start > 0 {
+                    let kind = PostmortemMentions.kind(of: bytes[start - 1])
                     guard kind != 0 else { break }
                     kinds |= kind
-                    index += 1
+                    start -= 1
                 }
-                guard index > start else {
-                    index += 1
-                    continue
+                var end = hyphen + 1
+                while end < bytes.count {
+                    let kind = PostmortemMentions.kind(of: bytes[end])
+                    guard kind != 0 else { break }
+                    kinds |= kind
+                    end += 1
                 }
+                from = end
                 let wanted = Kind.letter | Kind.digit | Kind.hyphen
                 guard kinds & (wanted | Kind.other) == wanted else { continue }
-                var end = index
                 while start < end, bytes[start] == 0x2D { start += 1 }
                 while end > start, bytes[end - 1] == 0x2D { end -= 1 }
                 // Trimming may have taken its only hyphens.

@@ -104,6 +104,38 @@ struct PatternAnalyzerTests {
         #expect(PostmortemMentions.linkedPath("../runbooks/queue.txt", from: "postmortems/b.md") == nil)
     }
 
+    /// The scan jumps from hyphen to hyphen; the reference reads every
+    /// character: words are maximal runs of ASCII letters, digits, `-`, `_`
+    /// and other scripts' characters, kept when ASCII only, with a letter,
+    /// a digit and a hyphen left once outer hyphens are trimmed.
+    @Test func mentionsMatchAReadingOfEveryCharacter() {
+        func reference(_ text: String) -> [String] {
+            // Other scripts' characters join a word, only to exclude it.
+            func inWord(_ c: Character) -> Bool { !c.isASCII || c.isLetter || c.isNumber || c == "-" || c == "_" }
+            var words: [String] = []
+            var run = ""
+            for c in text + " " {
+                if inWord(c) { run.append(c); continue }
+                let trimmed = run.drop(while: { $0 == "-" }).reversed().drop(while: { $0 == "-" }).reversed()
+                let word = String(trimmed)
+                if run.allSatisfy(\.isASCII), run.contains(where: \.isLetter), run.contains(where: \.isNumber), word.contains("-"),
+                   !words.contains(word.lowercased()) {
+                    words.append(word.lowercased())
+                }
+                run = ""
+            }
+            return words
+        }
+        var generator = SeededGenerator(seed: 20261130)
+        let pieces = ["PM", "pm", "-", "--", "2024", "7", "_", " ", ", ", "edge", "proxy", "é", "Ä", "(", ")", ".", "\n", "x509"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var mentions = PostmortemMentions()
+            mentions.scan(text)
+            #expect(mentions.words == reference(text), "\(text)")
+        }
+    }
+
     @Test func termCounterWeighsWordsAndConceptsAsTheVectorizerDefinesThem() {
         let texts = [("The TLS cert lapsed on the edge; the cert was not renewed.", 2.0),
                      ("x509: certificate has expired. Überlast im Zähler — ÉTÉ, été.", 1.5),
