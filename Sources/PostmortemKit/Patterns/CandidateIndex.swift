@@ -72,11 +72,11 @@ struct CandidateIndex {
 
         // Documents in chunks, each chunk with its own dense accumulator.
         let chunk = 256
-        let lists: [[[Int32]]] = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { first in
+        let lists: [[[Int32]]] = ParallelMap.inChunks(count, chunk: chunk, workers: workers) { range in
             var evidence = Evidence(documentCount: count)
             defer { evidence.deallocate() }
             var result: [[Int32]] = []
-            for index in first..<min(first + chunk, count) {
+            for index in range {
                 evidence.start(index)
                 evidence.accumulate(top[index], words, into: evidence.words, cap: cap)
                 evidence.accumulate(documents[index].concepts, concepts, into: evidence.text, cap: cap)

@@ -74,7 +74,9 @@ public struct PatternAnalyzer: Sendable {
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
         let (corpus, scorer, pairs) = candidates(postmortems)
         let documents = corpus.documents
-        let scores = inChunks(pairs.count) { range in range.map { scorer.score(Int(pairs[$0].a), Int(pairs[$0].b)) } }
+        let scores = Array(ParallelMap.inChunks(pairs.count, chunk: 1024, workers: workers) { range in
+            range.map { scorer.score(Int(pairs[$0].a), Int(pairs[$0].b)) }
+        }.joined())
         // Similar incidents, factor recurrence and trends do not depend on
         // the clusters, so they are found while clustering runs on one core.
         let unclustered = BackgroundTask { [self] in
@@ -116,14 +118,6 @@ public struct PatternAnalyzer: Sendable {
         let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
         return (corpus, PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary),
                 CandidateIndex.pairs(corpus.documents, workers: workers))
-    }
-
-    /// Maps index ranges of `count` items on the workers, in chunks large
-    /// enough that handing them out costs nothing, and joins the results in order.
-    private func inChunks<Result: Sendable>(_ count: Int, chunk: Int = 1024,
-                                            _ transform: @Sendable (Range<Int>) -> [Result]) -> [Result] {
-        let starts = Array(stride(from: 0, to: count, by: chunk))
-        return Array(ParallelMap.map(starts, workers: workers) { transform($0..<min($0 + chunk, count)) }.joined())
     }
 
     // MARK: Clusters

@@ -98,9 +98,9 @@ struct PatternCorpus: Sendable {
         }
         // Words and concepts of each document, unstemmed, summed in the order they occur.
         // In runs of 64 documents that share one counter.
-        let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.map(Array(stride(from: 0, to: usable.count, by: 64)), workers: workers) { first in
+        let runs: [[CountedOrCached<TermCache.Terms>]] = ParallelMap.inChunks(usable.count, chunk: 64, workers: workers) { run in
             var counter = TermCounter()
-            return usable[first..<min(first + 64, usable.count)].map { source in
+            return usable[run].map { source in
                 if let inputs = postmortems[source].patternInputs { return .counted(inputs.terms) }
                 let key = termCache?.key(for: postmortems[source])
                 if let key, let cached = termCache?.terms(for: key) { return .cached(cached) }
@@ -120,10 +120,10 @@ struct PatternCorpus: Sendable {
         let chunk = max(64, (raw.count + 4 * workers - 1) / max(1, 4 * workers))
         // The cache's words, interned when first used.
         let cacheWords = termCache?.words ?? []
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: raw.count, by: chunk)), workers: workers) { first in
+        let chunks = ParallelMap.inChunks(raw.count, chunk: chunk, workers: workers) { range in
             var interner = WordInterner()
             var cacheWordID = [Int32](repeating: -1, count: cacheWords.count)
-            let lists = raw[first..<min(first + chunk, raw.count)].map { terms in
+            let lists = raw[range].map { terms in
                 var list: [(word: Int32, count: Double)] = []
                 switch terms {
                 case .counted(let terms):

@@ -58,10 +58,9 @@ public enum PatternsFormatter {
     /// Made in chunks on all cores: a large repository has a hundred
     /// thousand recurrences, a third of a second of string building on one.
     static func lines(count: Int, chunk: Int = 4096, _ line: @Sendable (Int) -> String?) -> String {
-        let starts = Array(stride(from: 0, to: count, by: chunk))
-        return ParallelMap.map(starts, workers: ProcessInfo.processInfo.activeProcessorCount) { start in
+        ParallelMap.inChunks(count, chunk: chunk, workers: ProcessInfo.processInfo.activeProcessorCount) { range in
             var text = ""
-            for index in start..<min(start + chunk, count) { if let line = line(index) { text += line } }
+            for index in range { if let line = line(index) { text += line } }
             return text
         }.joined()
     }

@@ -66,8 +66,8 @@ public struct SearchIndexBuilder: Sendable {
     public func build(_ documents: [SearchDocument]) -> Output {
         let (terms, postings) = SearchIndexBuilder.postings(documents, workers: workers, cache: termCache)
         // One line per term, `"term":"postings"`, encoded in parallel.
-        let lines: [String] = Array(ParallelMap.map(Array(stride(from: 0, to: terms.count, by: 512)), workers: workers) { first in
-            (first..<min(first + 512, terms.count)).map { term in
+        let lines: [String] = Array(ParallelMap.inChunks(terms.count, chunk: 512, workers: workers) { range in
+            range.map { term in
                 var line = ""
                 JSONValue.writeEscaped(terms[term], to: &line)
                 return line + ":\"" + PostingCoder.encode(postings[term]) + "\""
@@ -112,9 +112,9 @@ public struct SearchIndexBuilder: Sendable {
         let run = 64
         // Each document's terms, counted (numbered in its run's table) or cached.
         let runs: [(terms: [String], documents: [CountedOrCached<[(term: Int32, weight: Int)]>])] =
-            ParallelMap.map(Array(stride(from: 0, to: documents.count, by: run)), workers: workers) { first in
+            ParallelMap.inChunks(documents.count, chunk: run, workers: workers) { range in
                 var table = SearchTermTable()
-                let perDocument = documents[first..<min(first + run, documents.count)].map { document -> CountedOrCached<[(term: Int32, weight: Int)]> in
+                let perDocument = documents[range].map { document -> CountedOrCached<[(term: Int32, weight: Int)]> in
                     let key = cache?.key(contentID: document.contentID)
                     if let key, let cached = cache?.terms(for: key) { return .cached(cached) }
                     table.add(document.title + " " + document.id, weight: titleWeight)

@@ -31,6 +31,14 @@ extension ParallelMap {
             initialized = items.count
         }
     }
+
+    /// Maps the index ranges of `count` items on `workers` threads, in
+    /// chunks large enough that handing them out costs nothing, and returns
+    /// the chunks' results in order.
+    static func inChunks<Result: Sendable>(_ count: Int, chunk: Int, workers: Int,
+                                           _ transform: @Sendable (Range<Int>) -> Result) -> [Result] {
+        map(Array(stride(from: 0, to: count, by: chunk)), workers: workers) { transform($0..<min($0 + chunk, count)) }
+    }
 }
 
 /// Indices 0..<total handed out to competing threads, each run once with
