@@ -76,10 +76,11 @@ public struct MarkdownNode: Sendable, Hashable {
         case .htmlInline, .htmlBlock:
             break
         default:
-            for (index, child) in children.enumerated() {
+            // By index: binding each child copied it, with its subtree's references.
+            for index in children.indices {
                 // Separate block children so that words from two cells or paragraphs don't fuse.
-                if index > 0, child.isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
-                child.appendPlainText(to: &out)
+                if index > 0, children[index].isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
+                children[index].appendPlainText(to: &out)
             }
         }
     }

@@ -32,12 +32,15 @@ struct PatternClusterer {
     /// The four vectors a group sums, in the order of `Dense.parts`.
     enum Part: Int, CaseIterable { case words, wordSets, concepts, failureModes }
 
-    private static func vector(_ document: PatternDocument, _ part: Part) -> SparseVector {
+    /// A part of document `index`'s own vectors. The field is read in
+    /// place: passing the document copied it (a dozen references retained
+    /// and released) for every dot product of a single document.
+    private static func vector(_ documents: [PatternDocument], _ index: Int, _ part: Part) -> SparseVector {
         switch part {
-        case .words: document.vector
-        case .wordSets: document.wordSet
-        case .concepts: document.concepts
-        case .failureModes: document.failureModes
+        case .words: documents[index].vector
+        case .wordSets: documents[index].wordSet
+        case .concepts: documents[index].concepts
+        case .failureModes: documents[index].failureModes
         }
     }
 
@@ -133,10 +136,10 @@ struct PatternClusterer {
     /// Groups of two or more document indices, each ordered by start and id.
     func clusters(_ documents: [PatternDocument], pairs: [CandidateIndex.Pair], scores: [Double],
                   scorer: PairScorer) -> [[Int]] {
+        let idRank = documents.map(\.idRank)
         let edges = pairs.indices.filter { scores[$0] >= threshold }.sorted { x, y in
             let p = pairs[x], q = pairs[y]
-            return (scores[x], documents[Int(q.a)].idRank, documents[Int(q.b)].idRank)
-                > (scores[y], documents[Int(p.a)].idRank, documents[Int(p.b)].idRank)
+            return (scores[x], idRank[Int(q.a)], idRank[Int(q.b)]) > (scores[y], idRank[Int(p.a)], idRank[Int(p.b)])
         }
         // The group of a document is named by its first member.
         var groupOf = Array(documents.indices)
@@ -150,7 +153,7 @@ struct PatternClusterer {
         /// A part of a group's sparse sums, or of a single document's own vectors.
         func sparse(_ sums: Sums?, _ group: Int, _ part: Part) -> SparseVector {
             if case .sparse(let parts)? = sums { return parts[part.rawValue] }
-            return PatternClusterer.vector(documents[group], part)
+            return PatternClusterer.vector(documents, group, part)
         }
         func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
             Part.allCases.map { sparse(sums, group, $0) }
@@ -232,7 +235,7 @@ struct PatternClusterer {
             sums[keep] = merged(keptSums, keptGroup: keep, droppedSums, droppedGroup: drop, size: kept.count)
         }
         return members.filter { $0.count >= 2 }.map { group in
-            group.sorted { (documents[$0].started, documents[$0].idRank) < (documents[$1].started, documents[$1].idRank) }
+            group.sorted { (documents[$0].started, idRank[$0]) < (documents[$1].started, idRank[$1]) }
         }
     }
 

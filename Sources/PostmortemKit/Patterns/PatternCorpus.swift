@@ -234,20 +234,23 @@ struct PatternCorpus: Sendable {
             document.failureModes = PatternCorpus.failureModes(of: document.concepts, isFailureMode: isFailureMode)
             return document
         }
-        let byID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, Int32($0)) })
-        for (rank, index) in documents.indices.sorted(by: { documents[$0].id < documents[$1].id }).enumerated() {
+        // Fields are read through indices: `enumerated()` and `let` copied
+        // each document, a dozen references retained and released.
+        let ids = documents.map(\.id)
+        let byID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        for (rank, index) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
             documents[index].idRank = Int32(rank)
         }
         // Ids in the text are matched whatever their case, as people type them.
-        let byLowercasedID = Dictionary(documents.enumerated().map { ($1.id.lowercased(), Int32($0)) }, uniquingKeysWith: min)
-        let byPath = Dictionary(documents.enumerated().map { ($1.path, Int32($0)) }, uniquingKeysWith: min)
+        let byLowercasedID = Dictionary(ids.enumerated().map { ($1.lowercased(), Int32($0)) }, uniquingKeysWith: min)
+        let byPath = Dictionary(documents.indices.map { (documents[$0].path, Int32($0)) }, uniquingKeysWith: min)
         for index in documents.indices {
-            let document = documents[index]
-            guard !document.related.isEmpty || !document.mentions.isEmpty || !document.linkedPaths.isEmpty else { continue }
-            var related = Set(document.related.compactMap { byID[$0] })
+            guard !documents[index].related.isEmpty || !documents[index].mentions.isEmpty || !documents[index].linkedPaths.isEmpty
+            else { continue }
+            var related = Set(documents[index].related.compactMap { byID[$0] })
             related.remove(Int32(index))
-            var mentioned = Set(document.mentions.compactMap { byLowercasedID[$0] })
-            mentioned.formUnion(document.linkedPaths.compactMap { byPath[$0] })
+            var mentioned = Set(documents[index].mentions.compactMap { byLowercasedID[$0] })
+            mentioned.formUnion(documents[index].linkedPaths.compactMap { byPath[$0] })
             mentioned.subtract(related)
             mentioned.remove(Int32(index))
             documents[index].relatedDocuments = related.sorted()

@@ -20,8 +20,9 @@ public enum PatternsFormatter {
     // MARK: Text
 
     static func text(_ report: PatternsReport) -> String {
-        // Counted and iterated in place: copying tens of thousands of recurrences costs more than writing them.
-        let notStopped = report.recurrences.reduce(0) { $0 + ($1.state == .open || $1.state == .doneBefore ? 1 : 0) }
+        // Counted and iterated in place, by index: copying tens of thousands
+        // of recurrences (eleven strings each) costs more than writing them.
+        let notStopped = report.recurrences.indices.count { [.open, .doneBefore].contains(report.recurrences[$0].state) }
         var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(notStopped) action items that did not stop a recurrence\n"
         for cluster in report.clusters {
             out += "\n\(cluster.id)  \(cluster.label)  (\(cluster.members.count) incidents, \(cluster.firstDate) → \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact)\n"
@@ -31,13 +32,9 @@ public enum PatternsFormatter {
                 out += "  \(link.from) ~ \(link.to): \(String(format: "%.2f", link.explanation.score)) shared \(link.explanation.sharedTerms.prefix(4).joined(separator: ", "))\n"
             }
         }
-        if report.recurrences.contains(where: { $0.state != .wontDo }) {
+        if hasListedRecurrences(report) {
             out += "\nRecurrence despite action items:\n"
-            out += lines(count: report.recurrences.count) { index in
-                let item = report.recurrences[index]
-                guard item.state != .wontDo else { return nil }
-                return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
-            }
+            out += lines(count: report.recurrences.count) { textLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\nService × factor seen twice or more:\n"
@@ -52,6 +49,24 @@ public enum PatternsFormatter {
             out += "  \(row.group): detect \(IncidentDurations.format(row.medianTimeToDetect)) / \(IncidentDurations.format(row.p90TimeToDetect)), resolve \(IncidentDurations.format(row.medianTimeToResolve)) / \(IncidentDurations.format(row.p90TimeToResolve)), n=\(row.count)\n"
         }
         return out
+    }
+
+    /// Whether any recurrence is listed (a won't-do item is not).
+    static func hasListedRecurrences(_ report: PatternsReport) -> Bool {
+        report.recurrences.indices.contains { report.recurrences[$0].state != .wontDo }
+    }
+
+    /// A recurrence's line of the text report; nil for a won't-do item.
+    /// `borrowing`, as below: the record is read where it is, not copied.
+    static func textLine(_ item: borrowing PatternsReport.Recurrence) -> String? {
+        guard item.state != .wontDo else { return nil }
+        return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
+    }
+
+    /// A recurrence's row of the Markdown report; nil for a won't-do item.
+    static func markdownLine(_ item: borrowing PatternsReport.Recurrence) -> String? {
+        guard item.state != .wontDo else { return nil }
+        return "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
     }
 
     /// The lines `line` makes for indices 0..<count (nil: none), in order.
@@ -79,13 +94,9 @@ public enum PatternsFormatter {
             out += "| date | id | severity | title |\n|---|---|---|---|\n"
             for member in cluster.members { out += "| \(member.started.prefix(10)) | \(member.id) | \(member.severity) | \(cell(member.title)) |\n" }
         }
-        if report.recurrences.contains(where: { $0.state != .wontDo }) {
+        if hasListedRecurrences(report) {
             out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
-            out += lines(count: report.recurrences.count) { index in
-                let item = report.recurrences[index]
-                guard item.state != .wontDo else { return nil }
-                return "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
-            }
+            out += lines(count: report.recurrences.count) { markdownLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\n## Service × contributing factor\n\n| service | factor | incidents |\n|---|---|---|\n"
@@ -166,12 +177,7 @@ public enum PatternsFormatter {
             // Keys sorted, as `records` wants them.
             "recurrences": .records(count: report.recurrences.count,
                                     keys: ["action", "basis", "cluster", "done_at", "due", "earlier", "later", "later_started", "owner",
-                                           "state", "status"]) { index in
-                let item = report.recurrences[index]
-                return [.string(item.action), .string(item.basis), .string(item.cluster), item.doneAt.map(JSONValue.string),
-                        item.due.map(JSONValue.string), .string(item.earlier), .string(item.later), .string(item.laterStarted),
-                        item.owner.map(JSONValue.string), .string(item.state.rawValue), .string(item.status)]
-            },
+                                           "state", "status"]) { jsonRecord(report.recurrences[$0]) },
             "trends": .value(.object([
                 "incidents_per_month": .array(report.trends.incidentsPerMonth.map { month in
                     .object(["month": .string(month.month), "by_severity": .object(month.counts.mapValues(JSONValue.integer))])
@@ -186,5 +192,12 @@ public enum PatternsFormatter {
                 ]),
             ])),
         ])
+    }
+
+    /// A recurrence's values, in the order of the keys of `recurrences` in `jsonStream`.
+    static func jsonRecord(_ item: borrowing PatternsReport.Recurrence) -> [JSONValue?] {
+        [.string(item.action), .string(item.basis), .string(item.cluster), item.doneAt.map(JSONValue.string),
+         item.due.map(JSONValue.string), .string(item.earlier), .string(item.later), .string(item.laterStarted),
+         item.owner.map(JSONValue.string), .string(item.state.rawValue), .string(item.status)]
     }
 }
