@@ -278,8 +278,8 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         return copy
     }
 
-    /// The entry of a token's word, with the hash the tokenizer computed.
-    func entry(_ token: ProseToken) -> Entry? { lookup[token.lower, token.hash] }
+    /// The entry of a token's word (`lower`), with the hash the tokenizer computed.
+    func entry(lower: String, hash: Int) -> Entry? { lookup[lower, hash] }
 
     // MARK: Loading
 

@@ -116,9 +116,15 @@ public struct PeopleIndex: Sendable {
     /// Whether `token` could start a mention, without hashing: a handle, or
     /// a word whose first letter begins some name.
     func mightName(_ token: ProseToken) -> Bool {
-        if token.kind == .handle { return true }
-        guard token.kind == .word, token.isCapitalized || hasLowercaseNames else { return false }
-        guard let first = token.lower.utf8.first, first < 128 else { return true }
+        mightName(kind: token.kind, isCapitalized: token.isCapitalized, lower: token.lower)
+    }
+
+    /// `mightName` from a token's fields, for a caller that reads tokens in
+    /// place (passing the token from a buffer copied it).
+    func mightName(kind: ProseToken.Kind, isCapitalized: Bool, lower: String) -> Bool {
+        if kind == .handle { return true }
+        guard kind == .word, isCapitalized || hasLowercaseNames else { return false }
+        guard let first = lower.utf8.first, first < 128 else { return true }
         return initials & (1 << UInt64(first & 63)) != 0
     }
 

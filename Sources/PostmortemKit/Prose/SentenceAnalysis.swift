@@ -227,8 +227,8 @@ final class SentenceAnalysis {
         guard !tokens.isEmpty else { return starts }
         starts[0] = true
         for index in 1..<tokens.count {
-            let previous = tokens[index - 1]
-            if previous.kind == .punctuation, SentenceAnalysis.clausePunctuation.contains(previous.lower) {
+            // Read in place: binding the token copied it.
+            if tokens[index - 1].kind == .punctuation, SentenceAnalysis.clausePunctuation.contains(tokens[index - 1].lower) {
                 starts[index] = true
                 continue
             }

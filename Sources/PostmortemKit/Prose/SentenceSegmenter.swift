@@ -10,8 +10,8 @@ enum SentenceSegmenter {
         var start = 0
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            guard token.kind == .punctuation, token.lower == "." || token.lower == "!" || token.lower == "?" || token.lower == "…" else {
+            // Read in place: binding each token copied it.
+            guard tokens[index].kind == .punctuation, SentenceSegmenter.isTerminator(tokens[index].lower) else {
                 index += 1
                 continue
             }
@@ -29,6 +29,10 @@ enum SentenceSegmenter {
         }
         if start < tokens.count { result.append(start..<tokens.count) }
         return result
+    }
+
+    private static func isTerminator(_ lower: String) -> Bool {
+        lower == "." || lower == "!" || lower == "?" || lower == "…"
     }
 
     private static func isBoundary(_ tokens: [ProseToken], terminator: Int, next: Int, scalars: [Unicode.Scalar]) -> Bool {

@@ -50,21 +50,21 @@ struct WordFacts {
 
     /// The facts of `tokens[index]` (tokens are read in place, not copied).
     private mutating func append(_ tokens: UnsafeBufferPointer<ProseToken>, _ index: Int, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
-        let token = tokens[index]
-        var flags: Flags = people.mightName(token) ? .mightName : []
-        guard token.kind == .word else {
+        // Fields are read through the buffer: binding or passing the token copied it.
+        let kind = tokens[index].kind, word = tokens[index].lower
+        var flags: Flags = people.mightName(kind: kind, isCapitalized: tokens[index].isCapitalized, lower: word) ? .mightName : []
+        guard kind == .word else {
             // A plural possessive ("engineers'") is a punctuation token read as "'s".
-            if token.kind == .punctuation, token.lower == "'s" { flags.insert(.possessive) }
+            if kind == .punctuation, word == "'s" { flags.insert(.possessive) }
             entries.append(BlamelessVocabulary.Entry())
             forms.append([])
             verbs.append([])
             tokenFlags.append(flags)
             return
         }
-        let word = token.lower
-        let spelling = token.shape
+        let spelling = tokens[index].shape
         if spelling.contains(.s), word == "'s" { flags.insert(.possessive) }
-        var entry = vocabulary.entry(token)
+        var entry = vocabulary.entry(lower: word, hash: tokens[index].hash)
             ?? BlamelessVocabulary.Entry(grammar: spelling.contains(.ly) && EnglishGrammar.isAdverb(word) ? .adverb : .open)
         var form: Form = []
         // Regular "-ed" forms by their ending ("need" and "bleed" are not), irregular ones from the vocabulary.
