@@ -184,8 +184,10 @@ struct PairScorer: Sendable {
         return overflow > 0 ? structure - overflow : structure
     }
 
-    func explain(_ x: Int, _ y: Int) -> PatternsReport.Explanation {
-        let text = textSimilarity(x, y)
+    /// Why the pair scores what it does; `text`: its text similarity, when
+    /// already computed (it is symmetric, bit for bit).
+    func explain(_ x: Int, _ y: Int, text known: Double? = nil) -> PatternsReport.Explanation {
+        let text = known ?? textSimilarity(x, y)
         return PatternsReport.Explanation(
             score: score(text: text, x, y), textSimilarity: text,
             sharedTerms: sharedTerms(concepts[x], concepts[y], limit: 3) + sharedTerms(words[x], words[y], limit: 5),
