@@ -18,8 +18,6 @@ struct TermCounter {
     private var lexiconNumbers: [Int32] = []
     /// Counted as a word: not a stop word and longer than one character.
     private var isCounted: [Bool] = []
-    private var startsPhrase: [Bool] = []
-    private var phrases: [[ConceptLexicon.Phrase]] = []
     private var qualifierBits: [ConceptLexicon.Gates] = []
     /// Phrases already counted in the current field, by id, and their ids.
     private var phraseSeen = [Bool](repeating: false, count: ConceptLexicon.phraseCount)
@@ -72,7 +70,6 @@ struct TermCounter {
 
     private mutating func addConcepts(of tokens: [Int32], weight: Double) {
         ConceptLexicon.forEachConcept(in: tokens.count, word: { lexiconNumbers[Int(tokens[$0])] },
-                                      phrases: { startsPhrase[Int(tokens[$0])] ? phrases[Int(tokens[$0])] : nil },
                                       qualifiers: { qualifierBits[Int(tokens[$0])] }) { concept, phrase in
             guard !phraseSeen[phrase] else { return }
             phraseSeen[phrase] = true
@@ -102,9 +99,6 @@ struct TermCounter {
         // One character is one byte in ASCII; characters need counting only otherwise.
         let isASCII = token.allSatisfy { $0 < 0x80 }
         isCounted.append(!TextVectorizer.stopWords.contains(word) && token.count > 1 && (isASCII || word.count > 1))
-        let wordPhrases = ConceptLexicon.index[word]
-        startsPhrase.append(wordPhrases != nil)
-        phrases.append(wordPhrases ?? [])
         qualifierBits.append(ConceptLexicon.qualifierBits[word] ?? 0)
         lexiconNumbers.append(ConceptLexicon.wordNumbers[word] ?? -1)
         wordWeights.append(0)
