@@ -76,11 +76,15 @@ public struct MarkdownNode: Sendable, Hashable {
         case .htmlInline, .htmlBlock:
             break
         default:
-            // By index: binding each child copied it, with its subtree's references.
-            for index in children.indices {
-                // Separate block children so that words from two cells or paragraphs don't fuse.
-                if index > 0, children[index].isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
-                children[index].appendPlainText(to: &out)
+            // Through a pointer, as in `walk`: each child read from the array
+            // was copied, with its subtree's references.
+            children.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for child in base..<(base + buffer.count) {
+                    // Separate block children so that words from two cells or paragraphs don't fuse.
+                    if child > base, child.pointee.isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
+                    child.pointee.appendPlainText(to: &out)
+                }
             }
         }
     }
