@@ -32,9 +32,11 @@ struct PatternClusterer {
     /// The four vectors a group sums, in the order of `Dense.parts`.
     enum Part: Int, CaseIterable { case words, wordSets, concepts, failureModes }
 
-    /// A part of document `index`'s own vectors. The field is read in
-    /// place: passing the document copied it (a dozen references retained
-    /// and released) for every dot product of a single document.
+    /// A part of document `index`'s own vectors. perf still shows the whole
+    /// document copied here (a dozen references retained and released, for
+    /// every dot product of a single document): the array's subscript makes
+    /// the copy before the field is taken. Reading through a buffer pointer,
+    /// as `MarkdownNode.walk` does, would avoid it.
     private static func vector(_ documents: [PatternDocument], _ index: Int, _ part: Part) -> SparseVector {
         switch part {
         case .words: documents[index].vector

@@ -57,7 +57,8 @@ public enum PatternsFormatter {
     }
 
     /// A recurrence's line of the text report; nil for a won't-do item.
-    /// `borrowing`, as below: the record is read where it is, not copied.
+    /// (perf shows the caller's `report.recurrences[i]` still copied, for all
+    /// the `borrowing`; the reduce and contains above no longer copy.)
     static func textLine(_ item: borrowing PatternsReport.Recurrence) -> String? {
         guard item.state != .wontDo else { return nil }
         return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
