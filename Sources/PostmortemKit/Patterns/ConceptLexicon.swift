@@ -970,17 +970,6 @@ enum ConceptLexicon {
     /// Whether the concept at each position of `tokens` is a failure mode.
     static let isFailureMode: [Bool] = tokens.map(failureModes.contains)
 
-    /// A phrase of the lexicon: its words (by number), the position in `tokens` of the
-    /// concept it evokes (-1: none), its number among all phrases, and the
-    /// bit in `qualifierBits` that a word near it must have (0: none needed).
-    struct Phrase: Sendable {
-        /// Its words, by their numbers in `wordNumbers`, which matching compares.
-        var numbers: [Int32]
-        var concept: Int
-        var id: Int
-        var qualifier: Gates
-    }
-
     /// Every word of a phrase, and the negations, numbered. Phrases are
     /// matched by comparing numbers: comparing strings was most of the time
     /// spent finding concepts, on every word of every postmortem.
@@ -998,45 +987,21 @@ enum ConceptLexicon {
     /// A set of gates (positions in `qualified`), one bit each.
     typealias Gates = UInt128
 
-    /// First word → its phrases, longest first.
-    static let index: [String: [Phrase]] = {
-        var index: [String: [Phrase]] = [:]
-        let position = Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, $0) })
-        var entries: [(phrase: String, concept: Int, qualifier: Gates)] = []
-        for (concept, phrases) in concepts.sorted(by: { $0.key < $1.key }) {
-            entries += phrases.map { ($0, position["~" + concept]!, 0) }
-        }
-        for (bit, gate) in qualified.enumerated() {
-            entries += gate.words.map { ($0, position["~" + gate.concept]!, Gates(1) << bit) }
-        }
-        entries += neutral.map { ($0, -1, 0) }
-        for (id, entry) in entries.enumerated() {
-            let words = entry.phrase.split(separator: " ").map(String.init)
-            index[words[0], default: []].append(Phrase(numbers: words.map { wordNumbers[$0]! }, concept: entry.concept, id: id,
-                                                       qualifier: entry.qualifier))
-        }
-        for key in index.keys {
-            index[key]!.sort { ($0.numbers.count, $0.concept, $0.id) > ($1.numbers.count, $1.concept, $1.id) }
-        }
-        return index
-    }()
-
-    /// The number of phrases in `index`; phrase ids are below it.
-    static let phraseCount: Int = index.values.reduce(0) { $0 + $1.count }
-
-    /// `index` laid out for matching, in three arrays without references:
-    /// the phrases starting with the word numbered n (`wordNumbers`) are
-    /// `phrases[starting[n]]`, longest first, and a phrase's words are
-    /// `words[start..<start + count]`. In `index`, each word's phrases and
-    /// each phrase's words were arrays of their own on the heap: reading
-    /// them was two fifths of the time the counters spent outside their
-    /// word tables, in `patterns`, where the parser evicts them from the
-    /// cache between sections.
+    /// The phrases of the lexicon, laid out for matching in three arrays
+    /// without references: the phrases starting with the word numbered n
+    /// (`wordNumbers`) are `phrases[starting[n]]`, longest first, and a
+    /// phrase's words are `words[start..<start + count]`. (Kept as arrays of
+    /// their own on the heap, each word's phrases and each phrase's words
+    /// were two fifths of the time the counters spent outside their word
+    /// tables, in `patterns`, where the parser evicts them from the cache
+    /// between sections.)
     struct Matching: Sendable {
+        /// A phrase: its words, the position in `tokens` of the concept it
+        /// evokes (-1: none), its number among all phrases, and the bit in
+        /// `qualifierBits` that a word near it must have (0: none needed).
         struct Phrase: Sendable {
             var start: Int32
             var count: Int32
-            /// The position in `tokens` of the concept it evokes, -1: none.
             var concept: Int32
             var id: Int32
             var qualifier: Gates
@@ -1047,18 +1012,35 @@ enum ConceptLexicon {
     }
 
     static let matching: Matching = {
+        let position = Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, $0) })
+        var entries: [(phrase: String, concept: Int, qualifier: Gates)] = []
+        for (concept, phrases) in concepts.sorted(by: { $0.key < $1.key }) {
+            entries += phrases.map { ($0, position["~" + concept]!, 0) }
+        }
+        for (bit, gate) in qualified.enumerated() {
+            entries += gate.words.map { ($0, position["~" + gate.concept]!, Gates(1) << bit) }
+        }
+        entries += neutral.map { ($0, -1, 0) }
+        // By first word, then longest first (ties: concept, then id, both descending).
+        let phrases = entries.enumerated().map { id, entry in
+            (numbers: entry.phrase.split(separator: " ").map { wordNumbers[String($0)]! }, concept: entry.concept, id: id,
+             qualifier: entry.qualifier)
+        }.sorted { ($1.numbers[0], $0.numbers.count, $0.concept, $0.id) > ($0.numbers[0], $1.numbers.count, $1.concept, $1.id) }
         var matching = Matching(starting: Array(repeating: 0..<0, count: wordNumbers.count))
-        for (first, number) in wordNumbers.sorted(by: { $0.value < $1.value }) {
-            let from = Int32(matching.phrases.count)
-            for phrase in index[first] ?? [] {
-                matching.phrases.append(Matching.Phrase(start: Int32(matching.words.count), count: Int32(phrase.numbers.count),
-                                                        concept: Int32(phrase.concept), id: Int32(phrase.id), qualifier: phrase.qualifier))
-                matching.words += phrase.numbers
-            }
-            matching.starting[Int(number)] = from..<Int32(matching.phrases.count)
+        for phrase in phrases {
+            let first = Int(phrase.numbers[0])
+            // A word's phrases are contiguous, since sorted by first word.
+            let lower = matching.starting[first].isEmpty ? Int32(matching.phrases.count) : matching.starting[first].lowerBound
+            matching.phrases.append(Matching.Phrase(start: Int32(matching.words.count), count: Int32(phrase.numbers.count),
+                                                    concept: Int32(phrase.concept), id: Int32(phrase.id), qualifier: phrase.qualifier))
+            matching.words += phrase.numbers
+            matching.starting[first] = lower..<Int32(matching.phrases.count)
         }
         return matching
     }()
+
+    /// The number of phrases; phrase ids are below it.
+    static let phraseCount: Int = matching.phrases.count
 
     /// Word → the bits of the gates (positions in `qualified`) it qualifies.
     static let qualifierBits: [String: Gates] = {

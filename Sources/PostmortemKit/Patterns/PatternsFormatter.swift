@@ -22,7 +22,7 @@ public enum PatternsFormatter {
     static func text(_ report: PatternsReport) -> String {
         // Counted and iterated in place, by index: copying tens of thousands
         // of recurrences (eleven strings each) costs more than writing them.
-        let notStopped = report.recurrences.indices.count { [.open, .doneBefore].contains(report.recurrences[$0].state) }
+        let notStopped = report.recurrences.indices.count { report.recurrences[$0].state == .open || report.recurrences[$0].state == .doneBefore }
         var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(notStopped) action items that did not stop a recurrence\n"
         for cluster in report.clusters {
             out += "\n\(cluster.id)  \(cluster.label)  (\(cluster.members.count) incidents, \(cluster.firstDate) → \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact)\n"
@@ -57,15 +57,15 @@ public enum PatternsFormatter {
     }
 
     /// A recurrence's line of the text report; nil for a won't-do item.
-    /// (perf shows the caller's `report.recurrences[i]` still copied, for all
-    /// the `borrowing`; the reduce and contains above no longer copy.)
-    static func textLine(_ item: borrowing PatternsReport.Recurrence) -> String? {
+    /// (perf shows each record still copied by the caller's
+    /// `report.recurrences[i]`; the reduce and contains above no longer copy.)
+    static func textLine(_ item: PatternsReport.Recurrence) -> String? {
         guard item.state != .wontDo else { return nil }
         return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
     }
 
     /// A recurrence's row of the Markdown report; nil for a won't-do item.
-    static func markdownLine(_ item: borrowing PatternsReport.Recurrence) -> String? {
+    static func markdownLine(_ item: PatternsReport.Recurrence) -> String? {
         guard item.state != .wontDo else { return nil }
         return "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
     }
@@ -196,7 +196,7 @@ public enum PatternsFormatter {
     }
 
     /// A recurrence's values, in the order of the keys of `recurrences` in `jsonStream`.
-    static func jsonRecord(_ item: borrowing PatternsReport.Recurrence) -> [JSONValue?] {
+    static func jsonRecord(_ item: PatternsReport.Recurrence) -> [JSONValue?] {
         [.string(item.action), .string(item.basis), .string(item.cluster), item.doneAt.map(JSONValue.string),
          item.due.map(JSONValue.string), .string(item.earlier), .string(item.later), .string(item.laterStarted),
          item.owner.map(JSONValue.string), .string(item.state.rawValue), .string(item.status)]
