@@ -34,7 +34,10 @@ extension Postmortem {
             }
             let report = PatternAnalyzer().analyze(loaded.postmortems, today: today.date ?? loaded.config.today ?? TodayOption.clockDate,
                                                    statusHistory: loaded.actionStatusHistory)
-            FileHandle.standardOutput.write(Data(PatternsFormatter.render(report, as: format).utf8))
+            PatternsFormatter.write(report, as: format) { part in
+                FileHandle.standardOutput.write(Data(part))
+                part.removeAll(keepingCapacity: true)
+            }
             keepUntilExit((loaded, report))
         }
     }

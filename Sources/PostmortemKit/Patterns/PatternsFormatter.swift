@@ -5,12 +5,42 @@ import Foundation
 public enum PatternsFormatter {
     public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
 
+    /// The whole report as one string (tests, small reports).
     public static func render(_ report: PatternsReport, as format: Format) -> String {
-        switch format {
-        case .text: text(report)
-        case .markdown: markdown(report)
-        case .json: String(decoding: jsonStream(report).bytes(pretty: true), as: UTF8.self)
+        var whole: [UInt8] = []
+        write(report, as: format) { part in
+            whole += part
+            part.removeAll(keepingCapacity: true)
         }
+        return String(decoding: whole, as: UTF8.self)
+    }
+
+    /// Writes the report's UTF-8 to `emit` about a megabyte at a time (`emit`
+    /// empties the buffer it is given), so that the report is never held
+    /// whole: at 100,000 postmortems the text is 200 MB, and joining it into
+    /// one string and copying that into `Data` took a tenth of `patterns`.
+    /// The bytes are the same for any number of `workers`.
+    public static func write(_ report: PatternsReport, as format: Format,
+                             workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             to emit: (inout [UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(flushSize + (1 << 16))
+        switch format {
+        case .text: text(report, workers: workers, to: &out, flush: emit)
+        case .markdown: markdown(report, workers: workers, to: &out, flush: emit)
+        case .json:
+            jsonStream(report).write(to: &out, pretty: true, workers: workers, flush: emit)
+            out.append(10)
+        }
+        emit(&out)
+    }
+
+    /// How much output gathers before it is handed on.
+    static let flushSize = 1 << 20
+
+    /// Hands `out` on once it holds `flushSize` bytes.
+    private static func flushIfFull(_ out: inout [UInt8], _ flush: (inout [UInt8]) -> Void) {
+        if out.count >= flushSize { flush(&out) }
     }
 
     static func percent(_ value: Double?) -> String {
@@ -19,11 +49,11 @@ public enum PatternsFormatter {
 
     // MARK: Text
 
-    static func text(_ report: PatternsReport) -> String {
+    static func text(_ report: PatternsReport, workers: Int, to out: inout [UInt8], flush: (inout [UInt8]) -> Void) {
         // Counted and iterated in place, by index: copying tens of thousands
         // of recurrences (eleven strings each) costs more than writing them.
         let notStopped = report.recurrences.indices.count { report.recurrences[$0].state == .open || report.recurrences[$0].state == .doneBefore }
-        var out = "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(notStopped) action items that did not stop a recurrence\n"
+        out += "\(report.incidents) incidents; \(report.clusters.count) recurring clusters; \(notStopped) action items that did not stop a recurrence\n"
         for cluster in report.clusters {
             out += "\n\(cluster.id)  \(cluster.label)  (\(cluster.members.count) incidents, \(cluster.firstDate) → \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact)\n"
             for member in cluster.members { out += "  \(member.started.prefix(10))  \(member.id)  \(member.severity)  \(member.title)\n" }
@@ -31,10 +61,11 @@ public enum PatternsFormatter {
             for link in cluster.links {
                 out += "  \(link.from) ~ \(link.to): \(String(format: "%.2f", link.explanation.score)) shared \(link.explanation.sharedTerms.prefix(4).joined(separator: ", "))\n"
             }
+            flushIfFull(&out, flush)
         }
         if hasListedRecurrences(report) {
             out += "\nRecurrence despite action items:\n"
-            out += lines(count: report.recurrences.count) { textLine(report.recurrences[$0]) }
+            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { textLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\nService × factor seen twice or more:\n"
@@ -48,7 +79,6 @@ public enum PatternsFormatter {
         for row in report.trends.bySeverity {
             out += "  \(row.group): detect \(IncidentDurations.format(row.medianTimeToDetect)) / \(IncidentDurations.format(row.p90TimeToDetect)), resolve \(IncidentDurations.format(row.medianTimeToResolve)) / \(IncidentDurations.format(row.p90TimeToResolve)), n=\(row.count)\n"
         }
-        return out
     }
 
     /// Whether any recurrence is listed (a won't-do item is not).
@@ -70,15 +100,24 @@ public enum PatternsFormatter {
         return "| \(item.later) | \(item.earlier) | \(cell(item.action)) | \(cell(item.owner ?? "—")) | \(item.state.rawValue)\(item.doneAt.map { " \($0)" } ?? "") |\n"
     }
 
-    /// The lines `line` makes for indices 0..<count (nil: none), in order.
-    /// Made in chunks on all cores: a large repository has a hundred
-    /// thousand recurrences, a third of a second of string building on one.
-    static func lines(count: Int, chunk: Int = 4096, _ line: @Sendable (Int) -> String?) -> String {
-        ParallelMap.inChunks(count, chunk: chunk, workers: ProcessInfo.processInfo.activeProcessorCount) { range in
-            var text = ""
-            for index in range { if let line = line(index) { text += line } }
-            return text
-        }.joined()
+    /// Writes the lines `line` makes for indices 0..<count (nil: none), in
+    /// order. Made in chunks on all cores (a large repository has a hundred
+    /// thousand recurrences, a third of a second of string building on
+    /// one), a few chunks per worker at a time, so that only those are held.
+    static func lines(count: Int, chunk: Int = 4096, workers: Int, to out: inout [UInt8], flush: (inout [UInt8]) -> Void,
+                      _ line: @Sendable (Int) -> String?) {
+        let batch = chunk * max(1, workers) * 2
+        for start in stride(from: 0, to: count, by: batch) {
+            let parts = ParallelMap.inChunks(min(batch, count - start), chunk: chunk, workers: workers) { range in
+                var text: [UInt8] = []
+                for index in range { if let line = line(start + index) { text += line } }
+                return text
+            }
+            for part in parts {
+                out += part
+                flushIfFull(&out, flush)
+            }
+        }
     }
 
     // MARK: Markdown
@@ -87,23 +126,23 @@ public enum PatternsFormatter {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func markdown(_ report: PatternsReport) -> String {
-        var out = "# Recurring patterns\n\n\(report.incidents) incidents, \(report.clusters.count) recurring clusters (as of \(report.today)).\n"
+    static func markdown(_ report: PatternsReport, workers: Int, to out: inout [UInt8], flush: (inout [UInt8]) -> Void) {
+        out += "# Recurring patterns\n\n\(report.incidents) incidents, \(report.clusters.count) recurring clusters (as of \(report.today)).\n"
         for cluster in report.clusters {
             out += "\n## \(cell(cluster.label)) (`\(cluster.id)`)\n\n"
             out += "\(cluster.members.count) incidents from \(cluster.firstDate) to \(cluster.lastDate), \(IncidentDurations.format(cluster.totalImpactSeconds)) of impact in total; services \(cluster.services.joined(separator: ", ")); factors \(cluster.factors.joined(separator: ", ")).\n\n"
             out += "| date | id | severity | title |\n|---|---|---|---|\n"
             for member in cluster.members { out += "| \(member.started.prefix(10)) | \(member.id) | \(member.severity) | \(cell(member.title)) |\n" }
+            flushIfFull(&out, flush)
         }
         if hasListedRecurrences(report) {
             out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
-            out += lines(count: report.recurrences.count) { markdownLine(report.recurrences[$0]) }
+            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { markdownLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\n## Service × contributing factor\n\n| service | factor | incidents |\n|---|---|---|\n"
             for entry in report.factorRecurrence { out += "| \(entry.service) | \(entry.factor) | \(entry.incidents.joined(separator: ", ")) |\n" }
         }
-        return out
     }
 
     // MARK: JSON
@@ -201,4 +240,9 @@ public enum PatternsFormatter {
          item.due.map(JSONValue.string), .string(item.earlier), .string(item.later), .string(item.laterStarted),
          item.owner.map(JSONValue.string), .string(item.state.rawValue), .string(item.status)]
     }
+}
+
+/// Appends a string's UTF-8 (the report is written as bytes).
+private func += (bytes: inout [UInt8], text: String) {
+    bytes.append(contentsOf: text.utf8)
 }
