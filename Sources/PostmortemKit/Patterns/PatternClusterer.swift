@@ -29,20 +29,20 @@ struct PatternClusterer {
         var first: Int, second: Int, firstSize: Int, secondSize: Int
     }
 
-    /// The four vectors a group sums, in the order of `Dense.parts`.
+    /// The four vectors a group sums; a part's raw value is its lane in `Dense.sums`.
     enum Part: Int, CaseIterable { case words, wordSets, concepts, failureModes }
 
-    /// A part of document `index`'s own vectors. perf still shows the whole
-    /// document copied here (a dozen references retained and released, for
-    /// every dot product of a single document): the array's subscript makes
-    /// the copy before the field is taken. Reading through a buffer pointer,
-    /// as `MarkdownNode.walk` does, would avoid it.
+    /// A part of document `index`'s own vectors, read through the buffer:
+    /// the array's subscript copied the whole document (a dozen references
+    /// retained and released) for every dot product of a single document.
     private static func vector(_ documents: [PatternDocument], _ index: Int, _ part: Part) -> SparseVector {
-        switch part {
-        case .words: documents[index].vector
-        case .wordSets: documents[index].wordSet
-        case .concepts: documents[index].concepts
-        case .failureModes: documents[index].failureModes
+        documents.withUnsafeBufferPointer { documents in
+            switch part {
+            case .words: documents[index].vector
+            case .wordSets: documents[index].wordSet
+            case .concepts: documents[index].concepts
+            case .failureModes: documents[index].failureModes
+            }
         }
     }
 
@@ -54,29 +54,34 @@ struct PatternClusterer {
         case dense(Dense)
     }
 
-    /// A large group's sums as arrays indexed by term, with a bit per term
-    /// any of them holds. Adding a member then costs the member's terms
-    /// rather than the group's, and a dot product with a document its
+    /// A large group's sums in one array indexed by term, the four parts of
+    /// a term side by side (lane n is `Part(rawValue: n)`), with a bit per
+    /// term any of them holds. Adding a member then costs the member's
+    /// terms rather than the group's, and a dot product with a document its
     /// document's terms: with sorted vectors, merging each new member into
     /// groups of thousands, and their dot products, took a quarter of the
-    /// CPU of `patterns` at 100,000 postmortems, on one core.
+    /// CPU of `patterns` at 100,000 postmortems, on one core. Side by side,
+    /// a term's parts share a cache line, and two groups' dot products are
+    /// one pass over the terms both hold for all four parts (they were four
+    /// passes over four arrays, most of the clustering's time at 100,000).
     /// Weights are added, and products summed in increasing term order,
-    /// exactly as with sorted vectors (a term one side lacks adds a product
-    /// of +0, which changes no sum of positive products), so the
-    /// clustering is the same to the bit.
+    /// exactly as with sorted vectors, lane by lane (a term one side lacks
+    /// adds a product of +0, which changes no sum of positive products), so
+    /// the clustering is the same to the bit.
     final class Dense {
-        var parts: [[Float]]
+        var sums: [SIMD4<Float>]
         var support: [UInt64]
 
         init(vocabulary: Int) {
-            parts = Part.allCases.map { _ in [Float](repeating: 0, count: vocabulary) }
+            sums = [SIMD4<Float>](repeating: .zero, count: vocabulary)
             support = [UInt64](repeating: 0, count: (vocabulary + 63) / 64)
         }
 
-        /// Adds `vector` to one part (`parts[part][t] + weight`, as `added` adds).
+        /// Adds `vector` to one part (`sums[t][part] + weight`, as `added` adds).
         func add(_ vector: SparseVector, to part: Part) {
-            parts[part.rawValue].withUnsafeMutableBufferPointer { sums in
-                for (term, weight) in vector { sums[Int(term)] += weight }
+            let lane = part.rawValue
+            sums.withUnsafeMutableBufferPointer { sums in
+                for (term, weight) in vector { sums[Int(term)][lane] += weight }
             }
             for (term, _) in vector { support[Int(term) >> 6] |= 1 << (UInt64(term) & 63) }
         }
@@ -88,9 +93,9 @@ struct PatternClusterer {
 
         /// Adds every part of `other` to this one's.
         func add(_ other: Dense) {
-            for part in parts.indices {
-                parts[part].withUnsafeMutableBufferPointer { sums in
-                    other.forEachTerm { sums[$0] += other.parts[part][$0] }
+            sums.withUnsafeMutableBufferPointer { sums in
+                other.sums.withUnsafeBufferPointer { theirs in
+                    other.forEachTerm { sums[$0] += theirs[$0] }
                 }
             }
             for index in support.indices { support[index] |= other.support[index] }
@@ -114,18 +119,23 @@ struct PatternClusterer {
         }
 
         func dot(_ vector: SparseVector, _ part: Part) -> Float {
-            parts[part.rawValue].withUnsafeBufferPointer { sums in
+            let lane = part.rawValue
+            return sums.withUnsafeBufferPointer { sums in
                 var total: Float = 0
-                for (term, weight) in vector { total += weight * sums[Int(term)] }
+                for (term, weight) in vector { total += weight * sums[Int(term)][lane] }
                 return total
             }
         }
 
-        func dot(_ other: Dense, _ part: Part) -> Float {
-            let (a, b) = (parts[part.rawValue], other.parts[part.rawValue])
-            var total: Float = 0
-            Dense.forEachBit(words: support.count, { support[$0] & other.support[$0] }) { total += a[$0] * b[$0] }
-            return total
+        /// The dot products of all four parts with `other`'s, lane by lane.
+        func dots(_ other: Dense) -> SIMD4<Float> {
+            sums.withUnsafeBufferPointer { a in
+                other.sums.withUnsafeBufferPointer { b in
+                    var total = SIMD4<Float>.zero
+                    Dense.forEachBit(words: support.count, { support[$0] & other.support[$0] }) { total += a[$0] * b[$0] }
+                    return total
+                }
+            }
         }
     }
 
@@ -160,13 +170,17 @@ struct PatternClusterer {
         func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
             Part.allCases.map { sparse(sums, group, $0) }
         }
-        // The dot product of one part of two groups' sums (a single document's own vectors).
-        func dot(_ x: Int, _ y: Int, _ part: Part) -> Double {
+        // The dot products of the four parts of two groups' sums (a single
+        // document's own vectors), in the order of `Part`.
+        func dots(_ x: Int, _ y: Int) -> SIMD4<Float> {
+            func each(_ dot: (Part) -> Float) -> SIMD4<Float> {
+                SIMD4(dot(.words), dot(.wordSets), dot(.concepts), dot(.failureModes))
+            }
             switch (sums[x], sums[y]) {
-            case (.dense(let a)?, .dense(let b)?): Double(a.dot(b, part))
-            case (.dense(let a)?, let other): Double(a.dot(sparse(other, y, part), part))
-            case (let other, .dense(let b)?): Double(b.dot(sparse(other, x, part), part))
-            case (let a, let b): Double(PatternClusterer.dot(sparse(a, x, part), sparse(b, y, part)))
+            case (.dense(let a)?, .dense(let b)?): return a.dots(b)
+            case (.dense(let a)?, let other): return each { a.dot(sparse(other, y, $0), $0) }
+            case (let other, .dense(let b)?): return each { b.dot(sparse(other, x, $0), $0) }
+            case (let a, let b): return each { PatternClusterer.dot(sparse(a, x, $0), sparse(b, y, $0)) }
             }
         }
         /// The sum of two groups: `kept`'s weights plus `dropped`'s, in a
@@ -209,9 +223,10 @@ struct PatternClusterer {
                 : GroupPair(first: y, second: x, firstSize: right.count, secondSize: left.count)
             guard !refused.contains(judged) else { continue }
             let pairCount = Double(left.count * right.count)
-            let text = (PairScorer.wordSetWeight * dot(x, y, .wordSets)
-                + PairScorer.wordWeight * dot(x, y, .words) + PairScorer.conceptWeight * dot(x, y, .concepts)
-                + PairScorer.failureModeWeight * dot(x, y, .failureModes)) / pairCount
+            let dot = dots(x, y)
+            let text = (PairScorer.wordSetWeight * Double(dot[Part.wordSets.rawValue])
+                + PairScorer.wordWeight * Double(dot[Part.words.rawValue]) + PairScorer.conceptWeight * Double(dot[Part.concepts.rawValue])
+                + PairScorer.failureModeWeight * Double(dot[Part.failureModes.rawValue])) / pairCount
             var structure = 0.0, sampled = 0
             for i in left.prefix(PatternClusterer.structureSample) {
                 for j in right.prefix(PatternClusterer.structureSample) {

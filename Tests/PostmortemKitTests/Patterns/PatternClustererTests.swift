@@ -94,32 +94,46 @@ struct PatternClustererTests {
     }
 
     /// Dense sums against sorted ones: the same weights, and the same dot
-    /// products with a document and with another group, to the last bit.
+    /// products with a document and with another group, to the last bit,
+    /// in each of two parts filled side by side (lanes of one array).
     @Test func denseSumsMatchSortedOnesBitForBit() async {
         await propertyCheck(count: 300, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             var generator = SeededGenerator(seed: seed)
             let vocabulary = Int32.random(in: 1...3_000, using: &generator)
-            func group() -> (PatternClusterer.Dense, SparseVector) {
+            let parts: [PatternClusterer.Part] = [.words, .failureModes]
+            func group() -> (PatternClusterer.Dense, [SparseVector]) {
                 let dense = PatternClusterer.Dense(vocabulary: Int(vocabulary))
-                var sorted: SparseVector = []
+                var sorted: [SparseVector] = [[], []]
                 for _ in 0..<Int.random(in: 1...5, using: &generator) {
-                    let part = Self.vector(&generator, length: Bool.random(using: &generator) ? 20 : 1_500, vocabulary: vocabulary)
-                    dense.add(part, to: .words)
-                    sorted = PatternClusterer.added(sorted, part)
+                    for (index, part) in parts.enumerated() {
+                        let vector = Self.vector(&generator, length: Bool.random(using: &generator) ? 20 : 1_500, vocabulary: vocabulary)
+                        dense.add(vector, to: part)
+                        sorted[index] = PatternClusterer.added(sorted[index], vector)
+                    }
                 }
                 return (dense, sorted)
             }
+            func holds(_ dense: PatternClusterer.Dense, _ sorted: [SparseVector]) -> Bool {
+                zip(parts, sorted).allSatisfy { part, vector in
+                    vector.allSatisfy { dense.sums[Int($0.term)][part.rawValue].bitPattern == $0.weight.bitPattern }
+                }
+            }
             let (a, sortedA) = group(), (b, sortedB) = group()
-            #expect(sortedA.allSatisfy { a.parts[0][Int($0.term)].bitPattern == $0.weight.bitPattern })
+            #expect(holds(a, sortedA))
             let probe = Self.vector(&generator, length: 200, vocabulary: vocabulary)
-            #expect(a.dot(probe, .words).bitPattern == PatternClusterer.dot(probe, sortedA).bitPattern)
-            #expect(a.dot(b, .words).bitPattern == PatternClusterer.dot(sortedA, sortedB).bitPattern)
+            let dots = a.dots(b)
+            for (index, part) in parts.enumerated() {
+                #expect(a.dot(probe, part).bitPattern == PatternClusterer.dot(probe, sortedA[index]).bitPattern)
+                #expect(dots[part.rawValue].bitPattern == PatternClusterer.dot(sortedA[index], sortedB[index]).bitPattern)
+            }
             a.add(b)
-            let sum = PatternClusterer.added(sortedA, sortedB)
-            #expect(sum.allSatisfy { a.parts[0][Int($0.term)].bitPattern == $0.weight.bitPattern })
-            #expect(a.dot(probe, .words).bitPattern == PatternClusterer.dot(probe, sum).bitPattern)
-            // Another part of the same group holds nothing yet.
-            #expect(a.dot(probe, .concepts) == 0)
+            let sums = zip(sortedA, sortedB).map { PatternClusterer.added($0, $1) }
+            #expect(holds(a, sums))
+            for (index, part) in parts.enumerated() {
+                #expect(a.dot(probe, part).bitPattern == PatternClusterer.dot(probe, sums[index]).bitPattern)
+            }
+            // The parts nothing was added to hold nothing.
+            #expect(a.dot(probe, .concepts) == 0 && a.dots(b)[PatternClusterer.Part.wordSets.rawValue] == 0)
         }
     }
 }
