@@ -44,6 +44,22 @@ struct PatternClustererTests {
         }
     }
 
+    /// The strongest terms a document is indexed under: the first of the
+    /// whole vector sorted by weight (ties: lower term first), in that order.
+    @Test func strongestTermsAreTheFirstOfTheSortedVector() async {
+        await propertyCheck(count: 500, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var generator = SeededGenerator(seed: seed)
+            var vector = Self.vector(&generator, length: Bool.random(using: &generator) ? 30 : 600, vocabulary: 2_000)
+            // Equal weights, which the order breaks by term.
+            for index in vector.indices where Int.random(in: 0..<4, using: &generator) == 0 { vector[index].weight = 0.5 }
+            let count = Int.random(in: 0...40, using: &generator)
+            let sorted = vector.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }.prefix(count)
+            let strongest = CandidateIndex.strongest(vector, count: count)
+            #expect(strongest.map(\.term) == sorted.map(\.term))
+            #expect(strongest.map(\.weight) == sorted.map(\.weight))
+        }
+    }
+
     @Test func emptyVectorsHaveNoProductAndAddNothing() {
         let vector: SparseVector = [(term: 3, weight: 0.5), (term: 9, weight: 0.25)]
         #expect(PatternClusterer.dot([], vector) == 0)
