@@ -108,21 +108,25 @@ struct CandidateIndex {
     }
 
     /// The `count` heaviest entries of `vector`, heaviest first (equal
-    /// weights: lower term first): what sorting all of it and taking the
-    /// first `count` gives, without sorting the hundreds of terms a
-    /// document has (that sort was a twentieth of finding candidates).
+    /// weights: lower term first). Not a sort of the hundreds of terms a
+    /// document has to keep 24 (that sort was a twentieth of finding candidates).
     static func strongest(_ vector: SparseVector, count: Int) -> SparseVector {
-        func before(_ x: (term: Int32, weight: Float), _ y: (term: Int32, weight: Float)) -> Bool {
-            (x.weight, y.term) > (y.weight, x.term)
-        }
-        var kept: SparseVector = []
-        kept.reserveCapacity(count + 1)
-        for entry in vector {
-            if kept.count == count, let last = kept.last, !before(entry, last) { continue }
+        first(count, of: vector) { x, y in (x.weight, y.term) > (y.weight, x.term) }
+    }
+
+    /// The first `limit` of `elements` in the strict total order `before`,
+    /// in that order: what sorting them all and taking the first `limit`
+    /// gives, by insertion into a list of at most `limit`.
+    static func first<Elements: Sequence>(_ limit: Int, of elements: Elements,
+                                          by before: (Elements.Element, Elements.Element) -> Bool) -> [Elements.Element] {
+        var kept: [Elements.Element] = []
+        kept.reserveCapacity(limit + 1)
+        for element in elements {
+            if kept.count == limit, let last = kept.last, !before(element, last) { continue }
             var position = kept.count
-            while position > 0 && before(entry, kept[position - 1]) { position -= 1 }
-            kept.insert(entry, at: position)
-            if kept.count > count { kept.removeLast() }
+            while position > 0 && before(element, kept[position - 1]) { position -= 1 }
+            kept.insert(element, at: position)
+            if kept.count > limit { kept.removeLast() }
         }
         return kept
     }
@@ -235,18 +239,8 @@ struct CandidateIndex {
     /// The `limit` documents with the most evidence, best first; equal
     /// evidence goes to the lower index. Documents without evidence are left out.
     private static func best(_ touched: [Int32], by evidence: UnsafeMutablePointer<Float>, limit: Int) -> [Int32] {
-        func before(_ x: Int32, _ y: Int32) -> Bool {
+        first(limit, of: touched.lazy.filter { evidence[Int($0)] > 0 }) { x, y in
             (evidence[Int(x)], y) > (evidence[Int(y)], x)
         }
-        var kept: [Int32] = []
-        kept.reserveCapacity(limit + 1)
-        for candidate in touched where evidence[Int(candidate)] > 0 {
-            if kept.count == limit, let last = kept.last, !before(candidate, last) { continue }
-            var position = kept.count
-            while position > 0 && before(candidate, kept[position - 1]) { position -= 1 }
-            kept.insert(candidate, at: position)
-            if kept.count > limit { kept.removeLast() }
-        }
-        return kept
     }
 }
