@@ -161,6 +161,49 @@ struct PatternsCommandTests {
         #expect(similar["PM-2025-001"]?.first?["id"] as? String != nil)
     }
 
+    /// With git history, an earlier incident's action item is dated by the
+    /// commit that marked it done: before the recurrence it is "done-before"
+    /// (done, and the problem came back), after it the item was open then.
+    @Test func gitHistoryDatesWhenAnEarlierItemWasMarkedDone() throws {
+        let repo = try TemporaryRepository()
+        let items = """
+            | Compare query plans in CI | @alice | P1 | 2025-04-30 | STATUS1 |
+            | Alert on pool saturation | @alice | P2 | 2025-05-30 | STATUS2 |
+            """
+        func earlier(_ first: String, _ second: String) -> String {
+            cleanPostmortem(id: "PM-2025-001").replacingOccurrences(of: "| Compare query plans in CI | @alice | P1 | 2025-04-30 | done |",
+                                                                  with: items.replacingOccurrences(of: "STATUS1", with: first)
+                                                                    .replacingOccurrences(of: "STATUS2", with: second))
+        }
+        try repo.write("postmortems/2025-03-14-pool.md", earlier("open", "open"))
+        try repo.initialCommit(date: "2025-03-15T12:00:00Z")
+        try repo.write("postmortems/2025-03-14-pool.md", earlier("done", "open"))
+        try repo.git(["commit", "-qam", "Query plans are compared"], date: "2025-04-01T12:00:00Z")
+        // The same problem again on 2025-06-01, told the same way.
+        try repo.write("postmortems/2025-06-01-pool.md",
+                       cleanPostmortem(id: "PM-2025-002").replacingOccurrences(of: "2025-03-14", with: "2025-06-01"))
+        try repo.git(["add", "-A"], date: "2025-06-02T12:00:00Z")
+        try repo.git(["commit", "-qm", "The pool ran out again"], date: "2025-06-02T12:00:00Z")
+        try repo.write("postmortems/2025-03-14-pool.md", earlier("done", "done"))
+        try repo.git(["commit", "-qam", "Pool saturation alerts"], date: "2025-07-01T12:00:00Z")
+
+        let result = try CLI.run(["patterns", "--format", "json", "--today", "2025-08-01"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let clusters = (json["clusters"] as! [[String: Any]]).map { $0["members"] as! [String] }
+        #expect(clusters == [["PM-2025-001", "PM-2025-002"]])
+        let records = (json["recurrences"] as! [[String: Any]]).filter { $0["later"] as? String == "PM-2025-002" }
+        func record(_ action: String) -> [String: Any]? { records.first { $0["action"] as? String == action } }
+        let plans = try #require(record("Compare query plans in CI"))
+        #expect(plans["state"] as? String == "done-before")
+        #expect(plans["basis"] as? String == "git history")
+        #expect(plans["done_at"] as? String == "2025-04-01")
+        let alerts = try #require(record("Alert on pool saturation"))
+        #expect(alerts["state"] as? String == "open")
+        #expect(alerts["basis"] as? String == "git history")
+        #expect(alerts["done_at"] as? String == "2025-07-01")
+    }
+
     @Test func textAndMarkdownFormats() throws {
         let text = try CLI.run(["patterns", "--today", "2026-11-28"], in: CLI.packageRoot)
         #expect(text.stdout.contains("3 recurring clusters"))

@@ -266,7 +266,10 @@ public struct PatternAnalyzer: Sendable {
                             var basis = asOfToday
                             switch status {
                             case "done":
-                                let known = statusHistory?.doneDate(ofAction: action, in: corpus.postmortems[corpus.sources[earlierMember]])
+                                // Read through the buffer: the array's subscript copied the whole postmortem.
+                                let known = corpus.postmortems.withUnsafeBufferPointer { postmortems in
+                                    statusHistory?.doneDate(ofAction: action, in: postmortems[corpus.sources[earlierMember]])
+                                }
                                 if let known, known.date <= laterStart {
                                     basis = "git history"
                                     doneAt = known.date.localDate.description
