@@ -65,9 +65,7 @@ public enum PatternsFormatter {
         }
         if hasListedRecurrences(report) {
             out += "\nRecurrence despite action items:\n"
-            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { index in
-                report.recurrences.withUnsafeBufferPointer { textLine($0[index]) }
-            }
+            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { textLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\nService × factor seen twice or more:\n"
@@ -89,8 +87,8 @@ public enum PatternsFormatter {
     }
 
     /// A recurrence's line of the text report; nil for a won't-do item.
-    /// Callers pass the record read through the array's buffer: the array's
-    /// own subscript copied each record (eleven strings) before the call.
+    /// (perf shows each record still copied by the caller's
+    /// `report.recurrences[i]`; the reduce and contains above no longer copy.)
     static func textLine(_ item: PatternsReport.Recurrence) -> String? {
         guard item.state != .wontDo else { return nil }
         return "  \(item.later) recurred; \(item.earlier): \"\(item.action)\" (\(item.owner ?? "no owner")) \(item.stateDescription)\n"
@@ -139,9 +137,7 @@ public enum PatternsFormatter {
         }
         if hasListedRecurrences(report) {
             out += "\n## Recurrence despite action items\n\n| recurred | earlier | action | owner | status |\n|---|---|---|---|---|\n"
-            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { index in
-                report.recurrences.withUnsafeBufferPointer { markdownLine($0[index]) }
-            }
+            lines(count: report.recurrences.count, workers: workers, to: &out, flush: flush) { markdownLine(report.recurrences[$0]) }
         }
         if !report.factorRecurrence.isEmpty {
             out += "\n## Service × contributing factor\n\n| service | factor | incidents |\n|---|---|---|\n"
@@ -221,9 +217,7 @@ public enum PatternsFormatter {
             // Keys sorted, as `records` wants them.
             "recurrences": .records(count: report.recurrences.count,
                                     keys: ["action", "basis", "cluster", "done_at", "due", "earlier", "later", "later_started", "owner",
-                                           "state", "status"]) { index in
-                                        report.recurrences.withUnsafeBufferPointer { jsonRecord($0[index]) }
-                                    },
+                                           "state", "status"]) { jsonRecord(report.recurrences[$0]) },
             "trends": .value(.object([
                 "incidents_per_month": .array(report.trends.incidentsPerMonth.map { month in
                     .object(["month": .string(month.month), "by_severity": .object(month.counts.mapValues(JSONValue.integer))])
