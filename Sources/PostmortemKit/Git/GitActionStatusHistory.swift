@@ -16,10 +16,10 @@ final class GitActionStatusHistory: ActionStatusHistory, @unchecked Sendable {
         self.parser = parser
     }
 
-    func doneDate(ofAction action: String, in postmortem: Postmortem) -> ActionDoneDate? {
+    func doneDate(ofAction action: String, inFileAt path: String) -> ActionDoneDate? {
         let key = GitActionStatusHistory.normalise(action)
         var doneSince: ActionDoneDate?
-        for (index, version) in versionsOf(postmortem).enumerated() {
+        for (index, version) in versionsOf(path).enumerated() {
             if version.rows[key] == "done" {
                 // Done in the first version: it was done by then, exactly when is unknown.
                 if doneSince == nil { doneSince = ActionDoneDate(date: version.date, isExact: index > 0) }
@@ -34,13 +34,13 @@ final class GitActionStatusHistory: ActionStatusHistory, @unchecked Sendable {
     /// oldest first. Only reading from git holds the lock: the versions are
     /// parsed outside it, so callers on several threads parse side by side
     /// (two threads may both parse one file the first time; they get the same rows).
-    private func versionsOf(_ postmortem: Postmortem) -> [(date: Timestamp, rows: [String: String])] {
+    private func versionsOf(_ path: String) -> [(date: Timestamp, rows: [String: String])] {
         lock.lock()
-        if let known = versions[postmortem.path] {
+        if let known = versions[path] {
             lock.unlock()
             return known
         }
-        let commits = history.history(of: postmortem.path)?.commits.reversed() ?? []
+        let commits = history.history(of: path)?.commits.reversed() ?? []
         var files: [(date: Timestamp, data: Data)] = []
         for commit in commits {
             guard let data = try? repository.file(commit.path, at: commit.id) else { continue }
@@ -49,7 +49,7 @@ final class GitActionStatusHistory: ActionStatusHistory, @unchecked Sendable {
         lock.unlock()
         var result: [(date: Timestamp, rows: [String: String])] = []
         for (date, data) in files {
-            let version = parser.parse(path: postmortem.path, bytes: data)
+            let version = parser.parse(path: path, bytes: data)
             var rows: [String: String] = [:]
             for row in version.actionTable?.rows ?? [] {
                 if let action = row.action { rows[GitActionStatusHistory.normalise(action)] = row.status ?? "open" }
@@ -57,7 +57,7 @@ final class GitActionStatusHistory: ActionStatusHistory, @unchecked Sendable {
             result.append((date, rows))
         }
         lock.lock()
-        versions[postmortem.path] = result
+        versions[path] = result
         lock.unlock()
         return result
     }

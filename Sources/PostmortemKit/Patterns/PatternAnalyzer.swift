@@ -16,8 +16,11 @@ public struct ActionDoneDate: Sendable, Hashable {
 
 /// When an action item was marked done, from the history of its postmortem.
 public protocol ActionStatusHistory: Sendable {
-    /// Since when the item (matched by its Action text) has been `done`; nil when unknown.
-    func doneDate(ofAction action: String, in postmortem: Postmortem) -> ActionDoneDate?
+    /// Since when the item (matched by its Action text) of the postmortem
+    /// at `path` has been `done`; nil when unknown. The history is the
+    /// file's, so its path is all it needs (handing over the postmortem
+    /// copied it whole for every item marked done).
+    func doneDate(ofAction action: String, inFileAt path: String) -> ActionDoneDate?
 }
 
 /// Finds recurring patterns across postmortems (SPEC §8): similar
@@ -94,7 +97,7 @@ public struct PatternAnalyzer: Sendable {
             .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
         // The recurrences (one core) while the clusters are described (the others).
         let recurring = BackgroundTask { [self] in
-            recurrences(clusters, documents, corpus, today: today, statusHistory: statusHistory)
+            recurrences(clusters, documents, today: today, statusHistory: statusHistory)
         }
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
         let found = unclustered.value
@@ -207,7 +210,7 @@ public struct PatternAnalyzer: Sendable {
     /// action (then table order): each later incident is in one cluster, so
     /// sorting the later incidents and, once per earlier one, its rows gives
     /// that order without sorting the records.
-    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], _ corpus: PatternCorpus, today: LocalDate,
+    private func recurrences(_ clusters: [[Int]], _ documents: [PatternDocument], today: LocalDate,
                              statusHistory: (any ActionStatusHistory)?) -> [PatternsReport.Recurrence] {
         let asOfToday = "status as of \(today)"
         let clusterIDs = clusters.map { "CL-" + documents[$0[0]].id }
@@ -266,10 +269,7 @@ public struct PatternAnalyzer: Sendable {
                             var basis = asOfToday
                             switch status {
                             case "done":
-                                // Read through the buffer: the array's subscript copied the whole postmortem.
-                                let known = corpus.postmortems.withUnsafeBufferPointer { postmortems in
-                                    statusHistory?.doneDate(ofAction: action, in: postmortems[corpus.sources[earlierMember]])
-                                }
+                                let known = statusHistory?.doneDate(ofAction: action, inFileAt: documents[earlierMember].path)
                                 if let known, known.date <= laterStart {
                                     basis = "git history"
                                     doneAt = known.date.localDate.description

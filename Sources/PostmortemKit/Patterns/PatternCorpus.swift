@@ -72,10 +72,6 @@ struct PatternAction: Sendable {
 /// The documents of one analysis and the term strings their vectors refer to.
 struct PatternCorpus: Sendable {
     var documents: [PatternDocument]
-    /// The postmortems analysed, as given (shared, not copied).
-    var postmortems: [Postmortem]
-    /// The position in `postmortems` of each document's postmortem.
-    var sources: [Int]
     /// Term string by term id; ids are positions in sorted order, so ordering
     /// by id is ordering by string.
     var vocabulary: [String]
@@ -259,8 +255,6 @@ struct PatternCorpus: Sendable {
             documents[index].linkedPaths = []
         }
         self.documents = documents
-        self.postmortems = postmortems
-        self.sources = usable
         self.vocabulary = vocabulary
     }
 }

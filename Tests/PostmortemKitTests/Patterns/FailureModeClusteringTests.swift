@@ -158,11 +158,15 @@ struct FailureModeClusteringTests {
     /// A bad image on checkout-api, and a second incident on the same
     /// service with `factor` and the given text.
     static func checkoutPair(factor: String, title: String, summary: String, rootCause: String) -> PatternCorpus {
-        PatternCorpus([
+        PatternCorpus(checkoutPostmortems(factor: factor, title: title, summary: summary, rootCause: rootCause), workers: 1)
+    }
+
+    static func checkoutPostmortems(factor: String, title: String, summary: String, rootCause: String) -> [Postmortem] {
+        [
             postmortem("PM-401", "2024-01-01", "checkout-api", "deploy", title: "Checkout pods crash-looped after a bad image",
                        summary: "A broken image crash-looped every pod.", rootCause: "The image lacked a library."),
             postmortem("PM-402", "2024-06-01", "checkout-api", factor, title: title, summary: summary, rootCause: rootCause),
-        ], workers: 1)
+        ]
     }
 
     /// A shared service is shown, but it does not score: different
@@ -179,11 +183,12 @@ struct FailureModeClusteringTests {
     /// Even the same service, factor and tags stay below the cluster
     /// threshold without text in common.
     @Test func identicalFrontMatterAloneDoesNotJoinTwoProblems() {
-        let corpus = Self.checkoutPair(factor: "deploy", title: "Tax totals rounded wrongly for Norway",
-                                       summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed.")
+        let postmortems = Self.checkoutPostmortems(factor: "deploy", title: "Tax totals rounded wrongly for Norway",
+                                                   summary: "Invoices showed kroner totals off by one øre.", rootCause: "A rounding mode default changed.")
+        let corpus = PatternCorpus(postmortems, workers: 1)
         let scorer = PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary)
         #expect(scorer.structure(0, 1) == PairScorer.factorWeight)
         #expect(PairScorer.factorWeight < PatternAnalyzer().clusterThreshold)
-        #expect(PatternAnalyzer().analyze(corpus.postmortems, today: LocalDate(year: 2026, month: 1, day: 1)!).clusters.isEmpty)
+        #expect(PatternAnalyzer().analyze(postmortems, today: LocalDate(year: 2026, month: 1, day: 1)!).clusters.isEmpty)
     }
 }
