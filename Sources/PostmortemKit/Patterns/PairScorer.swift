@@ -12,10 +12,13 @@ import Foundation
 /// pair reads what it needs without copying whole documents.
 struct PairScorer: Sendable {
     let vocabulary: [String]
-    private let words: [SparseVector]
-    private let concepts: [SparseVector]
+    /// Each document's vectors (`PatternDocument.vector`, `wordSet`,
+    /// `concepts`, `failureModes`); the clusterer sums them too.
+    let words: [SparseVector]
+    let wordSets: [SparseVector]
+    let concepts: [SparseVector]
+    let failureModes: [SparseVector]
     private let wordSetTerms: [[Int32]]
-    private let failureModes: [SparseVector]
     private let factorIDs: [[Int32]]
     private let services: [[String]]
     private let factors: [[String]]
@@ -26,6 +29,7 @@ struct PairScorer: Sendable {
     init(documents: [PatternDocument], vocabulary: [String]) {
         self.vocabulary = vocabulary
         words = documents.map(\.vector)
+        wordSets = documents.map(\.wordSet)
         concepts = documents.map(\.concepts)
         wordSetTerms = documents.map(\.wordSetTerms)
         failureModes = documents.map(\.failureModes)

@@ -32,20 +32,6 @@ struct PatternClusterer {
     /// The four vectors a group sums; a part's raw value is its lane in `Dense.sums`.
     enum Part: Int, CaseIterable { case words, wordSets, concepts, failureModes }
 
-    /// A part of document `index`'s own vectors, read through the buffer:
-    /// the array's subscript copied the whole document (a dozen references
-    /// retained and released) for every dot product of a single document.
-    private static func vector(_ documents: [PatternDocument], _ index: Int, _ part: Part) -> SparseVector {
-        documents.withUnsafeBufferPointer { documents in
-            switch part {
-            case .words: documents[index].vector
-            case .wordSets: documents[index].wordSet
-            case .concepts: documents[index].concepts
-            case .failureModes: documents[index].failureModes
-            }
-        }
-    }
-
     /// Summed vectors of a group of two or more (a single document uses its
     /// own): sorted sparse vectors, or once the group is large, arrays
     /// indexed by term (`Dense`).
@@ -162,10 +148,15 @@ struct PatternClusterer {
         let maxDense = max(1, PatternClusterer.denseBudget / max(1, Part.allCases.count * 4 * vocabulary + vocabulary / 8))
         var denseCount = 0
 
+        // Every document's own vectors, part by part (indexed by `Part`),
+        // from the scorer's arrays: read from the documents, each dot
+        // product of a single document copied the whole document, even
+        // through the array's buffer.
+        let own = [scorer.words, scorer.wordSets, scorer.concepts, scorer.failureModes]
         /// A part of a group's sparse sums, or of a single document's own vectors.
         func sparse(_ sums: Sums?, _ group: Int, _ part: Part) -> SparseVector {
             if case .sparse(let parts)? = sums { return parts[part.rawValue] }
-            return PatternClusterer.vector(documents, group, part)
+            return own[part.rawValue][group]
         }
         func sparseParts(_ sums: Sums?, _ group: Int) -> [SparseVector] {
             Part.allCases.map { sparse(sums, group, $0) }
