@@ -42,10 +42,12 @@ public struct BlamelessAnalysis: Sendable {
         let screen = BlamelessScreen(vocabulary: vocabulary, people: index)
         for run in ProseExtractor.runs(in: postmortem) {
             // Most runs hold no sentence that any detector could report; they are never tokenised.
-            let pieces = screened ? screen.pieces(of: run.utf8) : [0..<Int.max]
+            let reading = screened ? screen.reading(of: run.utf8) : BlamelessScreen.Reading(pieces: [0..<Int.max], regions: [0..<Int.max])
+            let pieces = reading.pieces
             guard !pieces.isEmpty else { continue }
             let scalars = run.scalars
-            let tokens = ProseTokenizer.tokens(scalars)
+            // Only the pieces are tokenised, with what they need around them (see `Reading.regions`).
+            let tokens = ProseTokenizer.tokens(scalars, in: reading.regions)
             let facts = WordFacts(tokens: tokens, scalars: scalars, vocabulary: vocabulary, people: index)
             var locations: [SourceLocation]?
             var piece = 0

@@ -297,6 +297,13 @@ struct BlamelessScreen {
     let nameBits: UInt64
     let anyCaseNames: Bool
 
+    /// The two `bit`s of each of "they" and "them", the words whose reading
+    /// looks at the sentence before (`Reading.regions`).
+    private static let pronounBits = ["they", "them"].map { word in
+        let key = BlamelessScreen.key(word)
+        return (BlamelessScreen.bit(key), BlamelessScreen.bit(key >> 6))
+    }
+
     init(vocabulary: BlamelessVocabulary, people: PeopleIndex) {
         table = vocabulary.screen
         names = people.nameFragments
@@ -304,14 +311,37 @@ struct BlamelessScreen {
         anyCaseNames = people.nameFragmentsAnyCase
     }
 
-    /// The pieces of `utf8` that may hold a match, as ranges of scalar
-    /// offsets (the offsets `ProseTokenizer` gives its tokens), in order.
-    func pieces(of utf8: [UInt8]) -> [Range<Int>] {
-        utf8.withUnsafeBufferPointer { pieces(of: $0) }
+    /// What the analysis reads of a run, in scalar offsets (the offsets
+    /// `ProseTokenizer` gives its tokens), in order.
+    struct Reading: Equatable {
+        /// The pieces that may hold a match: whole sentences.
+        var pieces: [Range<Int>] = []
+        /// What to tokenise: each piece, and the piece before it when it may
+        /// hold "they" or "them", since the last sentence before tells what
+        /// they refer to (`SentenceAnalysis.pluralsBefore`); adjacent ones
+        /// joined. The whole
+        /// run when a quotation mark lies outside them, since which tokens are
+        /// quoted depends on every mark of the run (`ProseTokenizer.markQuotations`).
+        /// Every region starts and ends where the segmenter certainly ends a
+        /// sentence and the next starts with a capital or a digit, so the
+        /// tokens and sentences of the regions, read one after another, are
+        /// those of the whole run there.
+        var regions: [Range<Int>] = []
     }
 
-    func pieces(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    /// The pieces of `utf8` that may hold a match (see `Reading.pieces`).
+    func pieces(of utf8: [UInt8]) -> [Range<Int>] {
+        reading(of: utf8).pieces
+    }
+
+    func reading(of utf8: [UInt8]) -> Reading {
+        utf8.withUnsafeBufferPointer { reading(of: $0) }
+    }
+
+    func reading(of bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+        var result = ReadingBuilder()
+        // Whether the current piece holds a quotation mark, or may.
+        var quoted = false
         let count = bytes.count
         let possessive = table.possessive
         var piece = Piece()
@@ -350,15 +380,20 @@ struct BlamelessScreen {
                     }
                 case 0x27: // An apostrophe not before a letter or digit may be a plural possessive ("engineers'").
                     if index + 1 >= count || !isAlphanumeric(bytes[index + 1]) { piece.cues.formUnion(possessive) }
+                    if !insideWord(bytes, before: index, after: index + 1) { quoted = true }
                 case 0x2E, 0x21, 0x3F: // ".", "!", "?"
                     let afterPeriod = byte != 0x2E || endsNoAbbreviation(bytes, at: index, lastStart: lastStart, lastEnd: lastEnd, lastKey: lastKey)
                     if afterPeriod, startsSentence(bytes, after: index) {
                         index += 1
                         scalar += 1
-                        if mayMatch(piece, in: bytes, upTo: index) { result.append(piece.start..<scalar) }
+                        result.close(piece.start..<scalar, passes: mayMatch(piece, in: bytes, upTo: index), quoted: quoted,
+                                     readsBefore: readsBefore(piece))
+                        quoted = false
                         piece.reset(start: scalar, byte: index)
                         continue
                     }
+                case 0x22:
+                    quoted = true
                 default:
                     break
                 }
@@ -371,6 +406,9 @@ struct BlamelessScreen {
             if value == 0x2019 {
                 // A curly apostrophe reads like a straight one.
                 if index + length >= count || !isAlphanumeric(bytes[index + length]) { piece.cues.formUnion(possessive) }
+                if !insideWord(bytes, before: index, after: index + length) { quoted = true }
+            } else if value == 0x201C || value == 0x201D || value == 0x2018 {
+                quoted = true
             } else if !(0x2000...0x206F).contains(value), let decoded = Unicode.Scalar(value), ProseTokenizer.isAlphanumeric(decoded) {
                 // A letter the screen does not lower-case or hash: let the piece through. (General
                 // punctuation, the dashes and quotes of prose, holds none, so it skips the lookup.)
@@ -379,8 +417,61 @@ struct BlamelessScreen {
             index += length
             scalar += 1
         }
-        if piece.start < scalar, mayMatch(piece, in: bytes, upTo: count) { result.append(piece.start..<scalar) }
-        return result
+        if piece.start < scalar {
+            result.close(piece.start..<scalar, passes: mayMatch(piece, in: bytes, upTo: count), quoted: quoted, readsBefore: readsBefore(piece))
+        }
+        return result.reading(length: scalar)
+    }
+
+    /// Collects a `Reading` as the screen closes each piece.
+    private struct ReadingBuilder {
+        private var reading = Reading()
+        /// The piece before: where it started, whether it passed and held a quotation mark.
+        private var previous: (start: Int, passed: Bool, quoted: Bool)?
+        private var quotesOutside = false
+
+        mutating func close(_ piece: Range<Int>, passes: Bool, quoted: Bool, readsBefore: Bool) {
+            let takesPrevious = passes && readsBefore
+            // The piece before is in a region when it passed or this one takes it.
+            if let previous, !previous.passed, previous.quoted, !takesPrevious { quotesOutside = true }
+            if passes {
+                reading.pieces.append(piece)
+                let from = takesPrevious ? previous?.start ?? piece.lowerBound : piece.lowerBound
+                if let last = reading.regions.last, last.upperBound >= from {
+                    reading.regions[reading.regions.count - 1] = last.lowerBound..<piece.upperBound
+                } else {
+                    reading.regions.append(from..<piece.upperBound)
+                }
+            }
+            previous = (piece.lowerBound, passes, quoted)
+        }
+
+        /// The reading of a run of `length` scalars, all pieces closed.
+        func reading(length: Int) -> Reading {
+            var reading = reading
+            let lastOutside = previous.map { !$0.passed && $0.quoted } ?? false
+            if quotesOutside || lastOutside, !reading.pieces.isEmpty { reading.regions = [0..<length] }
+            return reading
+        }
+    }
+
+    /// Whether `piece` may hold "they" or "them", which the analysis reads
+    /// with the sentence before (by the bits of its fragments: a word seen
+    /// answers yes, as may another with the same bits).
+    @inline(__always)
+    private func readsBefore(_ piece: Piece) -> Bool {
+        BlamelessScreen.pronounBits.contains { $0.0 & piece.seen.0 != 0 && $0.1 & piece.seen.1 != 0 }
+    }
+
+    /// Whether the apostrophe between `before - 1` and `after` is inside a
+    /// word, where the tokenizer keeps it ("didn't", "team's"): after a letter
+    /// or digit and before a letter. Any other is a quotation mark to
+    /// `ProseTokenizer.markQuotations`, or may be.
+    @inline(__always)
+    private func insideWord(_ bytes: UnsafeBufferPointer<UInt8>, before: Int, after: Int) -> Bool {
+        guard before > 0, after < bytes.count, isAlphanumeric(bytes[before - 1]) else { return false }
+        let next = bytes[after] | 0x20
+        return next >= 0x61 && next <= 0x7A
     }
 
     /// What the screen has read of the current piece.

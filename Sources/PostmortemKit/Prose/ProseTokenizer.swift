@@ -5,11 +5,26 @@
 /// "@bob" "'s", "didn't" → "did" "n't") so the analysis sees their parts.
 public enum ProseTokenizer {
     public static func tokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
+        tokens(scalars, in: [0..<scalars.count])
+    }
+
+    /// The tokens of `regions` of `scalars`, one after another, with offsets
+    /// into the whole. Each region must start and end between tokens; the
+    /// characters around it are still read where a token's reading depends
+    /// on them (an "@" after a letter, the marks around a quote).
+    static func tokens(_ scalars: [Unicode.Scalar], in regions: [Range<Int>]) -> [ProseToken] {
+        let regions = regions.map { $0.clamped(to: 0..<scalars.count) }
         var tokens: [ProseToken] = []
-        tokens.reserveCapacity(scalars.count / 4)
+        tokens.reserveCapacity(regions.reduce(0) { $0 + $1.count } / 4)
+        for region in regions { appendTokens(scalars, region, to: &tokens) }
+        markQuotations(&tokens, scalars)
+        return tokens
+    }
+
+    private static func appendTokens(_ scalars: [Unicode.Scalar], _ region: Range<Int>, to tokens: inout [ProseToken]) {
         let count = scalars.count
-        var index = 0
-        while index < count {
+        var index = region.lowerBound
+        while index < region.upperBound {
             let scalar = scalars[index]
             if isSpace(scalar) {
                 index += 1
@@ -43,8 +58,6 @@ public enum ProseTokenizer {
             tokens.append(ProseToken(kind: .punctuation, start: index, end: index + 1, lower: straight, isCapitalized: false))
             index += 1
         }
-        markQuotations(&tokens, scalars)
-        return tokens
     }
 
     /// One-character strings for ASCII, so punctuation tokens build no string.

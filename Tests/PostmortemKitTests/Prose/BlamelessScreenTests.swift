@@ -48,6 +48,54 @@ struct BlamelessScreenTests {
         #expect(screened.matches.count > 50)
     }
 
+    @Test func regionsReadAsTheWholeRunDoes() throws {
+        // Paragraphs of labelled sentences in random order, some with quotation marks, some blameful.
+        // Besides, quotations that span sentences, opened or closed in one that no detector reports.
+        let spanning = ["The banner said \"Could not save.", "Please try again.\" Obviously it broke.",
+                        "The runbook said “restart it.", "Then wait.” The on-call engineer just restarted it.",
+                        "The ticket read ‘all good.", "Ship it.’ Dana's change was careless.", "The engineers' notes were short."]
+        let sentences = try Self.labelledSentences() + Array(repeating: spanning, count: 20).joined()
+        var generator = SeededGenerator(seed: 2026_12_01)
+        var partial = 0
+        var reported = 0
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...10, using: &generator)
+            let paragraph = (0..<count).map { _ in sentences.randomElement(using: &generator)! }.joined(separator: " ")
+            let scalars = Array(paragraph.unicodeScalars)
+            let reading = screen.reading(of: Array(paragraph.utf8))
+            if !reading.pieces.isEmpty, reading.regions != [0..<scalars.count] { partial += 1 }
+            // The regions' tokens are the whole run's tokens there, quotations included.
+            let whole = ProseTokenizer.tokens(scalars)
+            let read = ProseTokenizer.tokens(scalars, in: reading.regions)
+            #expect(read == whole.filter { token in reading.regions.contains { $0.contains(token.start) } }, "\(paragraph)")
+            for piece in reading.pieces { #expect(reading.regions.contains { $0.lowerBound <= piece.lowerBound && piece.upperBound <= $0.upperBound }) }
+            let postmortem = TestLint.parse(RuleExample.section(.incidentOverview, paragraph).text)
+            let screened = BlamelessAnalysis(postmortem: postmortem, vocabulary: .builtIn, people: PeopleIndexTests.roster)
+            let full = BlamelessAnalysis(postmortem: postmortem, vocabulary: .builtIn, people: PeopleIndexTests.roster, screened: false)
+            #expect(screened.matches == full.matches, "\(paragraph)")
+            if !full.matches.isEmpty { reported += 1 }
+        }
+        // Both ways of reading were taken: only some regions, and the whole run.
+        #expect(partial > 50)
+        #expect(reported > 100)
+    }
+
+    @Test func aQuotationMarkOutsideThePiecesMakesTheWholeRunTheRegion() {
+        // "Obviously" passes alone; the quotation opens two sentences before it and closes in it.
+        let text = "The banner said \"Could not save. Please try again. Obviously it broke.\" The queue drained."
+        let reading = screen.reading(of: Array(text.utf8))
+        #expect(reading.pieces.count == 1)
+        #expect(reading.regions == [0..<text.unicodeScalars.count])
+        // Without it, only the piece is read, and the sentence before it when "they" may need it.
+        let plain = "The banner said Could not save. Please try again. Obviously it broke. The queue drained."
+        let plainReading = screen.reading(of: Array(plain.utf8))
+        #expect(ProseTokenizer.tokens(Array(plain.unicodeScalars), in: plainReading.regions).map(\.lower) == ["obviously", "it", "broke", "."])
+        let they = "The banner said Could not save. Two workers retried. Obviously they broke. The queue drained."
+        let theyReading = screen.reading(of: Array(they.utf8))
+        #expect(ProseTokenizer.tokens(Array(they.unicodeScalars), in: theyReading.regions).map(\.lower)
+                == ["two", "workers", "retried", ".", "obviously", "they", "broke", "."])
+    }
+
     @Test func cutsOnlyWhereTheSegmenterEndsASentence() {
         // Every sentence has "obviously", which passes alone, so every piece comes back.
         let text = """
