@@ -47,7 +47,9 @@ public struct MarkdownNode: Sendable, Hashable {
         self.children = children
     }
 
-    public var isBlock: Bool {
+    public var isBlock: Bool { MarkdownNode.isBlock(kind) }
+
+    static func isBlock(_ kind: Kind) -> Bool {
         switch kind {
         case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
              .thematicBreak, .table, .tableRow, .tableCell:
@@ -60,30 +62,34 @@ public struct MarkdownNode: Sendable, Hashable {
     /// The visible text of this node and its descendants: text and code spans,
     /// with soft breaks as spaces; HTML and images' destinations left out.
     public var plainText: String {
-        var out = ""
-        appendPlainText(to: &out)
-        return out
+        var bytes: [UInt8] = []
+        appendPlainText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code:
-            out += literal
-        case .codeBlock:
-            out += literal
+    /// The UTF-8 of `plainText`, appended to `out`: callers that only read
+    /// the text reuse one buffer rather than make a String per block.
+    func appendPlainText(to out: inout [UInt8]) {
+        withUnsafePointer(to: self) { MarkdownNode.appendPlainText(of: $0, to: &out) }
+    }
+
+    /// Reads each node's fields in place through a pointer: a node used as a
+    /// value, even to call a method on it, was copied with its subtree's references.
+    private static func appendPlainText(of node: UnsafePointer<MarkdownNode>, to out: inout [UInt8]) {
+        switch node.pointee.kind {
+        case .text, .code, .codeBlock:
+            out.append(contentsOf: node.pointee.literal.utf8)
         case .softBreak, .lineBreak:
-            out += " "
+            out.append(0x20)
         case .htmlInline, .htmlBlock:
             break
         default:
-            // Through a pointer, as in `walk`: each child read from the array
-            // was copied, with its subtree's references.
-            children.withUnsafeBufferPointer { buffer in
+            node.pointee.children.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 for child in base..<(base + buffer.count) {
                     // Separate block children so that words from two cells or paragraphs don't fuse.
-                    if child > base, child.pointee.isBlock, !out.isEmpty, !out.hasSuffix(" ") { out += " " }
-                    child.pointee.appendPlainText(to: &out)
+                    if child > base, isBlock(child.pointee.kind), let last = out.last, last != 0x20 { out.append(0x20) }
+                    appendPlainText(of: child, to: &out)
                 }
             }
         }

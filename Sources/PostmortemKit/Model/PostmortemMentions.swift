@@ -19,40 +19,46 @@ struct PostmortemMentions {
 
     mutating func scan(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // Every kept word has a hyphen, and most words have none: the
-            // text is searched for hyphens (memchr) and only the words
-            // around them are read, rather than every byte classified.
-            var from = 0
-            while from < bytes.count, let found = memchr(base + from, 0x2D, bytes.count - from) {
-                let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                // The word around the hyphen, and the kinds of byte it holds.
-                var kinds = PostmortemMentions.kind(of: 0x2D)
-                var start = hyphen
-                while start > 0 {
-                    let kind = PostmortemMentions.kind(of: bytes[start - 1])
-                    guard kind != 0 else { break }
-                    kinds |= kind
-                    start -= 1
-                }
-                var end = hyphen + 1
-                while end < bytes.count {
-                    let kind = PostmortemMentions.kind(of: bytes[end])
-                    guard kind != 0 else { break }
-                    kinds |= kind
-                    end += 1
-                }
-                from = end
-                let wanted = Kind.letter | Kind.digit | Kind.hyphen
-                guard kinds & (wanted | Kind.other) == wanted else { continue }
-                while start < end, bytes[start] == 0x2D { start += 1 }
-                while end > start, bytes[end - 1] == 0x2D { end -= 1 }
-                // Trimming may have taken its only hyphens.
-                guard bytes[start..<end].contains(0x2D) else { continue }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-                if seen.insert(word).inserted { words.append(word) }
+        text.withUTF8 { scan($0) }
+    }
+
+    mutating func scan(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        // Every kept word has a hyphen, and most words have none: the
+        // text is searched for hyphens (memchr) and only the words
+        // around them are read, rather than every byte classified.
+        var from = 0
+        while from < bytes.count, let found = memchr(base + from, 0x2D, bytes.count - from) {
+            let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // The word around the hyphen, and the kinds of byte it holds.
+            var kinds = PostmortemMentions.kind(of: 0x2D)
+            var start = hyphen
+            while start > 0 {
+                let kind = PostmortemMentions.kind(of: bytes[start - 1])
+                guard kind != 0 else { break }
+                kinds |= kind
+                start -= 1
             }
+            var end = hyphen + 1
+            while end < bytes.count {
+                let kind = PostmortemMentions.kind(of: bytes[end])
+                guard kind != 0 else { break }
+                kinds |= kind
+                end += 1
+            }
+            from = end
+            let wanted = Kind.letter | Kind.digit | Kind.hyphen
+            guard kinds & (wanted | Kind.other) == wanted else { continue }
+            while start < end, bytes[start] == 0x2D { start += 1 }
+            while end > start, bytes[end - 1] == 0x2D { end -= 1 }
+            // Trimming may have taken its only hyphens.
+            guard bytes[start..<end].contains(0x2D) else { continue }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+            if seen.insert(word).inserted { words.append(word) }
         }
     }
 
@@ -97,10 +103,17 @@ extension Postmortem {
         if let deferred { return deferred.summary.mentions }
         if let patternInputs { return patternInputs.mentions }
         var found = PostmortemMentions()
-        for block in preamble { found.scan(block.plainText) }
+        // One buffer for every block's text.
+        var text: [UInt8] = []
+        func scan(_ block: borrowing MarkdownNode) {
+            text.removeAll(keepingCapacity: true)
+            block.appendPlainText(to: &text)
+            found.scan(text)
+        }
+        preamble.forEachNode(scan)
         for section in sections {
             found.scan(section.title)
-            for block in section.blocks { found.scan(block.plainText) }
+            section.blocks.forEachNode(scan)
         }
         return found.words
     }

@@ -280,12 +280,17 @@ extension PatternCorpus {
     static func terms(of postmortem: Postmortem, counter: inout TermCounter) -> TermCache.Terms {
         counter.startDocument()
         counter.add(postmortem.title ?? "", weight: 2.0)
+        // One buffer for every block's text.
+        var text: [UInt8] = []
         for (kind, weight, conceptWeight) in fields {
             guard let section = postmortem.section(kind) else { continue }
             counter.startField()
-            for block in section.blocks where !block.isComment {
-                if case .codeBlock = block.kind { continue }
-                counter.add(block.plainText, weight: weight, conceptWeight: conceptWeight)
+            section.blocks.forEachNode { block in
+                if block.isComment { return }
+                if case .codeBlock = block.kind { return }
+                text.removeAll(keepingCapacity: true)
+                block.appendPlainText(to: &text)
+                text.withUnsafeBufferPointer { counter.add($0, weight: weight, conceptWeight: conceptWeight) }
             }
         }
         return counter.terms

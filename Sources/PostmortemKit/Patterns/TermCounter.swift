@@ -49,9 +49,15 @@ struct TermCounter {
     /// `weight`, and its concepts with `conceptWeight` (by default `weight`;
     /// 0 leaves them out).
     mutating func add(_ text: String, weight: Double, conceptWeight: Double? = nil) {
+        var text = text
+        text.withUTF8 { add($0, weight: weight, conceptWeight: conceptWeight) }
+    }
+
+    /// `add(_:weight:conceptWeight:)` for the UTF-8 of a text.
+    mutating func add(_ utf8: UnsafeBufferPointer<UInt8>, weight: Double, conceptWeight: Double? = nil) {
         let conceptWeight = conceptWeight ?? weight
         sequence.removeAll(keepingCapacity: true)
-        TextVectorizer.forEachToken(in: text) { token, hasNonASCII in
+        TextVectorizer.forEachToken(in: utf8) { token, hasNonASCII in
             if hasNonASCII {
                 // Non-ASCII letters are lower-cased by Unicode rules; ASCII ones already are.
                 let lowered = Array(String(decoding: token, as: UTF8.self).lowercased().utf8)

@@ -37,48 +37,51 @@ enum TextVectorizer {
     /// without making a String per token.
     static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var text = text
-        text.withUTF8 { utf8 in
-            // A token is never longer than the text.
-            let token = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
-            defer { token.deallocate() }
-            var length = 0
-            var hasNonASCII = false
-            func flush() {
-                while length > 0, token[length - 1] == UInt8(ascii: ".") || token[length - 1] == UInt8(ascii: "_") { length -= 1 }
-                if length > 0, !(0..<length).allSatisfy({ token[$0] >= 48 && token[$0] <= 57 }) {
-                    body(UnsafeBufferPointer(start: token, count: length), hasNonASCII)
-                }
-                length = 0
-                hasNonASCII = false
+        text.withUTF8 { forEachToken(in: $0, body) }
+    }
+
+    /// `forEachToken(in:_:)` over UTF-8 bytes.
+    static func forEachToken(in utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        // A token is never longer than the text.
+        let token = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
+        defer { token.deallocate() }
+        var length = 0
+        var hasNonASCII = false
+        func flush() {
+            while length > 0, token[length - 1] == UInt8(ascii: ".") || token[length - 1] == UInt8(ascii: "_") { length -= 1 }
+            if length > 0, !(0..<length).allSatisfy({ token[$0] >= 48 && token[$0] <= 57 }) {
+                body(UnsafeBufferPointer(start: token, count: length), hasNonASCII)
             }
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case 65...90: token[length] = byte + 32; length += 1
-                    // A dot is kept even first in a token (".net"); an underscore only inside one.
-                    case 97...122, 48...57, UInt8(ascii: "."): token[length] = byte; length += 1
-                    case UInt8(ascii: "_") where length > 0: token[length] = byte; length += 1
-                    default: flush()
-                    }
-                    index += 1
-                } else {
-                    // A whole scalar is part of the word when it is a letter or digit.
-                    var end = index + 1
-                    while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
-                    let bytes = UnsafeBufferPointer(rebasing: utf8[index..<end])
-                    let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first
-                    if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                        for byte in bytes { token[length] = byte; length += 1 }
-                        hasNonASCII = true
-                    } else {
-                        flush()
-                    }
-                    index = end
-                }
-            }
-            flush()
+            length = 0
+            hasNonASCII = false
         }
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                switch byte {
+                case 65...90: token[length] = byte + 32; length += 1
+                // A dot is kept even first in a token (".net"); an underscore only inside one.
+                case 97...122, 48...57, UInt8(ascii: "."): token[length] = byte; length += 1
+                case UInt8(ascii: "_") where length > 0: token[length] = byte; length += 1
+                default: flush()
+                }
+                index += 1
+            } else {
+                // A whole scalar is part of the word when it is a letter or digit.
+                var end = index + 1
+                while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
+                let bytes = UnsafeBufferPointer(rebasing: utf8[index..<end])
+                let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first
+                if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    for byte in bytes { token[length] = byte; length += 1 }
+                    hasNonASCII = true
+                } else {
+                    flush()
+                }
+                index = end
+            }
+        }
+        flush()
     }
 }
