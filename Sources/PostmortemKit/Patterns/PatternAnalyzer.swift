@@ -69,32 +69,40 @@ public struct PatternAnalyzer: Sendable {
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Words and concepts of files counted by an earlier build (`build` sets it).
     var termCache: TermCache?
+    /// The pairs, scores and clusters of the last build, reused when their inputs are unchanged (`build` sets it).
+    var clusterCache: ClusterCache?
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5
 
     public init() {}
 
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
-        let (corpus, scorer, pairs) = candidates(postmortems)
+        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
         let documents = corpus.documents
+        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
+        let cacheKey = clusterCache.map { _ in
+            ClusterCache.key(documents, clusterThreshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
+        }
+        let cached = cacheKey.flatMap { clusterCache?.entry(for: $0, documentCount: documents.count) }
+        let pairs = cached?.pairs ?? CandidateIndex.pairs(documents, workers: workers)
         // Each pair's text similarity is kept: the explanations of the
         // similar incidents need it again (it was a third of their cost).
-        let scored = Array(ParallelMap.inChunks(pairs.count, chunk: 1024, workers: workers) { range in
+        let scored = cached?.scored ?? Array(ParallelMap.inChunks(pairs.count, chunk: 1024, workers: workers) { range in
             range.map { index -> (text: Double, score: Double) in
                 let (x, y) = (Int(pairs[index].a), Int(pairs[index].b))
                 let text = scorer.textSimilarity(x, y)
                 return (text, scorer.score(text: text, x, y))
             }
         }.joined())
-        let scores = scored.map(\.score)
         // Similar incidents, factor recurrence and trends do not depend on
         // the clusters, so they are found while clustering runs on one core.
         let unclustered = BackgroundTask { [self] in
             (similar: similarIncidents(documents, pairs: pairs, scored: scored, scorer: scorer),
              factors: factorRecurrence(documents), trends: trends(documents, today: today))
         }
-        let clusters = PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
-            .clusters(documents, pairs: pairs, scores: scores, scorer: scorer)
+        let clusters = cached?.clusters ?? PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
+            .clusters(documents, pairs: pairs, scores: scored.map(\.score), scorer: scorer)
+        if let cacheKey, cached == nil { clusterCache?.store(ClusterCache.Entry(pairs: pairs, scored: scored, clusters: clusters), for: cacheKey) }
         // The recurrences (one core) while the clusters are described (the others).
         let recurring = BackgroundTask { [self] in
             recurrences(clusters, documents, today: today, statusHistory: statusHistory)

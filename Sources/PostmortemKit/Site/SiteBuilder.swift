@@ -276,6 +276,8 @@ public struct SiteBuilder: Sendable {
         // And the words and concepts the patterns analysis counts, per file.
         var analyzer = PatternAnalyzer()
         analyzer.termCache = cache.map { TermCache(file: TermCache.file("pattern-terms.bin", cacheFolder: $0.folder), config: repository.config) }
+        // And its candidate pairs, scores and clusters, for a build whose documents compare the same (a new day, an item's status).
+        analyzer.clusterCache = cache.map { ClusterCache(file: TermCache.file("clusters.bin", cacheFolder: $0.folder)) }
         let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                                          repository.actionStatusHistory, analyzer)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
@@ -289,6 +291,7 @@ public struct SiteBuilder: Sendable {
         // waited for however this function ends, so no write is cut short).
         let savingTerms = analyzer.termCache.map { termCache in BackgroundTask { termCache.save() } }
         defer { savingTerms?.value }
+        analyzer.clusterCache?.save()
         clock = DispatchTime.now().uptimeNanoseconds
         timings.append((.lint, sideBySide[0].seconds))
         timings.append((.analyse, sideBySide[1].seconds))
