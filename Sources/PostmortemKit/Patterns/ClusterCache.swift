@@ -18,16 +18,11 @@ import Foundation
 /// bytes; a damaged file, or one whose pairs or members do not fit the
 /// documents, is ignored.
 final class ClusterCache: @unchecked Sendable {
-    struct Entry: Sendable, Equatable {
+    struct Entry: Sendable {
         var pairs: [CandidateIndex.Pair]
         /// Per pair: its text similarity and its score.
         var scored: [Scored]
         var clusters: [[Int]]
-
-        static func == (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.pairs == rhs.pairs && lhs.clusters == rhs.clusters
-                && lhs.scored.elementsEqual(rhs.scored) { $0.text.bitPattern == $1.text.bitPattern && $0.score.bitPattern == $1.score.bitPattern }
-        }
     }
 
     typealias Scored = (text: Double, score: Double)
@@ -36,7 +31,7 @@ final class ClusterCache: @unchecked Sendable {
     private let stored: (key: String, entry: Entry)?
     private let lock = NSLock()
     private var made: (key: String, entry: Entry)?
-    /// Whether this run took its clusters from the file (for tests and the summary).
+    /// Whether this run took its clusters from the file (the tests read it).
     private(set) var reused = false
 
     static let header = "postmortem cluster cache 1\n"

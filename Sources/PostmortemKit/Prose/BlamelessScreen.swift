@@ -319,9 +319,9 @@ struct BlamelessScreen {
         /// What to tokenise: each piece, and the piece before it when it may
         /// hold "they" or "them", since the last sentence before tells what
         /// they refer to (`SentenceAnalysis.pluralsBefore`); adjacent ones
-        /// joined. The whole
-        /// run when a quotation mark lies outside them, since which tokens are
-        /// quoted depends on every mark of the run (`ProseTokenizer.markQuotations`).
+        /// joined. The whole run when a quotation mark lies outside them,
+        /// since which tokens are quoted depends on every mark of the run
+        /// (`ProseTokenizer.markQuotations`).
         /// Every region starts and ends where the segmenter certainly ends a
         /// sentence and the next starts with a capital or a digit, so the
         /// tokens and sentences of the regions, read one after another, are
