@@ -77,9 +77,8 @@ public struct PatternAnalyzer: Sendable {
     public init() {}
 
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
-        let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
+        let (corpus, scorer) = scoredCorpus(postmortems)
         let documents = corpus.documents
-        let scorer = PairScorer(documents: documents, vocabulary: corpus.vocabulary)
         let cacheKey = clusterCache.map { _ in
             ClusterCache.key(documents, clusterThreshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
         }
@@ -122,20 +121,20 @@ public struct PatternAnalyzer: Sendable {
     /// The parts of the score of every candidate pair (every pair up to
     /// `CandidateIndex.allPairsLimit` postmortems), in candidate order.
     public func pairFeatures(_ postmortems: [Postmortem]) -> [PairFeatures] {
-        let (corpus, scorer, pairs) = candidates(postmortems)
+        let (corpus, scorer) = scoredCorpus(postmortems)
         let documents = corpus.documents
-        return pairs.map { pair in
+        return CandidateIndex.pairs(documents, workers: workers).map { pair in
             let (x, y) = (Int(pair.a), Int(pair.b))
             return PairFeatures(first: documents[x].id, second: documents[y].id, parts: scorer.parts(x, y), score: scorer.score(x, y))
         }
     }
 
-    /// The documents, their scorer and the candidate pairs: what the
-    /// analysis and `pairFeatures` both start from.
-    private func candidates(_ postmortems: [Postmortem]) -> (corpus: PatternCorpus, scorer: PairScorer, pairs: [CandidateIndex.Pair]) {
+    /// The documents and their scorer: what the analysis and
+    /// `pairFeatures` both start from (the analysis may take its candidate
+    /// pairs from the cluster cache).
+    private func scoredCorpus(_ postmortems: [Postmortem]) -> (corpus: PatternCorpus, scorer: PairScorer) {
         let corpus = PatternCorpus(postmortems, workers: workers, termCache: termCache)
-        return (corpus, PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary),
-                CandidateIndex.pairs(corpus.documents, workers: workers))
+        return (corpus, PairScorer(documents: corpus.documents, vocabulary: corpus.vocabulary))
     }
 
     // MARK: Clusters
