@@ -98,13 +98,15 @@ final class LintCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard !made.isEmpty || kept.count != stored.count else { return }
         CacheFileGrowth.save(file, header: LintCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count - made.count,
-                             made: made.count, newEntries: { entries(made) }, allEntries: { entries(Set(kept.keys)) })
+                             made: made.count, newEntries: { emit in entries(made, to: emit) },
+                             allEntries: { emit in entries(Set(kept.keys), to: emit) })
     }
 
     /// The lines of the entries of `keys`, in key order.
-    private func entries(_ keys: Set<String>) -> [UInt8] {
+    private func entries(_ keys: Set<String>, to emit: (inout [UInt8]) -> Void) {
         var bytes: [UInt8] = []
         for key in keys.sorted() {
+            if bytes.count >= CacheFileGrowth.chunkBytes { emit(&bytes) }
             let findings = kept[key]!
             bytes += "\(key)\t\(findings.count)\n".utf8
             for finding in findings {
@@ -120,7 +122,7 @@ final class LintCache: @unchecked Sendable {
                 bytes.append(10)
             }
         }
-        return bytes
+        emit(&bytes)
     }
 
     // MARK: The file

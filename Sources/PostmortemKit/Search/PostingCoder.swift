@@ -17,11 +17,12 @@ public enum PostingCoder {
 
     /// The encoded postings of one term; `postings` must be in increasing
     /// document order, weights at least 1.
-    public static func encode(_ postings: [(document: Int, weight: Int)]) -> String {
+    public static func encode<Number: BinaryInteger>(_ postings: [(document: Number, weight: Number)]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(postings.count * 2)
         var previous = 0
-        for (document, weight) in postings {
+        for posting in postings {
+            let (document, weight) = (Int(posting.document), Int(posting.weight))
             precondition(document >= previous && weight >= 1, "postings must be sorted with positive weights")
             let inline = min(weight, inlineWeights)
             appendNumber((document - previous) * inlineWeights + inline - 1, to: &out)

@@ -44,7 +44,8 @@ public struct SearchIndexBuilder: Sendable {
     /// the bytes a query loads.
     public var documentsPerBlock = 16
     public var workers: Int
-    /// Terms of documents counted by an earlier build, by their files' blob ids (`build` sets it).
+    /// Terms of documents counted by an earlier build, by their files' blob
+    /// ids (the site's build sets it); `build` saves it.
     var termCache: TermCache?
 
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -64,6 +65,7 @@ public struct SearchIndexBuilder: Sendable {
     static let titleWeight = 3, summaryWeight = 2, bodyWeight = 1, maximumWeight = 99
 
     public func build(_ documents: [SearchDocument]) -> Output {
+        // The cache is saved as the terms are counted (`postings`).
         let (terms, postings) = SearchIndexBuilder.postings(documents, workers: workers, cache: termCache)
         // One line per term, `"term":"postings"`, encoded in parallel.
         let lines: [String] = Array(ParallelMap.inChunks(terms.count, chunk: 512, workers: workers) { range in
@@ -106,27 +108,31 @@ public struct SearchIndexBuilder: Sendable {
     /// `SearchTermTable`; the runs' term numbers are then mapped to the
     /// sorted terms, and postings laid out with one count and one fill pass.
     /// With a `cache`, the terms of documents it holds are read from it
-    /// (numbered by its words) instead, and those counted are added to it.
+    /// (numbered by its words) instead, and those counted are added to it
+    /// and saved.
     static func postings(_ documents: [SearchDocument], workers: Int,
-                         cache: TermCache? = nil) -> (terms: [String], postings: [[(document: Int, weight: Int)]]) {
+                         cache: TermCache? = nil) -> (terms: [String], postings: [[(document: Int32, weight: Int32)]]) {
         let run = 64
         // Each document's terms, counted (numbered in its run's table) or cached.
-        let runs: [(terms: [String], documents: [CountedOrCached<[(term: Int32, weight: Int)]>])] =
+        var runs: [(terms: [String], documents: [CountedOrCached<[(term: Int32, weight: Int32)]>])] =
             ParallelMap.inChunks(documents.count, chunk: run, workers: workers) { range in
                 var table = SearchTermTable()
-                let perDocument = documents[range].map { document -> CountedOrCached<[(term: Int32, weight: Int)]> in
+                let perDocument = documents[range].map { document -> CountedOrCached<[(term: Int32, weight: Int32)]> in
                     let key = cache?.key(contentID: document.contentID)
                     if let key, let cached = cache?.terms(for: key) { return .cached(cached) }
                     table.add(document.title + " " + document.id, weight: titleWeight)
                     table.add(([document.summary] + document.tags + document.services + document.factors).joined(separator: " "),
                               weight: summaryWeight)
                     table.add(document.body, weight: bodyWeight)
-                    let counted = table.takeDocument().map { (term: $0.term, weight: min($0.weight, maximumWeight)) }
+                    let counted = table.takeDocument().map { (term: $0.term, weight: Int32(min($0.weight, maximumWeight))) }
                     if let key { cache?.store(counted.map { (table.terms[Int($0.term)], Double($0.weight)) }, for: key) }
                     return .counted(counted)
                 }
                 return (table.terms, perDocument)
             }
+        // Every counted term is in the cache now: written and released
+        // before the postings are laid out, so the two are never held together.
+        cache?.save()
         // Every term: those the runs counted and the cache's words that documents read from it use.
         let cacheWords = cache?.words ?? []
         var usesCacheWord = [Bool](repeating: false, count: cacheWords.count)
@@ -141,7 +147,7 @@ public struct SearchIndexBuilder: Sendable {
         let globalOfCacheWord: [Int32] = cacheWords.indices.map { usesCacheWord[$0] ? number[cacheWords[$0]]! : -1 }
         // Counted, then filled, with the loops written out: a closure over
         // `counts` or `postings` would check exclusive access on every entry.
-        var postings = [[(document: Int, weight: Int)]](repeating: [], count: terms.count)
+        var postings = [[(document: Int32, weight: Int32)]](repeating: [], count: terms.count)
         var counts = [Int](repeating: 0, count: terms.count)
         for (index, run) in runs.enumerated() {
             for document in run.documents {
@@ -152,17 +158,19 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         for term in postings.indices { postings[term].reserveCapacity(counts[term]) }
-        var document = 0
-        for (index, run) in runs.enumerated() {
-            for entries in run.documents {
+        var document: Int32 = 0
+        for index in runs.indices {
+            for entries in runs[index].documents {
                 switch entries {
                 case .counted(let entries):
                     for entry in entries { postings[Int(globalOf[index][Int(entry.term)])].append((document, entry.weight)) }
                 case .cached(let entries):
-                    for entry in entries { postings[Int(globalOfCacheWord[Int(entry.word)])].append((document, Int(entry.weight))) }
+                    for entry in entries { postings[Int(globalOfCacheWord[Int(entry.word)])].append((document, Int32(entry.weight))) }
                 }
                 document += 1
             }
+            // Each run is let go once laid out, so the postings grow as it shrinks.
+            runs[index].documents = []
         }
         return (terms, postings)
     }

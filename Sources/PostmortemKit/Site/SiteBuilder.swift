@@ -415,11 +415,8 @@ public struct SiteBuilder: Sendable {
             return emitJSON(path, json())
         }
         let parts: [@Sendable () -> Part] = [
-            {
-                let output = searchIndexBuilder.build(documents)
-                searchIndexBuilder.termCache?.save()
-                return (output, [], [], [])
-            },
+            // (The search term cache is saved by the build, as soon as it has counted.)
+            { (searchIndexBuilder.build(documents), [], [], []) },
             { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
             { keptOrEmitted("index.json") { SiteJSON.index(finished) } },
             { keptOrEmitted("actions.json") { SiteJSON.actions(finished, today: today) } },

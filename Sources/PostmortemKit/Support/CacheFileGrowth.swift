@@ -19,18 +19,37 @@ enum CacheFileGrowth {
         intact && entriesInFile > 0 && (entriesInFile - used) * 4 <= used + made
     }
 
-    /// Saves a cache file: appends `newEntries()` when `appends(…)` says so
-    /// (nothing when no entry is new), else, or when the append fails,
-    /// rewrites the file as `header` and `allEntries()`. Failures are
-    /// ignored: a cache that cannot be written only makes the next build slower.
+    /// Hands what it writes to `emit` (which empties the buffer it is given) as it goes.
+    typealias Producer = (_ emit: (inout [UInt8]) -> Void) -> Void
+
+    /// Saves a cache file: appends the block `newEntries` writes when
+    /// `appends(…)` says so (nothing when no entry is new), else, or when
+    /// the append fails, rewrites the file as `header` and the block
+    /// `allEntries` writes, streamed to disk: held whole, with the header
+    /// joined to it, a file of tens of megabytes was in memory three times
+    /// over. Failures are ignored: a cache that cannot be written only makes
+    /// the next build slower.
     static func save(_ file: URL, header: String, intact: Bool, entriesInFile: Int, used: Int, made: Int,
-                     newEntries: () -> [UInt8], allEntries: () -> [UInt8]) {
+                     newEntries: Producer, allEntries: Producer) {
         if appends(intact: intact, entriesInFile: entriesInFile, used: used, made: made) {
-            if made == 0 || append(newEntries(), to: file.path) { return }
+            if made == 0 { return }
+            var block: [UInt8] = []
+            newEntries { bytes in
+                block += bytes
+                bytes.removeAll(keepingCapacity: true)
+            }
+            if append(block, to: file.path) { return }
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFileWriter.writeAtomically(Data(Array(header.utf8) + allEntries()), to: file.path)
+        try? PlainFileWriter.writeAtomically(to: file.path) { emit in
+            var bytes = Array(header.utf8)
+            emit(&bytes)
+            withoutActuallyEscaping(emit) { allEntries($0) }
+        }
     }
+
+    /// How many bytes a block is written in.
+    static let chunkBytes = 1 << 20
 
     /// Appends `bytes` to the file at `path` in one write; false when the
     /// file cannot be opened (it was removed) or the write fails.

@@ -64,6 +64,21 @@ enum PlainFileWriter {
         }
     }
 
+    /// `write(to:streaming:)` to a temporary name beside `path`, renamed
+    /// into place: a large file's parts need not be joined in memory first.
+    static func writeAtomically(to path: String, streaming produce: (_ emit: (inout [UInt8]) -> Void) -> Void) throws(Failure) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do { _ = try write(to: temporary, streaming: produce) } catch {
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Failure(code: code)
+        }
+    }
+
     /// Copies the file at `source` to `path` in the kernel (sendfile), so
     /// the bytes never pass through this process. Returns the bytes copied,
     /// or nil when `source` cannot be opened (a missing cache entry).

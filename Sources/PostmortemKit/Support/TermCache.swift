@@ -49,6 +49,7 @@ final class TermCache: @unchecked Sendable {
     /// Keys of `stored` this run used, and entries it made.
     private var used = Set<String>()
     private var made: [String: Terms] = [:]
+    private var saved = false
 
     /// The cache file `name` beside the page cache's folder (`.postmortem-cache/pages`).
     static func file(_ name: String, cacheFolder: URL) -> URL {
@@ -100,18 +101,24 @@ final class TermCache: @unchecked Sendable {
     /// Appends the entries this run made, or rewrites the file with those
     /// it used and made (`CacheFileGrowth`). A cache that cannot be written
     /// only makes the next build slower, so failures are ignored.
+    /// Only the first call writes; it releases the entries it wrote, which
+    /// at 10,000 postmortems were a hundred megabytes held to the build's end.
     func save() {
         lock.lock()
         defer { lock.unlock() }
+        guard !saved else { return }
+        saved = true
+        defer { made = [:] }
         guard !made.isEmpty || used.count != stored.count else { return }
         let kept = used.subtracting(made.keys)
         CacheFileGrowth.save(file, header: TermCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count, made: made.count,
-                             newEntries: { block(kept: [], made: made) }, allEntries: { block(kept: kept, made: made) })
+                             newEntries: { emit in block(kept: [], made: made, to: emit) },
+                             allEntries: { emit in block(kept: kept, made: made, to: emit) })
     }
 
     /// A block of the file: the stored entries `kept` and the entries
     /// `made`, with the words they use, numbered within the block.
-    private func block(kept: Set<String>, made: [String: Terms]) -> [UInt8] {
+    private func block(kept: Set<String>, made: [String: Terms], to emit: (inout [UInt8]) -> Void) {
         // The words used: those of the stored entries kept (found by
         // number, so renumbered through an array) and of the new ones.
         var isUsed = [Bool](repeating: false, count: words.count)
@@ -127,6 +134,7 @@ final class TermCache: @unchecked Sendable {
         for word in sorted { out.append(word) }
         out.append(UInt32(kept.count + made.count))
         for key in (Array(kept) + made.keys).sorted() {
+            if out.bytes.count >= CacheFileGrowth.chunkBytes { emit(&out.bytes) }
             out.append(key)
             if let terms = made[key] {
                 out.append(UInt32(terms.count))
@@ -143,7 +151,7 @@ final class TermCache: @unchecked Sendable {
                 }
             }
         }
-        return out.bytes
+        emit(&out.bytes)
     }
 
     // MARK: The file

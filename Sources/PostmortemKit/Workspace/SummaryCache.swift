@@ -34,6 +34,7 @@ final class SummaryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var used = Set<String>()
     private var made: [String: PostmortemSummary] = [:]
+    private var saved = false
     /// `files.bin`: path → status and blob id, and when it was written (nanoseconds since 1970).
     let statusFile: URL
     private let statuses: [String: KnownFile]
@@ -119,21 +120,27 @@ final class SummaryCache: @unchecked Sendable {
     /// Appends the entries this build made, or rewrites the file with those
     /// it used and made (`CacheFileGrowth`). Failures are ignored: the next
     /// build is only slower.
+    /// Only the first call writes; it releases the summaries it wrote.
     func save() {
         lock.lock()
         defer { lock.unlock() }
+        guard !saved else { return }
+        saved = true
+        defer { made = [:] }
         if seen != statuses || sawRacyFile { SummaryCache.writeStatuses(seen, to: statusFile) }
         let kept = used.subtracting(made.keys)
         guard !made.isEmpty || kept.count != stored.count else { return }
         CacheFileGrowth.save(file, header: SummaryCache.header, intact: intact, entriesInFile: entriesInFile, used: kept.count,
-                             made: made.count, newEntries: { block(kept: [], made: made) }, allEntries: { block(kept: kept, made: made) })
+                             made: made.count, newEntries: { emit in block(kept: [], made: made, to: emit) },
+                             allEntries: { emit in block(kept: kept, made: made, to: emit) })
     }
 
     /// A block of the file: the stored entries `kept` and the entries `made`.
-    private func block(kept: Set<String>, made: [String: PostmortemSummary]) -> [UInt8] {
+    private func block(kept: Set<String>, made: [String: PostmortemSummary], to emit: (inout [UInt8]) -> Void) {
         var out = ByteWriter()
         out.append(UInt32(kept.count + made.count))
         for key in (Array(kept) + made.keys).sorted() {
+            if out.bytes.count >= CacheFileGrowth.chunkBytes { emit(&out.bytes) }
             out.append(key)
             if let summary = made[key] {
                 var entry = ByteWriter()
@@ -146,7 +153,7 @@ final class SummaryCache: @unchecked Sendable {
                 out.bytes += data[range]
             }
         }
-        return out.bytes
+        emit(&out.bytes)
     }
 
     /// The first line; a file with another is ignored (bump it when the form changes).

@@ -79,7 +79,7 @@ struct SearchIndexBuilderTests {
         let (terms, postings) = SearchIndexBuilder.postings(documents, workers: 3)
         #expect(terms == expected.keys.sorted())
         for (term, list) in zip(terms, postings) {
-            #expect(list.map { [$0.document, $0.weight] } == expected[term]!.map { [$0.document, $0.weight] }, "\(term)")
+            #expect(list.map { [Int($0.document), Int($0.weight)] } == expected[term]!.map { [$0.document, $0.weight] }, "\(term)")
         }
     }
 

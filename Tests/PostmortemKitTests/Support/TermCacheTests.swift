@@ -132,3 +132,33 @@ struct TermCacheTests {
         }
     }
 }
+
+/// A cache file larger than the chunks it is written in is streamed to disk
+/// and read back whole, and a second save keeps what the first wrote (the
+/// first releases the entries it wrote).
+struct TermCacheStreamingTests {
+    @Test func aCacheOfManyChunksIsReadBackWholeAndASecondSaveKeepsIt() throws {
+        let file = TermCacheTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let config = Config(root: file.deletingLastPathComponent())
+        // About 12 bytes a term: 4,000 entries of 60 terms are well over two chunks.
+        func terms(_ entry: Int) -> TermCache.Terms {
+            (0..<60).map { term -> (term: String, weight: Double) in
+                let word: Int = (entry * 7 + term * 13) % 9_000
+                return ("word\(word)", Double(entry) + Double(term) / 64)
+            }
+        }
+        let entries: [(key: String, terms: TermCache.Terms)] = (0..<4_000).map { ("key-\($0)", terms($0)) }
+        #expect(entries.count * 60 * 12 > 2 * CacheFileGrowth.chunkBytes)
+        let cold = TermCache(file: file, config: config)
+        for (key, terms) in entries { cold.store(terms, for: key) }
+        cold.save()
+        cold.save()
+        let warm = TermCache(file: file, config: config)
+        for (key, terms) in entries {
+            let stored = try #require(warm.terms(for: key), "\(key) is read back")
+            #expect(stored.map { warm.words[Int($0.word)] } == terms.map(\.term))
+            #expect(stored.map(\.weight) == terms.map(\.weight))
+        }
+    }
+}
