@@ -64,6 +64,8 @@ struct BlamelessScreen {
     struct Entry: Sendable {
         /// Cues that count wherever the fragment stands.
         var cues: Cue = []
+        /// Cues that count only where the fragment starts a clause (`WordFacts.clauseStartCues`).
+        var clauseStartCues: Cue = []
         /// Phrases anchored here, in `Table.requirements`: they count only
         /// when their other words are in the piece too ("error" is in most
         /// postmortems, "human error" is not).
@@ -98,6 +100,8 @@ struct BlamelessScreen {
         private(set) var companions: [Int] = []
         /// `key`s of the abbreviations after which a period ends no sentence.
         let abbreviations: Set<Int>
+        /// `key`s of the coordinators ("and", "but"), after which a clause starts.
+        let coordinators: Set<Int>
         /// Their `bit`s, which spare most words a lookup.
         let abbreviationBits: UInt64
         /// The cues of a possessive "'s", also read from a lone apostrophe ("engineers'").
@@ -108,14 +112,16 @@ struct BlamelessScreen {
             values = [Entry()]
             mask = 0
             abbreviations = []
+            coordinators = []
             abbreviationBits = 0
             possessive = []
         }
 
-        /// `cues` by word; `phrases` with the cue each gives when all its
-        /// words are there; `respelled`: words the tokenizer may read where
-        /// the text has something else ("not" for "n't").
-        init(cues: [String: Cue], phrases: [Phrase], respelled: Set<String>) {
+        /// `cues` by word; `clauseStartCues`, cues by word that count only
+        /// where it starts a clause; `phrases` with the cue each gives when
+        /// all its words are there; `respelled`: words the tokenizer may read
+        /// where the text has something else ("not" for "n't").
+        init(cues: [String: Cue], clauseStartCues: [String: Cue] = [:], phrases: [Phrase], respelled: Set<String>) {
             // Each word's cues go to the fragment the screen is sure to read
             // where the tokenizer reads that word (see `fragments`).
             var byFragment: [Int: (entry: Entry, requirements: [(cue: Cue, companions: [Int])])] = [:]
@@ -123,6 +129,10 @@ struct BlamelessScreen {
             for (word, cue) in cues {
                 guard let key = key(of: word) else { continue }
                 byFragment[key, default: (Entry(), [])].entry.cues.formUnion(cue)
+            }
+            for (word, cue) in clauseStartCues where !cue.isEmpty {
+                guard let key = key(of: word) else { continue }
+                byFragment[key, default: (Entry(), [])].entry.clauseStartCues.formUnion(cue)
             }
             for phrase in phrases where !phrase.cue.isEmpty {
                 guard let anchor = key(of: phrase.words[phrase.anchor]) else { continue }
@@ -156,6 +166,7 @@ struct BlamelessScreen {
                 let bit = (key >> 40) & 0xFFFF
                 filter[bit >> 6] |= 1 << UInt64(bit & 63)
             }
+            coordinators = Set(EnglishGrammar.coordinators.map { BlamelessScreen.key($0) })
             abbreviations = Set(SentenceSplitter.abbreviations.map { BlamelessScreen.key($0) })
             abbreviationBits = abbreviations.reduce(0) { $0 | BlamelessScreen.bit($1) }
             possessive = byFragment[BlamelessScreen.key("s")]?.entry.cues ?? []
@@ -358,8 +369,17 @@ struct BlamelessScreen {
                 let fragment = self.fragment(bytes, at: index)
                 index = fragment.end
                 scalar += index - start
-                piece.add(fragment.key, table.entry(fragment.key))
-                if fragment.stemKey != 0 { piece.add(fragment.stemKey, table.entry(fragment.stemKey)) }
+                let entry = table.entry(fragment.key)
+                piece.add(fragment.key, entry)
+                var atClauseStart = entry.clauseStartCues
+                if fragment.stemKey != 0 {
+                    let stem = table.entry(fragment.stemKey)
+                    piece.add(fragment.stemKey, stem)
+                    atClauseStart.formUnion(stem.clauseStartCues)
+                }
+                if !atClauseStart.isEmpty, startsClause(bytes, at: start, lastEnd: lastEnd, lastKey: lastKey) {
+                    piece.cues.formUnion(atClauseStart)
+                }
                 // "mis…" past forms are slips (`AgentDetector.action`), whatever the word.
                 if index - start >= 3, byte | 0x20 == 0x6D, bytes[start + 1] | 0x20 == 0x69, bytes[start + 2] | 0x20 == 0x73 {
                     piece.cues.insert(.needsHuman)
@@ -461,6 +481,20 @@ struct BlamelessScreen {
     @inline(__always)
     private func readsBefore(_ piece: Piece) -> Bool {
         BlamelessScreen.pronounBits.contains { $0.0 & piece.seen.0 != 0 && $0.1 & piece.seen.1 != 0 }
+    }
+
+    /// Whether a word at byte `start` may start a clause where
+    /// `WordFacts.mayMatch` reads it: first in its sentence, or after
+    /// punctuation or a coordinator. So: unless white space alone lies
+    /// between it and the letter or digit before, which ends the fragment
+    /// before (`lastEnd`, `lastKey`), not a coordinator. (A sentence starts
+    /// only after a terminator, so never right after a letter or digit.)
+    @inline(__always)
+    private func startsClause(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lastEnd: Int, lastKey: Int) -> Bool {
+        var index = start - 1
+        while index >= 0, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 { index -= 1 }
+        guard index >= 0, isAlphanumeric(bytes[index]) else { return true }
+        return index + 1 != lastEnd || table.coordinators.contains(lastKey)
     }
 
     /// Whether the apostrophe between `before - 1` and `after` is inside a

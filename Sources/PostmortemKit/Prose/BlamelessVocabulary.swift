@@ -200,7 +200,8 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             for phrase in list { phrases.append(BlamelessScreen.Phrase(words: phrase.words, anchor: phrase.anchor, cue: screenCue(of: phrase.kind))) }
         }
         let respelled = Set(ProseTokenizer.suffixes.map { $0.1 }).union(ProseTokenizer.negativeStems.values)
-        screen = BlamelessScreen.Table(cues: screenCues(), phrases: phrases, respelled: respelled)
+        let (cues, clauseStartCues) = screenCues()
+        screen = BlamelessScreen.Table(cues: cues, clauseStartCues: clauseStartCues, phrases: phrases, respelled: respelled)
     }
 
     /// What a phrase contributes to a match, for `BlamelessScreen`.
@@ -218,11 +219,22 @@ public final class BlamelessVocabulary: @unchecked Sendable {
 
     /// What each word can contribute to a match, for `BlamelessScreen`
     /// (which says why each cue counts).
-    private func screenCues() -> [String: BlamelessScreen.Cue] {
+    /// The screen's cues by word: those that count wherever the word
+    /// stands, and those that count only where it starts a clause
+    /// (`WordFacts.clauseStartCues`).
+    private func screenCues() -> (anywhere: [String: BlamelessScreen.Cue], atClauseStart: [String: BlamelessScreen.Cue]) {
         typealias Cue = BlamelessScreen.Cue
         var cues: [String: Cue] = [:]
+        var clauseStartCues: [String: Cue] = [:]
         func add(_ words: some Sequence<String>, _ cue: Cue) {
             for word in words { cues[word, default: []].formUnion(cue) }
+        }
+        /// Cues that `WordFacts.mayMatch` counts only where a clause starts.
+        func addAtClauseStart(_ words: some Sequence<String>, _ cue: Cue) {
+            for word in words {
+                precondition(WordFacts.clauseStartCues.contains(word), "\(word) counts anywhere in WordFacts.mayMatch")
+                clauseStartCues[word, default: []].formUnion(cue)
+            }
         }
         func verbCue(_ verb: VerbClass) -> Cue {
             var cue: Cue = []
@@ -248,10 +260,11 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         add(SentenceAnalysis.humanHeads, .human)
         // What negates a verb of diligence for `WordFacts.mayMatch`, and "no-one", which `agent(of:)` reads as nobody.
         add(WordFacts.negationsBefore.union(WordFacts.negatingSubjects).union(["no-one"]), .negation)
-        add(BlamelessVocabulary.agentCues, .needsHuman)
+        add(BlamelessVocabulary.agentCues.subtracting(WordFacts.clauseStartCues), .needsHuman)
+        addAtClauseStart(BlamelessVocabulary.agentCues.intersection(WordFacts.clauseStartCues), .needsHuman)
         add(BlamelessVocabulary.triggerCues, .needsName)
         add(BlamelessVocabulary.minimiserCues, .alone)
-        add([BlamelessVocabulary.allCue], .all)
+        addAtClauseStart([BlamelessVocabulary.allCue], .all)
         add([MinimiserDetector.allItTookVerb], .was)
         add(BlamelessVocabulary.universalModals, .universalModal)
         add(BlamelessVocabulary.universalSubjects.union([MinimiserDetector.universalDeterminer]), .universal)
@@ -259,9 +272,17 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         add(["'s"], .needsName)
         // Contractions: the screen reads "should've" as "should" and "ve", "won't" as "won" (or "wo") and "t":
         // a suffix by what follows its apostrophe (the "n" of "n't" joins the stem).
-        for (suffix, spelled) in ProseTokenizer.suffixes { add([String(suffix.drop { $0 != "'" })], cues[spelled] ?? []) }
-        for (stem, word) in ProseTokenizer.negativeStems { add([stem], cues[word] ?? []) }
-        return cues
+        // (A fragment after an apostrophe always reads as starting a clause, so the suffix keeps both kinds.)
+        for (suffix, spelled) in ProseTokenizer.suffixes {
+            let fragment = String(suffix.drop { $0 != "'" })
+            add([fragment], cues[spelled] ?? [])
+            clauseStartCues[fragment, default: []].formUnion(clauseStartCues[spelled] ?? [])
+        }
+        for (stem, word) in ProseTokenizer.negativeStems {
+            add([stem], cues[word] ?? [])
+            clauseStartCues[stem, default: []].formUnion(clauseStartCues[word] ?? [])
+        }
+        return (cues, clauseStartCues)
     }
 
     /// This vocabulary with a team's extra judgemental terms and allowed phrases.

@@ -100,6 +100,12 @@ struct WordFacts {
     static let negationsBefore: Set<String> = ["not", "never"]
     static let negatingSubjects: Set<String> = ["nobody", "none", "no"]
 
+    /// Cue words that count only where a clause starts: first in the
+    /// sentence, or after punctuation or a coordinator ("Had we known",
+    /// "All it took was"). Mid-clause they are ordinary ("the job had
+    /// stopped", "all three replicas"), and `BlamelessScreen` reads them so too.
+    static let clauseStartCues: Set<String> = ["had", "'d", "all"]
+
     /// Whether any detector could match in the sentence `range`: a phrase
     /// anchor, a verb of a blame class, a marker of a slip, a minimiser word,
     /// a modal perfect, a conditional, or a named person with a possessive or
@@ -130,7 +136,7 @@ struct WordFacts {
             }
             guard entry.isCue else { continue }
             switch tokens[index].lower {
-            case "had", "'d", "all":
+            case let word where WordFacts.clauseStartCues.contains(word):
                 let first = index == range.lowerBound || tokens[index - 1].kind == .punctuation || entries[index - 1].grammar == .coordinator
                 if first { return true }
             case "when", "after", "once", "because", "since", "as", "moment", "minute", "instant", "soon":

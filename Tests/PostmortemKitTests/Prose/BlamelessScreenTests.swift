@@ -153,6 +153,26 @@ struct BlamelessScreenTests {
         #expect(passes(text, BlamelessScreen(vocabulary: .builtIn, people: PeopleIndexTests.roster.adding(handles: ["@dana.k"]))))
     }
 
+    /// "had" and "all" count only where a clause starts, as in
+    /// `WordFacts.mayMatch`: "Had we …", ", and had …", "All it took was".
+    @Test func clauseStartCuesCountOnlyWhereAClauseStarts() {
+        #expect(!passes("We had two subscriptions with the vendor."))
+        #expect(!passes("They had all the dashboards open, and it was quiet."))
+        #expect(passes("Had we paged the database team, we would have known sooner."))
+        #expect(passes("The alert fired, and had the team looked, the queue was short."))
+        #expect(passes("The alert fired; had the team looked, the queue was short."))
+        #expect(passes("All it took was one engineer."))
+        #expect(passes("The deploy passed, but all it took was one engineer."))
+        // A contraction reads "'d" after its apostrophe, which may start a clause.
+        #expect(passes("We'd paged the team."))
+        // The sentences the analysis reports through "had" or "all" at a clause start pass.
+        for text in ["Had the on-call engineer escalated, the outage would have been shorter.",
+                     "All the on-call had to do was restart the consumer group."] {
+            #expect(!BlamelessAnalysis.analyse(text, vocabulary: .builtIn, people: PeopleIndexTests.roster, screened: false).isEmpty, "\(text)")
+            #expect(passes(text), "\(text)")
+        }
+    }
+
     @Test func teamTermsAreCues() {
         let text = "Heroics kept the site up."
         #expect(!passes(text))
