@@ -71,16 +71,17 @@ final class ClusterCache: @unchecked Sendable {
         out.append(clusterThreshold.bitPattern)
         out.append(averageThreshold.bitPattern)
         out.append(UInt32(documents.count))
+        // Vectors and lists of numbers go in as their memory, one copy
+        // each: appended number by number, they took most of this
+        // function's time. (A key is only ever compared with keys this
+        // build of the tool made, so memory order is order enough.)
         func append(_ vector: SparseVector) {
             out.append(UInt32(vector.count))
-            for entry in vector {
-                out.append(entry.term)
-                out.append(entry.weight.bitPattern)
-            }
+            vector.withUnsafeBytes { out.bytes += $0 }
         }
         func append(_ numbers: [Int32]) {
             out.append(UInt32(numbers.count))
-            for number in numbers { out.append(number) }
+            numbers.withUnsafeBytes { out.bytes += $0 }
         }
         func append(_ strings: [String]) {
             out.append(UInt32(strings.count))
