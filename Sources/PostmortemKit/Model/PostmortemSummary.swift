@@ -257,21 +257,25 @@ extension PostmortemSummary {
         if hasTable {
             guard let location = readLocation(&reader), let columnCount = reader.count(minimumSize: 4) else { return nil }
             var columns: [String] = []
+            columns.reserveCapacity(columnCount)
             for _ in 0..<columnCount {
                 guard let column = reader.string() else { return nil }
                 columns.append(column)
             }
             guard let rowCount = reader.count(minimumSize: 16) else { return nil }
             var rows: [ActionItem] = []
+            rows.reserveCapacity(rowCount)
             for _ in 0..<rowCount {
                 guard let rowLocation = readLocation(&reader), let cellCount = reader.count(minimumSize: 8) else { return nil }
                 var cells: [String: String] = [:]
+                cells.reserveCapacity(cellCount)
                 for _ in 0..<cellCount {
                     guard let name = reader.string(), let text = reader.string() else { return nil }
                     cells[name] = text
                 }
                 guard let locationCount = reader.count(minimumSize: 12) else { return nil }
                 var cellLocations: [String: SourceLocation] = [:]
+                cellLocations.reserveCapacity(locationCount)
                 for _ in 0..<locationCount {
                     guard let name = reader.string(), let cellLocation = readLocation(&reader) else { return nil }
                     cellLocations[name] = cellLocation
