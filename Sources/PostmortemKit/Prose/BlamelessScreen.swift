@@ -66,6 +66,9 @@ struct BlamelessScreen {
         var cues: Cue = []
         /// Cues that count only where the fragment starts a clause (`WordFacts.clauseStartCues`).
         var clauseStartCues: Cue = []
+        /// A modal's cues, which count only when a perfect auxiliary follows
+        /// closely enough (`WordFacts.perfectAuxiliaries`, `perfectWindow`).
+        var perfectCues: Cue = []
         /// Phrases anchored here, in `Table.requirements`: they count only
         /// when their other words are in the piece too ("error" is in most
         /// postmortems, "human error" is not).
@@ -102,6 +105,9 @@ struct BlamelessScreen {
         let abbreviations: Set<Int>
         /// `key`s of the coordinators ("and", "but"), after which a clause starts.
         let coordinators: Set<Int>
+        /// `key`s of the fragments the screen reads of "have", "'ve" and "of", and their `bit`s.
+        let perfectAuxiliaries: Set<Int>
+        let perfectAuxiliaryBits: UInt64
         /// Their `bit`s, which spare most words a lookup.
         let abbreviationBits: UInt64
         /// The cues of a possessive "'s", also read from a lone apostrophe ("engineers'").
@@ -113,6 +119,8 @@ struct BlamelessScreen {
             mask = 0
             abbreviations = []
             coordinators = []
+            perfectAuxiliaries = []
+            perfectAuxiliaryBits = 0
             abbreviationBits = 0
             possessive = []
         }
@@ -121,7 +129,8 @@ struct BlamelessScreen {
         /// where it starts a clause; `phrases` with the cue each gives when
         /// all its words are there; `respelled`: words the tokenizer may read
         /// where the text has something else ("not" for "n't").
-        init(cues: [String: Cue], clauseStartCues: [String: Cue] = [:], phrases: [Phrase], respelled: Set<String>) {
+        init(cues: [String: Cue], clauseStartCues: [String: Cue] = [:], perfectCues: [String: Cue] = [:],
+             phrases: [Phrase], respelled: Set<String>) {
             // Each word's cues go to the fragment the screen is sure to read
             // where the tokenizer reads that word (see `fragments`).
             var byFragment: [Int: (entry: Entry, requirements: [(cue: Cue, companions: [Int])])] = [:]
@@ -133,6 +142,10 @@ struct BlamelessScreen {
             for (word, cue) in clauseStartCues where !cue.isEmpty {
                 guard let key = key(of: word) else { continue }
                 byFragment[key, default: (Entry(), [])].entry.clauseStartCues.formUnion(cue)
+            }
+            for (word, cue) in perfectCues where !cue.isEmpty {
+                guard let key = key(of: word) else { continue }
+                byFragment[key, default: (Entry(), [])].entry.perfectCues.formUnion(cue)
             }
             for phrase in phrases where !phrase.cue.isEmpty {
                 guard let anchor = key(of: phrase.words[phrase.anchor]) else { continue }
@@ -167,6 +180,8 @@ struct BlamelessScreen {
                 filter[bit >> 6] |= 1 << UInt64(bit & 63)
             }
             coordinators = Set(EnglishGrammar.coordinators.map { BlamelessScreen.key($0) })
+            perfectAuxiliaries = Set(WordFacts.perfectAuxiliaries.compactMap { word in BlamelessScreen.fragments(of: word).first.map { BlamelessScreen.key($0) } })
+            perfectAuxiliaryBits = perfectAuxiliaries.reduce(0) { $0 | BlamelessScreen.bit($1) }
             abbreviations = Set(SentenceSplitter.abbreviations.map { BlamelessScreen.key($0) })
             abbreviationBits = abbreviations.reduce(0) { $0 | BlamelessScreen.bit($1) }
             possessive = byFragment[BlamelessScreen.key("s")]?.entry.cues ?? []
@@ -372,14 +387,23 @@ struct BlamelessScreen {
                 let entry = table.entry(fragment.key)
                 piece.add(fragment.key, entry)
                 var atClauseStart = entry.clauseStartCues
+                var inPerfect = entry.perfectCues
                 if fragment.stemKey != 0 {
                     let stem = table.entry(fragment.stemKey)
                     piece.add(fragment.stemKey, stem)
                     atClauseStart.formUnion(stem.clauseStartCues)
+                    inPerfect.formUnion(stem.perfectCues)
                 }
                 if !atClauseStart.isEmpty, startsClause(bytes, at: start, lastEnd: lastEnd, lastKey: lastKey) {
                     piece.cues.formUnion(atClauseStart)
                 }
+                // A modal waits for "have", "'ve" or "of" (`WordFacts.perfectAuxiliaries`).
+                if let modal = piece.modal, table.perfectAuxiliaryBits & BlamelessScreen.bit(fragment.key) != 0,
+                   table.perfectAuxiliaries.contains(fragment.key),
+                   BlamelessScreen.chunks(bytes, from: modal.end, to: start) <= WordFacts.perfectWindow {
+                    piece.cues.formUnion(modal.cues)
+                }
+                if !inPerfect.isEmpty { piece.modal = (index, inPerfect) }
                 // "mis…" past forms are slips (`AgentDetector.action`), whatever the word.
                 if index - start >= 3, byte | 0x20 == 0x6D, bytes[start + 1] | 0x20 == 0x69, bytes[start + 2] | 0x20 == 0x73 {
                     piece.cues.insert(.needsHuman)
@@ -483,6 +507,22 @@ struct BlamelessScreen {
         BlamelessScreen.pronounBits.contains { $0.0 & piece.seen.0 != 0 && $0.1 & piece.seen.1 != 0 }
     }
 
+    /// How many runs of white space lie between bytes `start` and `end`: at
+    /// most the number of tokens between (tokens never span white space, and
+    /// only ASCII white space is counted), so a token within
+    /// `WordFacts.perfectWindow` is never further than that.
+    static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var runs = 0
+        var inSpace = false
+        for index in start..<max(start, end) {
+            let byte = bytes[index]
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if space && !inSpace { runs += 1 }
+            inSpace = space
+        }
+        return runs
+    }
+
     /// Whether a word at byte `start` may start a clause where
     /// `WordFacts.mayMatch` reads it: first in its sentence, or after
     /// punctuation or a coordinator. So: unless white space alone lies
@@ -511,6 +551,8 @@ struct BlamelessScreen {
     /// What the screen has read of the current piece.
     private struct Piece {
         var cues: Cue = []
+        /// The last modal read: where it ends and the cues it gives in a modal perfect.
+        var modal: (end: Int, cues: Cue)?
         /// Where the piece starts: scalar and byte offsets.
         var start = 0
         var byte = 0
@@ -529,6 +571,7 @@ struct BlamelessScreen {
 
         mutating func reset(start: Int, byte: Int) {
             cues = []
+            modal = nil
             seen = (0, 0)
             anchors.removeAll(keepingCapacity: true)
             self.start = start

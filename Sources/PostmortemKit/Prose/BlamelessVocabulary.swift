@@ -200,8 +200,9 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             for phrase in list { phrases.append(BlamelessScreen.Phrase(words: phrase.words, anchor: phrase.anchor, cue: screenCue(of: phrase.kind))) }
         }
         let respelled = Set(ProseTokenizer.suffixes.map { $0.1 }).union(ProseTokenizer.negativeStems.values)
-        let (cues, clauseStartCues) = screenCues()
-        screen = BlamelessScreen.Table(cues: cues, clauseStartCues: clauseStartCues, phrases: phrases, respelled: respelled)
+        let (cues, clauseStartCues, perfectCues) = screenCues()
+        screen = BlamelessScreen.Table(cues: cues, clauseStartCues: clauseStartCues, perfectCues: perfectCues,
+                                       phrases: phrases, respelled: respelled)
     }
 
     /// What a phrase contributes to a match, for `BlamelessScreen`.
@@ -220,12 +221,15 @@ public final class BlamelessVocabulary: @unchecked Sendable {
     /// What each word can contribute to a match, for `BlamelessScreen`
     /// (which says why each cue counts).
     /// The screen's cues by word: those that count wherever the word
-    /// stands, and those that count only where it starts a clause
-    /// (`WordFacts.clauseStartCues`).
-    private func screenCues() -> (anywhere: [String: BlamelessScreen.Cue], atClauseStart: [String: BlamelessScreen.Cue]) {
+    /// stands, those that count only where it starts a clause
+    /// (`WordFacts.clauseStartCues`), and a modal's, which count only as a
+    /// modal perfect (`WordFacts.perfectAuxiliaries`).
+    private func screenCues() -> (anywhere: [String: BlamelessScreen.Cue], atClauseStart: [String: BlamelessScreen.Cue],
+                                  inPerfect: [String: BlamelessScreen.Cue]) {
         typealias Cue = BlamelessScreen.Cue
         var cues: [String: Cue] = [:]
         var clauseStartCues: [String: Cue] = [:]
+        var perfectCues: [String: Cue] = [:]
         func add(_ words: some Sequence<String>, _ cue: Cue) {
             for word in words { cues[word, default: []].formUnion(cue) }
         }
@@ -252,8 +256,12 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             var cue = verbCue(entry.verb)
             // Roles and teams are human agents (`SentenceAnalysis.agent(of:)`).
             if !entry.word.isDisjoint(with: .people) { cue.insert(.human) }
-            // A modal perfect, and the markers of a slip after or before an action.
-            if !entry.word.intersection([.modal, .mistakeAdverb, .mistakeObject, .defectModifier]).isEmpty { cue.insert(.needsHuman) }
+            // The markers of a slip after or before an action.
+            if !entry.word.intersection([.mistakeAdverb, .mistakeObject, .defectModifier]).isEmpty { cue.insert(.needsHuman) }
+            // A modal counts only as a modal perfect (`WordFacts.perfectAuxiliaries`).
+            if entry.word.contains(.modal) {
+                if WordFacts.isImpliedPerfect(word) { cue.insert(.needsHuman) } else { perfectCues[word, default: []].insert(.needsHuman) }
+            }
             for (_, verb, _) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }
             if !cue.isEmpty { add([word], cue) }
         }
@@ -277,12 +285,14 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             let fragment = String(suffix.drop { $0 != "'" })
             add([fragment], cues[spelled] ?? [])
             clauseStartCues[fragment, default: []].formUnion(clauseStartCues[spelled] ?? [])
+            perfectCues[fragment, default: []].formUnion(perfectCues[spelled] ?? [])
         }
         for (stem, word) in ProseTokenizer.negativeStems {
             add([stem], cues[word] ?? [])
             clauseStartCues[stem, default: []].formUnion(clauseStartCues[word] ?? [])
+            perfectCues[stem, default: []].formUnion(perfectCues[word] ?? [])
         }
-        return (cues, clauseStartCues)
+        return (cues, clauseStartCues, perfectCues)
     }
 
     /// This vocabulary with a team's extra judgemental terms and allowed phrases.

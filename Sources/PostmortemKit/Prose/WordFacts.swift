@@ -106,6 +106,13 @@ struct WordFacts {
     /// stopped", "all three replicas"), and `BlamelessScreen` reads them so too.
     static let clauseStartCues: Set<String> = ["had", "'d", "all"]
 
+    /// A modal counts as a modal perfect ("should have", "should've", "could
+    /// of") when one of these follows within `perfectWindow` tokens, or when
+    /// it implies one ("shoulda"); `BlamelessScreen` reads modals so too.
+    static let perfectAuxiliaries: Set<String> = ["have", "'ve", "of"]
+    static let perfectWindow = 3
+    static func isImpliedPerfect(_ modal: String) -> Bool { modal.hasSuffix("a") }
+
     /// Whether any detector could match in the sentence `range`: a phrase
     /// anchor, a verb of a blame class, a marker of a slip, a minimiser word,
     /// a modal perfect, a conditional, or a named person with a possessive or
@@ -131,8 +138,9 @@ struct WordFacts {
             if forms[index].contains(.past), tokens[index].shape.contains(.mis) { return true }
             if entry.word.contains(.modal) {
                 // A modal perfect needs "have" within a few words; "could" also opens "anyone could see".
-                let window = (index + 1)..<min(index + 4, range.upperBound)
-                if window.contains(where: { ["have", "'ve", "of"].contains(tokens[$0].lower) }) || tokens[index].lower.hasSuffix("a") { return true }
+                let window = (index + 1)..<min(index + 1 + WordFacts.perfectWindow, range.upperBound)
+                if window.contains(where: { WordFacts.perfectAuxiliaries.contains(tokens[$0].lower) })
+                    || WordFacts.isImpliedPerfect(tokens[index].lower) { return true }
             }
             guard entry.isCue else { continue }
             switch tokens[index].lower {

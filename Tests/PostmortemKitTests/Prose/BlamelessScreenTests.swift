@@ -173,6 +173,25 @@ struct BlamelessScreenTests {
         }
     }
 
+    /// A modal counts only in a modal perfect, as in `WordFacts.mayMatch`:
+    /// "have", "'ve" or "of" within three tokens, or "shoulda".
+    @Test func aModalCountsOnlyInAModalPerfect() {
+        #expect(!passes("We would restart the pods every night."))
+        #expect(!passes("The team could see the queue growing."))
+        #expect(passes("We should have paged the database team."))
+        #expect(passes("We should've paged the database team."))
+        #expect(passes("We shouldn't have paged the database team."))
+        #expect(passes("We could of stopped it."))
+        #expect(passes("We shoulda paged the database team."))
+        #expect(passes("The team should not really have restarted it."))
+        // The window is the analysis's: three tokens, however many bytes.
+        #expect(!passes("We should restart it; the team was right to have waited."))
+        for text in ["The on-call engineer should have paged the database team.", "We should've tested the migration on a copy first."] {
+            #expect(!BlamelessAnalysis.analyse(text, vocabulary: .builtIn, people: PeopleIndexTests.roster, screened: false).isEmpty, "\(text)")
+            #expect(passes(text), "\(text)")
+        }
+    }
+
     @Test func teamTermsAreCues() {
         let text = "Heroics kept the site up."
         #expect(!passes(text))
