@@ -94,7 +94,8 @@ final class TermCache: @unchecked Sendable {
 
     func store(_ terms: Terms, for key: String) {
         lock.lock()
-        made[key] = terms
+        // Once saved, nothing would write it: it is not held either.
+        if !saved { made[key] = terms }
         lock.unlock()
     }
 

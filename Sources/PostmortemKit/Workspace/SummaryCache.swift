@@ -113,7 +113,8 @@ final class SummaryCache: @unchecked Sendable {
 
     func store(_ summary: PostmortemSummary, for key: String) {
         lock.lock()
-        made[key] = summary
+        // Once saved, nothing would write it: it is not held either.
+        if !saved { made[key] = summary }
         lock.unlock()
     }
 
