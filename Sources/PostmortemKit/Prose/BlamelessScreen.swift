@@ -126,7 +126,8 @@ struct BlamelessScreen {
         }
 
         /// `cues` by word; `clauseStartCues`, cues by word that count only
-        /// where it starts a clause; `phrases` with the cue each gives when
+        /// where it starts a clause; `perfectCues`, a modal's, which count
+        /// only in a modal perfect; `phrases` with the cue each gives when
         /// all its words are there; `respelled`: words the tokenizer may read
         /// where the text has something else ("not" for "n't").
         init(cues: [String: Cue], clauseStartCues: [String: Cue] = [:], perfectCues: [String: Cue] = [:],
@@ -523,12 +524,12 @@ struct BlamelessScreen {
         return runs
     }
 
-    /// Whether a word at byte `start` may start a clause where
+    /// Whether a word at byte `start` may start a clause as
     /// `WordFacts.mayMatch` reads it: first in its sentence, or after
-    /// punctuation or a coordinator. So: unless white space alone lies
-    /// between it and the letter or digit before, which ends the fragment
-    /// before (`lastEnd`, `lastKey`), not a coordinator. (A sentence starts
-    /// only after a terminator, so never right after a letter or digit.)
+    /// punctuation or a coordinator. It may, unless only white space lies
+    /// between it and the fragment before (`lastEnd`, `lastKey`) and that
+    /// fragment is not a coordinator. (A sentence starts only after a
+    /// terminator, never right after a letter or digit.)
     @inline(__always)
     private func startsClause(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lastEnd: Int, lastKey: Int) -> Bool {
         var index = start - 1

@@ -219,10 +219,9 @@ public final class BlamelessVocabulary: @unchecked Sendable {
     }
 
     /// What each word can contribute to a match, for `BlamelessScreen`
-    /// (which says why each cue counts).
-    /// The screen's cues by word: those that count wherever the word
-    /// stands, those that count only where it starts a clause
-    /// (`WordFacts.clauseStartCues`), and a modal's, which count only as a
+    /// (which says why each cue counts): the cues that count wherever the
+    /// word stands, those that count only where it starts a clause
+    /// (`WordFacts.clauseStartCues`), and a modal's, which count only in a
     /// modal perfect (`WordFacts.perfectAuxiliaries`).
     private func screenCues() -> (anywhere: [String: BlamelessScreen.Cue], atClauseStart: [String: BlamelessScreen.Cue],
                                   inPerfect: [String: BlamelessScreen.Cue]) {
@@ -233,7 +232,7 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         func add(_ words: some Sequence<String>, _ cue: Cue) {
             for word in words { cues[word, default: []].formUnion(cue) }
         }
-        /// Cues that `WordFacts.mayMatch` counts only where a clause starts.
+        // Cues that `WordFacts.mayMatch` counts only where a clause starts.
         func addAtClauseStart(_ words: some Sequence<String>, _ cue: Cue) {
             for word in words {
                 precondition(WordFacts.clauseStartCues.contains(word), "\(word) counts anywhere in WordFacts.mayMatch")
