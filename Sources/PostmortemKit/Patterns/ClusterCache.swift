@@ -56,12 +56,14 @@ final class ClusterCache: @unchecked Sendable {
         made = (key, entry)
     }
 
-    /// Writes the entry this run made, if any (atomically: a reader sees the old file or the new one).
+    /// Writes the entry this run made, if any (atomically: a reader sees the
+    /// old file or the new one), as the other cache files are written: with
+    /// `PlainFileWriter`, which does not wait for the disk.
     func save() {
         lock.lock()
         defer { lock.unlock() }
         guard let made, made.key != stored?.key else { return }
-        try? Data(ClusterCache.bytes(made.key, made.entry)).write(to: file, options: .atomic)
+        try? PlainFileWriter.writeAtomically(Data(ClusterCache.bytes(made.key, made.entry)), to: file.path)
     }
 
     /// The key of the stages' inputs: see the type's comment.
