@@ -140,4 +140,18 @@ extension [MarkdownNode] {
             for index in buffer.indices { body(buffer[index]) }
         }
     }
+
+    /// Calls `body` with the UTF-8 of each node's `plainText`, in order,
+    /// skipping the nodes `skip` names. The text is made in `buffer`, which
+    /// the caller keeps across calls: readers that only scan the text make
+    /// no String per block.
+    func forEachPlainText(in buffer: inout [UInt8], skipping skip: (borrowing MarkdownNode) -> Bool = { _ in false },
+                          _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachNode { node in
+            if skip(node) { return }
+            buffer.removeAll(keepingCapacity: true)
+            node.appendPlainText(to: &buffer)
+            buffer.withUnsafeBufferPointer(body)
+        }
+    }
 }

@@ -22,10 +22,6 @@ struct PostmortemMentions {
         text.withUTF8 { scan($0) }
     }
 
-    mutating func scan(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { scan($0) }
-    }
-
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         // Every kept word has a hyphen, and most words have none: the
@@ -105,15 +101,10 @@ extension Postmortem {
         var found = PostmortemMentions()
         // One buffer for every block's text.
         var text: [UInt8] = []
-        func scan(_ block: borrowing MarkdownNode) {
-            text.removeAll(keepingCapacity: true)
-            block.appendPlainText(to: &text)
-            found.scan(text)
-        }
-        preamble.forEachNode(scan)
+        preamble.forEachPlainText(in: &text) { found.scan($0) }
         for section in sections {
             found.scan(section.title)
-            section.blocks.forEachNode(scan)
+            section.blocks.forEachPlainText(in: &text) { found.scan($0) }
         }
         return found.words
     }

@@ -285,13 +285,10 @@ extension PatternCorpus {
         for (kind, weight, conceptWeight) in fields {
             guard let section = postmortem.section(kind) else { continue }
             counter.startField()
-            section.blocks.forEachNode { block in
-                if block.isComment { return }
-                if case .codeBlock = block.kind { return }
-                text.removeAll(keepingCapacity: true)
-                block.appendPlainText(to: &text)
-                text.withUnsafeBufferPointer { counter.add($0, weight: weight, conceptWeight: conceptWeight) }
-            }
+            section.blocks.forEachPlainText(in: &text, skipping: { block in
+                if case .codeBlock = block.kind { return true }
+                return block.isComment
+            }) { counter.add($0, weight: weight, conceptWeight: conceptWeight) }
         }
         return counter.terms
     }
