@@ -69,12 +69,33 @@ indirect enum JSONStream: Sendable {
                 if out.count >= 1 << 20 { flush(&out) }
             }
         case .records(let count, let keys, let values):
+            // Each member starts with the same bytes in every record (line
+            // break, indentation, key, colon), escaped once here rather than
+            // once per record; the layout is `JSONValue.writeObject`'s.
+            let memberStarts = keys.map { key in
+                var start: [UInt8] = []
+                JSONValue.newline(depth: indent + 2, pretty: pretty, to: &start)
+                JSONValue.writeEscaped(key, to: &start)
+                start.append(UInt8(ascii: ":"))
+                if pretty { start.append(32) }
+                return start
+            }
+            let recordEnd: [UInt8] = {
+                var end: [UInt8] = []
+                JSONValue.newline(depth: indent + 1, pretty: pretty, to: &end)
+                return end + [UInt8(ascii: "}")]
+            }()
             var batch = JSONStream.Batch(count: count, workers: workers) { index, out in
-                let values = values(index)
-                let present = values.indices.filter { values[$0] != nil }
-                JSONValue.writeObject(count: present.count, key: { keys[present[$0]] }, to: &out, pretty: pretty, indent: indent + 1) { member, out in
-                    values[present[member]]!.write(to: &out, pretty: pretty, indent: indent + 2)
+                out.append(UInt8(ascii: "{"))
+                var written = 0
+                for (member, value) in values(index).enumerated() {
+                    guard let value else { continue }
+                    if written > 0 { out.append(UInt8(ascii: ",")) }
+                    out += memberStarts[member]
+                    value.write(to: &out, pretty: pretty, indent: indent + 2)
+                    written += 1
                 }
+                if written == 0 { out.append(UInt8(ascii: "}")) } else { out += recordEnd }
             }
             JSONValue.writeArray(count: count, to: &out, pretty: pretty, indent: indent) { index, out in
                 batch.write(index, to: &out)

@@ -184,11 +184,20 @@ extension JSONValue {
         out.append(close)
     }
 
-    private static func newline(depth: Int, pretty: Bool, to out: inout [UInt8]) {
+    /// A line break and `depth` levels of indentation, when `pretty`.
+    static func newline(depth: Int, pretty: Bool, to out: inout [UInt8]) {
         guard pretty else { return }
         out.append(10)
-        out.append(contentsOf: repeatElement(32, count: 2 * depth))
+        var spaces = 2 * depth
+        // Copied from a buffer of spaces: appending repeated elements went a byte at a time.
+        while spaces > 0 {
+            let run = min(spaces, indentation.count)
+            indentation.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<run])) }
+            spaces -= run
+        }
     }
+
+    private static let indentation = [UInt8](repeating: 32, count: 64)
 
     /// Escapes for JSON; also escapes `<`, `>` and `&` so that the text can be
     /// embedded in an HTML `<script>` element without closing it.

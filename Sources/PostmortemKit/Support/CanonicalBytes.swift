@@ -34,9 +34,10 @@ enum CanonicalBytes {
         case .object(let members):
             bytes.append(7)
             appendLength(members.count, to: &bytes)
-            for key in members.keys.sorted() {
+            // Sorted pairs rather than sorted keys: looking each key up again hashed it once more.
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 append(key, to: &bytes)
-                append(members[key]!, to: &bytes)
+                append(value, to: &bytes)
             }
         }
     }
