@@ -67,13 +67,19 @@ struct PairScorer: Sendable {
     /// Dot product of two sparse vectors (the cosine, for unit vectors),
     /// summed in term order.
     static func dot(_ a: SparseVector, _ b: SparseVector) -> Float {
-        var i = 0, j = 0
-        var sum: Float = 0
-        while i < a.count && j < b.count {
-            if a[i].term == b[j].term { sum += a[i].weight * b[j].weight; i += 1; j += 1 }
-            else if a[i].term < b[j].term { i += 1 } else { j += 1 }
+        // Through buffer pointers: the arrays' bounds checks were most of the loop.
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                var sum: Float = 0
+                while i < a.count && j < b.count {
+                    let (x, y) = (a[i].term, b[j].term)
+                    if x == y { sum += a[i].weight * b[j].weight; i += 1; j += 1 }
+                    else if x < y { i += 1 } else { j += 1 }
+                }
+                return sum
+            }
         }
-        return sum
     }
 
     /// Shared ÷ all, of two sorted lists without duplicates (ids, or the
@@ -85,11 +91,15 @@ struct PairScorer: Sendable {
 
     /// How many elements two sorted lists without duplicates both hold.
     static func sharedCount<Element: Comparable>(_ a: [Element], _ b: [Element]) -> Int {
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, shared = 0
+                while i < a.count && j < b.count {
+                    if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+                }
+                return shared
+            }
         }
-        return shared
     }
 
     /// The elements of two sorted lists that both hold.
@@ -205,19 +215,24 @@ struct PairScorer: Sendable {
     private func sharedTerms(_ a: SparseVector, _ b: SparseVector, limit: Int) -> [String] {
         var best: [(term: Int32, value: Float)] = []
         best.reserveCapacity(limit + 1)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i].term == b[j].term {
-                let entry = (term: a[i].term, value: a[i].weight * b[j].weight)
-                i += 1; j += 1
-                // Terms come in increasing id order, so a later term ranks
-                // before an earlier one only with a larger contribution.
-                if best.count == limit, entry.value <= best[limit - 1].value { continue }
-                var position = best.count
-                while position > 0 && entry.value > best[position - 1].value { position -= 1 }
-                best.insert(entry, at: position)
-                if best.count > limit { best.removeLast() }
-            } else if a[i].term < b[j].term { i += 1 } else { j += 1 }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                while i < a.count && j < b.count {
+                    let (x, y) = (a[i].term, b[j].term)
+                    if x == y {
+                        let entry = (term: x, value: a[i].weight * b[j].weight)
+                        i += 1; j += 1
+                        // Terms come in increasing id order, so a later term ranks
+                        // before an earlier one only with a larger contribution.
+                        if best.count == limit, entry.value <= best[limit - 1].value { continue }
+                        var position = best.count
+                        while position > 0 && entry.value > best[position - 1].value { position -= 1 }
+                        best.insert(entry, at: position)
+                        if best.count > limit { best.removeLast() }
+                    } else if x < y { i += 1 } else { j += 1 }
+                }
+            }
         }
         return best.map { vocabulary[Int($0.term)] }
     }
