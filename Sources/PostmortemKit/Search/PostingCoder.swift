@@ -17,7 +17,8 @@ public enum PostingCoder {
 
     /// The encoded postings of one term; `postings` must be in increasing
     /// document order, weights at least 1.
-    public static func encode<Number: BinaryInteger>(_ postings: [(document: Number, weight: Number)]) -> String {
+    public static func encode<Number: BinaryInteger, Postings: Collection>(_ postings: Postings) -> String
+        where Postings.Element == (document: Number, weight: Number) {
         var out: [UInt8] = []
         out.reserveCapacity(postings.count * 2)
         var previous = 0

@@ -111,7 +111,7 @@ public struct SearchIndexBuilder: Sendable {
     /// (numbered by its words) instead, and those counted are added to it
     /// and saved.
     static func postings(_ documents: [SearchDocument], workers: Int,
-                         cache: TermCache? = nil) -> (terms: [String], postings: [[(document: Int32, weight: Int32)]]) {
+                         cache: TermCache? = nil) -> (terms: [String], postings: PostingLists) {
         let run = 64
         // Each document's terms, counted (numbered in its run's table) or cached.
         var runs: [(terms: [String], documents: [CountedOrCached<[(term: Int32, weight: Int32)]>])] =
@@ -147,7 +147,6 @@ public struct SearchIndexBuilder: Sendable {
         let globalOfCacheWord: [Int32] = cacheWords.indices.map { usesCacheWord[$0] ? number[cacheWords[$0]]! : -1 }
         // Counted, then filled, with the loops written out: a closure over
         // `counts` or `postings` would check exclusive access on every entry.
-        var postings = [[(document: Int32, weight: Int32)]](repeating: [], count: terms.count)
         var counts = [Int](repeating: 0, count: terms.count)
         for (index, run) in runs.enumerated() {
             for document in run.documents {
@@ -157,22 +156,50 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
         }
-        for term in postings.indices { postings[term].reserveCapacity(counts[term]) }
-        var document: Int32 = 0
-        for index in runs.indices {
-            for entries in runs[index].documents {
-                switch entries {
-                case .counted(let entries):
-                    for entry in entries { postings[Int(globalOf[index][Int(entry.term)])].append((document, entry.weight)) }
-                case .cached(let entries):
-                    for entry in entries { postings[Int(globalOfCacheWord[Int(entry.word)])].append((document, Int32(entry.weight))) }
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for term in counts.indices { starts[term + 1] = starts[term] + counts[term] }
+        // Where each term's next posting goes.
+        var next = starts
+        let entries = [(document: Int32, weight: Int32)](unsafeUninitializedCapacity: starts[terms.count]) { buffer, initialized in
+            var document: Int32 = 0
+            for index in runs.indices {
+                for entries in runs[index].documents {
+                    switch entries {
+                    case .counted(let entries):
+                        for entry in entries {
+                            let term = Int(globalOf[index][Int(entry.term)])
+                            (buffer.baseAddress! + next[term]).initialize(to: (document, entry.weight))
+                            next[term] += 1
+                        }
+                    case .cached(let entries):
+                        for entry in entries {
+                            let term = Int(globalOfCacheWord[Int(entry.word)])
+                            (buffer.baseAddress! + next[term]).initialize(to: (document, Int32(entry.weight)))
+                            next[term] += 1
+                        }
+                    }
+                    document += 1
                 }
-                document += 1
+                // Each run is let go once laid out.
+                runs[index].documents = []
             }
-            // Each run is let go once laid out, so the postings grow as it shrinks.
-            runs[index].documents = []
+            // Every slot was counted above, so every one is filled.
+            initialized = starts[terms.count]
         }
-        return (terms, postings)
+        return (terms, PostingLists(entries: entries, starts: starts))
+    }
+
+    /// Every term's postings, in document order: one array, term after term,
+    /// and where each term's begin. Appending to one array per term checked
+    /// that array's uniqueness at every posting.
+    struct PostingLists: RandomAccessCollection {
+        let entries: [(document: Int32, weight: Int32)]
+        /// Term n's postings are `entries[starts[n]..<starts[n + 1]]`.
+        let starts: [Int]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { starts.count - 1 }
+        subscript(term: Int) -> ArraySlice<(document: Int32, weight: Int32)> { entries[starts[term]..<starts[term + 1]] }
     }
 
     /// The term shards: `terms` (sorted) grouped under keys, each key's group
