@@ -17,8 +17,12 @@ public enum PostingCoder {
 
     /// The encoded postings of one term; `postings` must be in increasing
     /// document order, weights at least 1.
-    public static func encode<Number: BinaryInteger, Postings: Collection>(_ postings: Postings) -> String
-        where Postings.Element == (document: Number, weight: Number) {
+    public static func encode<Number: BinaryInteger>(_ postings: [(document: Number, weight: Number)]) -> String {
+        encode(postings[...])
+    }
+
+    /// `encode(_:)` for a slice of postings (`SearchIndexBuilder.PostingLists` holds every term's in one array).
+    public static func encode<Number: BinaryInteger>(_ postings: ArraySlice<(document: Number, weight: Number)>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(postings.count * 2)
         var previous = 0
