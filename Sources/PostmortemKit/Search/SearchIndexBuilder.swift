@@ -190,7 +190,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// Every term's postings, in document order: one array, term after term,
-    /// and where each term's begin. Appending to one array per term checked
+    /// and where each term's postings begin. Appending to one array per term checked
     /// that array's uniqueness at every posting.
     struct PostingLists: RandomAccessCollection {
         let entries: [(document: Int32, weight: Int32)]
