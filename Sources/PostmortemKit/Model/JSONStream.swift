@@ -75,9 +75,7 @@ indirect enum JSONStream: Sendable {
             let memberStarts = keys.map { key in
                 var start: [UInt8] = []
                 JSONValue.newline(depth: indent + 2, pretty: pretty, to: &start)
-                JSONValue.writeEscaped(key, to: &start)
-                start.append(UInt8(ascii: ":"))
-                if pretty { start.append(32) }
+                JSONValue.writeKey(key, pretty: pretty, to: &start)
                 return start
             }
             let recordEnd: [UInt8] = {

@@ -162,11 +162,16 @@ extension JSONValue {
     static func writeObject(count: Int, key: (Int) -> String, to out: inout [UInt8], pretty: Bool, indent: Int,
                             value: (Int, inout [UInt8]) -> Void) {
         writeItems(count: count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), to: &out, pretty: pretty, indent: indent) { index, out in
-            writeEscaped(key(index), to: &out)
-            out.append(UInt8(ascii: ":"))
-            if pretty { out.append(32) }
+            writeKey(key(index), pretty: pretty, to: &out)
             value(index, &out)
         }
+    }
+
+    /// A member's key and the colon after it (and a space, when `pretty`).
+    static func writeKey(_ key: String, pretty: Bool, to out: inout [UInt8]) {
+        writeEscaped(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(32) }
     }
 
     /// The layout arrays and objects share: `open`, the items one per line
