@@ -136,17 +136,12 @@ struct BlamelessScreen {
             // where the tokenizer reads that word (see `fragments`).
             var byFragment: [Int: (entry: Entry, requirements: [(cue: Cue, companions: [Int])])] = [:]
             func key(of word: String) -> Int? { BlamelessScreen.fragments(of: word).first.map { BlamelessScreen.key($0) } }
-            for (word, cue) in cues {
-                guard let key = key(of: word) else { continue }
-                byFragment[key, default: (Entry(), [])].entry.cues.formUnion(cue)
-            }
-            for (word, cue) in clauseStartCues where !cue.isEmpty {
-                guard let key = key(of: word) else { continue }
-                byFragment[key, default: (Entry(), [])].entry.clauseStartCues.formUnion(cue)
-            }
-            for (word, cue) in perfectCues where !cue.isEmpty {
-                guard let key = key(of: word) else { continue }
-                byFragment[key, default: (Entry(), [])].entry.perfectCues.formUnion(cue)
+            // (A word with no cues needs no entry: a fragment without one reads as `Entry()`.)
+            for (words, field) in [(cues, \Entry.cues), (clauseStartCues, \.clauseStartCues), (perfectCues, \.perfectCues)] {
+                for (word, cue) in words where !cue.isEmpty {
+                    guard let key = key(of: word) else { continue }
+                    byFragment[key, default: (Entry(), [])].entry[keyPath: field].formUnion(cue)
+                }
             }
             for phrase in phrases where !phrase.cue.isEmpty {
                 guard let anchor = key(of: phrase.words[phrase.anchor]) else { continue }

@@ -280,17 +280,13 @@ public final class BlamelessVocabulary: @unchecked Sendable {
         // Contractions: the screen reads "should've" as "should" and "ve", "won't" as "won" (or "wo") and "t":
         // a suffix by what follows its apostrophe (the "n" of "n't" joins the stem).
         // (A fragment after an apostrophe always reads as starting a clause, so the suffix keeps both kinds.)
-        for (suffix, spelled) in ProseTokenizer.suffixes {
-            let fragment = String(suffix.drop { $0 != "'" })
-            add([fragment], cues[spelled] ?? [])
-            clauseStartCues[fragment, default: []].formUnion(clauseStartCues[spelled] ?? [])
-            perfectCues[fragment, default: []].formUnion(perfectCues[spelled] ?? [])
+        func copyCues(of word: String, to fragment: String) {
+            add([fragment], cues[word] ?? [])
+            clauseStartCues[fragment, default: []].formUnion(clauseStartCues[word] ?? [])
+            perfectCues[fragment, default: []].formUnion(perfectCues[word] ?? [])
         }
-        for (stem, word) in ProseTokenizer.negativeStems {
-            add([stem], cues[word] ?? [])
-            clauseStartCues[stem, default: []].formUnion(clauseStartCues[word] ?? [])
-            perfectCues[stem, default: []].formUnion(perfectCues[word] ?? [])
-        }
+        for (suffix, spelled) in ProseTokenizer.suffixes { copyCues(of: spelled, to: String(suffix.drop { $0 != "'" })) }
+        for (stem, word) in ProseTokenizer.negativeStems { copyCues(of: word, to: stem) }
         return (cues, clauseStartCues, perfectCues)
     }
 
