@@ -67,7 +67,7 @@ public enum DraftRenderer {
     private static func line(_ text: String, note: String?) -> String {
         guard let note, !note.isEmpty else { return text + "\n" }
         let padding = String(repeating: " ", count: max(1, commentColumn - text.count))
-        return text + padding + "# " + singleLine(note) + "\n"
+        return text + padding + "# " + note.onOneLine() + "\n"
     }
 
     private static func time(_ key: String, _ time: Draft.Time) -> String {
@@ -110,15 +110,11 @@ public enum DraftRenderer {
         return out + "\""
     }
 
-    private static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-    }
-
     // MARK: Markdown
 
     /// An HTML comment that cannot end early or be read as a lint directive.
     private static func comment(_ text: String) -> String {
-        var safe = singleLine(text).replacingOccurrences(of: "--", with: "-").replacingOccurrences(of: ">", with: "")
+        var safe = text.onOneLine().replacingOccurrences(of: "--", with: "-").replacingOccurrences(of: ">", with: "")
             .replacingOccurrences(of: "<", with: "")
         if safe.hasSuffix("-") { safe += " " }
         return "<!-- \(safe) -->"

@@ -9,6 +9,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     /// A stable rule id from the catalogue, e.g. `schema/violation`.
     public var rule: String
+    /// One line: every reporter prints a finding's message on one line, so
+    /// line breaks in quoted user text become spaces (see `init`).
     public var message: String
     /// A concrete rewrite or next step, where one helps.
     public var suggestion: String?
@@ -20,8 +22,8 @@ public struct Finding: Sendable, Hashable, Codable {
         self.column = max(column, 1)
         self.severity = severity
         self.rule = rule
-        self.message = message
-        self.suggestion = suggestion
+        self.message = message.onOneLine()
+        self.suggestion = suggestion?.onOneLine()
     }
 
     public var location: SourceLocation { SourceLocation(line: line, column: column) }

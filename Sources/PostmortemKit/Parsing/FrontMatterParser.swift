@@ -115,7 +115,7 @@ struct FrontMatterParser {
         } catch let error as YamlError {
             return (nil, [:], [problem(from: error, lineOffset: lineOffset, fallbackLine: fallbackLine, what: what)])
         } catch {
-            return (nil, [:], [Problem(message: "\(what) is not valid YAML: \(oneLine("\(error)"))", location: .init(line: fallbackLine))])
+            return (nil, [:], [Problem(message: "\(what) is not valid YAML: \(String(describing: error).onOneLine())", location: .init(line: fallbackLine))])
         }
         guard let node else {
             return (nil, [:], [Problem(message: "\(what) is empty; expected a mapping of fields",
@@ -134,11 +134,6 @@ struct FrontMatterParser {
         var converter = Converter(lineOffset: lineOffset, fallbackLine: fallbackLine, what: what)
         let value = converter.convert(node, pointer: "", depth: 0)
         return (value, converter.locations, converter.problems)
-    }
-
-    /// Messages are printed one per line, so inner line breaks become spaces.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     /// The 1-based line where `key:` is written a second time at the same indentation.
@@ -163,13 +158,13 @@ struct FrontMatterParser {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            var message = "YAML syntax error: \(oneLine(problem))"
-            if let context { message += " (\(oneLine(context.text)))" }
+            var message = "YAML syntax error: \(problem.onOneLine())"
+            if let context { message += " (\(context.text.onOneLine()))" }
             return Problem(message: message, location: location(mark, lineOffset: lineOffset, fallback: fallbackLine))
         case let .reader(problem, _, _, _):
-            return Problem(message: "\(what) cannot be read: \(oneLine(problem))", location: .init(line: fallbackLine))
+            return Problem(message: "\(what) cannot be read: \(problem.onOneLine())", location: .init(line: fallbackLine))
         default:
-            return Problem(message: "\(what) is not valid YAML: \(oneLine("\(error)"))", location: .init(line: fallbackLine))
+            return Problem(message: "\(what) is not valid YAML: \(String(describing: error).onOneLine())", location: .init(line: fallbackLine))
         }
     }
 

@@ -59,3 +59,21 @@ extension StringProtocol {
         return String(text[start..<end])
     }
 }
+
+extension StringProtocol {
+    /// The text on one line: each run of line breaks (LF, CR, VT, FF, NEL,
+    /// U+2028, U+2029), with the spaces and tabs beside it, becomes one space;
+    /// a text without line breaks is returned as it is. Messages, table cells
+    /// and comments are printed one per line, and quoted user text may hold
+    /// any of these.
+    func onOneLine() -> String {
+        // Every line break's UTF-8 starts with one of these bytes; most texts
+        // hold none, and the byte scan spares them the grapheme scan.
+        let mayBreak = utf8.contains { $0 >= 0x0A && $0 <= 0x0D || $0 == 0xC2 || $0 == 0xE2 }
+        guard mayBreak, contains(where: \.isNewline) else { return String(self) }
+        return split(whereSeparator: \.isNewline)
+            .map { $0.trimmingSpaces() }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+}

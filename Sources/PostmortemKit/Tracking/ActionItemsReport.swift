@@ -42,7 +42,7 @@ public struct ActionItemsReport: Sendable {
         let rows = items.map { item in
             [item.postmortemID ?? item.file, item.owner ?? "—", item.priority ?? "—", item.due ?? "—",
              item.isOverdue ? "\(item.status), \(item.daysOverdue ?? 0) d overdue" : item.status,
-             item.ageDays.map { "\($0) d" } ?? "—", singleLine(item.action)]
+             item.ageDays.map { "\($0) d" } ?? "—", item.action.onOneLine()]
         }
         // Widths in characters; the last column is not padded.
         var widths = header.map(\.count)
@@ -59,10 +59,6 @@ public struct ActionItemsReport: Sendable {
         let outstanding = items.filter(\.isOutstanding).count
         out += "\n\(items.count) action item\(items.count == 1 ? "" : "s"): \(outstanding) open or in progress, \(overdueCount) overdue (today \(today)).\n"
         return out
-    }
-
-    private func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
     }
 
     // MARK: JSON
@@ -115,7 +111,7 @@ public struct ActionItemsReport: Sendable {
             let assignee = item.owner.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 } ?? ""
             let priority = item.priority.map { ActionItemsReport.jiraPriority[$0] ?? $0 } ?? ""
             let padded = itemLabels + Array(repeating: "", count: labelColumns - itemLabels.count)
-            out += CSV.record([singleLine(item.action), assignee, priority, item.dueDate?.description ?? (item.due ?? "")]
+            out += CSV.record([item.action.onOneLine(), assignee, priority, item.dueDate?.description ?? (item.due ?? "")]
                               + padded + [description(item)])
         }
         return out

@@ -21,6 +21,16 @@ struct LineSlicesTests {
         #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
     }
 
+    @Test(arguments: texts + ["a\r\nb", "a\rb", "a\u{2028}b\u{2029}c", "a\u{85}b", "x\u{B}\u{C}y", "\n  \n", "  a \n\t b  ", "\u{A0}a\n\u{A0}", "```\n"])
+    func oneLineMatchesFoundationsNewlines(text: String) {
+        // Foundation's newline set is the line breaks of `Character.isNewline`.
+        let reference = text.components(separatedBy: .newlines)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let expected = text.contains { $0.isNewline } ? reference : text
+        #expect(text.onOneLine() == expected, "\(text.debugDescription)")
+        #expect(!text.onOneLine().contains { $0.isNewline })
+    }
+
     @Test(arguments: ["Root Cause Analysis", "3. Root-cause analysis!", "Resolution & Recovery", "  LESSONS  learned ", "Zeitleiste über", "", "2024"])
     func asciiSectionKeysMatchTheFullKey(heading: String) {
         Self.expectSameKey(heading)

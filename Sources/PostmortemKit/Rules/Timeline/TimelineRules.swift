@@ -10,8 +10,11 @@ struct TimelineUnparsedEntryRule: Rule {
 
     func check(_ postmortem: Postmortem, in context: RuleContext) -> [Finding] {
         postmortem.timeline.filter { $0.stampText.isEmpty }.map { entry in
-            let preview = entry.text.count > 40 ? entry.text.prefix(40) + "…" : Substring(entry.text)
-            return finding(postmortem, at: entry.location, "timeline entry has no readable timestamp: \"\(preview)\"",
+            // An entry may begin with a code block or other text across lines.
+            let text = entry.text.onOneLine()
+            let preview = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+            let quoted = preview.isEmpty ? "" : ": \"\(preview)\""
+            return finding(postmortem, at: entry.location, "timeline entry has no readable timestamp\(quoted)",
                            suggestion: "Start the entry with a time, e.g. `2025-03-14 09:12 UTC` or `09:12` when the date is the same as the entry before.")
         }
     }
