@@ -263,7 +263,8 @@ struct IncrementalBuildTests {
     /// their inputs; the patterns page, made from the whole report, is
     /// rendered each time. A list page does not read postmortems' bodies: an
     /// edit of the text keeps the index (linked from the previous site, the
-    /// same file), and an edit of the front matter rebuilds it.
+    /// same file), and an edit of the front matter rebuilds it. An edit the
+    /// patterns analysis does not read keeps patterns.json.
     @Test func theBuiltInThemeCachesPagesByTheirInputs() throws {
         let repo = try IncrementalBuildTests.sampleRepository(contextKeyedTheme: false)
         _ = try build(repo, into: "_site")
@@ -287,8 +288,15 @@ struct IncrementalBuildTests {
         _ = try build(repo, into: "_site")
         #expect(try ["index.html", "index.json", "actions.json"].map { try inode($0) } == before,
                 "a body edit leaves the index and the JSON files of the front matter and action items as they were")
+        // A timeline entry reworded: the patterns analysis reads nothing of it, so its report comes from the cache.
+        let patternsBefore = try inode("patterns.json")
+        try repo.write(edited, text.replacingOccurrences(of: "customers could not log in", with: "customers could not sign in")
+            .replacingOccurrences(of: "the scheduled apply pipeline picks it up", with: "the scheduled apply pipeline takes it"))
+        _ = try build(repo, into: "_site")
+        #expect(try inode("patterns.json") == patternsBefore, "patterns.json is kept when the analysis reads the same")
         _ = try build(repo, into: "_site", today: "2026-11-02")
         #expect(try inode("index.json") == before[1] && inode("actions.json") != before[2], "actions.json says which items are overdue today")
+        #expect(try inode("patterns.json") != patternsBefore, "patterns.json's trends count from today")
         try repo.write(edited, text.replacingOccurrences(of: "severity: SEV2", with: "severity: SEV1"))
         _ = try build(repo, into: "_site")
         #expect(try inode() != before[0] && inode("index.json") != before[1], "a front-matter edit rebuilds the index and index.json")

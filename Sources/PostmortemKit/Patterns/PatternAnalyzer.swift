@@ -71,6 +71,8 @@ public struct PatternAnalyzer: Sendable {
     var termCache: TermCache?
     /// The pairs, scores and clusters of the last build, reused when their inputs are unchanged (`build` sets it).
     var clusterCache: ClusterCache?
+    /// The whole report of the last build, reused when everything it was made from is unchanged (`build` sets it).
+    var reportCache: ReportCache?
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5
 
@@ -79,10 +81,20 @@ public struct PatternAnalyzer: Sendable {
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
         let (corpus, scorer) = scoredCorpus(postmortems)
         let documents = corpus.documents
-        let cacheKey = clusterCache.map { _ in
-            ClusterCache.key(documents, clusterThreshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
+        let cacheKey = clusterCache == nil && reportCache == nil ? nil
+            : ClusterCache.key(documents, clusterThreshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
+        let reportKey = cacheKey.flatMap { key in
+            reportCache.map { _ in self.reportKey(clusterKey: key, documents, vocabulary: corpus.vocabulary, today: today, statusHistory: statusHistory) }
         }
-        let cached = cacheKey.flatMap { clusterCache?.entry(for: $0, documentCount: documents.count) }
+        if let reportKey, var report = reportCache?.entry(for: reportKey) {
+            // The recurrences were left out of the cache (see `ReportCache`):
+            // made again from the report's clusters, members by id.
+            let byID = Dictionary(documents.indices.map { (documents[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+            let clusters = report.clusters.map { $0.members.compactMap { byID[$0.id] } }
+            report.recurrences = recurrences(clusters, documents, today: today, statusHistory: statusHistory)
+            return report
+        }
+        let cached = cacheKey.flatMap { clusterCache?.entry(for: $0) { $0.fits(documentCount: documents.count) } }
         let pairs = cached?.pairs ?? CandidateIndex.pairs(documents, workers: workers)
         // Each pair's text similarity is kept: the explanations of the
         // similar incidents need it again (it was a third of their cost).
@@ -101,14 +113,14 @@ public struct PatternAnalyzer: Sendable {
         }
         let clusters = cached?.clusters ?? PatternClusterer(threshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
             .clusters(documents, pairs: pairs, scores: scored.map(\.score), scorer: scorer)
-        if let cacheKey, cached == nil { clusterCache?.store(ClusterCache.Entry(pairs: pairs, scored: scored, clusters: clusters), for: cacheKey) }
+        if let cacheKey, cached == nil { clusterCache?.store(ClusterCacheEntry(pairs: pairs, scored: scored, clusters: clusters), for: cacheKey) }
         // The recurrences (one core) while the clusters are described (the others).
         let recurring = BackgroundTask { [self] in
             recurrences(clusters, documents, today: today, statusHistory: statusHistory)
         }
         let described = ParallelMap.map(clusters, workers: workers) { describe($0, documents, scorer) }
         let found = unclustered.value
-        return PatternsReport(
+        let report = PatternsReport(
             incidents: documents.count,
             today: today.description,
             clusters: described.sorted { ($0.members.count, $1.id) > ($1.members.count, $0.id) },
@@ -116,6 +128,12 @@ public struct PatternAnalyzer: Sendable {
             factorRecurrence: found.factors,
             recurrences: recurring.value,
             trends: found.trends)
+        if let reportKey {
+            var cached = report
+            cached.recurrences = []
+            reportCache?.store(cached, for: reportKey)
+        }
+        return report
     }
 
     /// The parts of the score of every candidate pair (every pair up to

@@ -278,6 +278,8 @@ public struct SiteBuilder: Sendable {
         analyzer.termCache = cache.map { TermCache(file: TermCache.file("pattern-terms.bin", cacheFolder: $0.folder), config: repository.config) }
         // And its candidate pairs, scores and clusters, for a build whose documents compare the same (a new day, an item's status).
         analyzer.clusterCache = cache.map { ClusterCache(file: TermCache.file("clusters.bin", cacheFolder: $0.folder)) }
+        // And the report itself, for a build whose documents read the same in every field.
+        analyzer.reportCache = cache.map { ReportCache(file: TermCache.file("report.bin", cacheFolder: $0.folder)) }
         let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                                          repository.actionStatusHistory, analyzer)
         let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
@@ -289,7 +291,8 @@ public struct SiteBuilder: Sendable {
         }
         // The counted words are written while the index is built (and
         // waited for however this function ends, so no write is cut short).
-        let savingTerms = analyzer.termCache.map { termCache in BackgroundTask { termCache.save() } }
+        let (termCache, reportCache) = (analyzer.termCache, analyzer.reportCache)
+        let savingTerms = cache.map { _ in BackgroundTask { termCache?.save(); reportCache?.save() } }
         defer { savingTerms?.value }
         analyzer.clusterCache?.save()
         clock = DispatchTime.now().uptimeNanoseconds
@@ -396,7 +399,8 @@ public struct SiteBuilder: Sendable {
         // action items), plus the hours from resolution to the first commit
         // and today: when those are the same as for the previous site's
         // file, it is kept (`keyedFiles`).
-        let keyedFiles: [(path: String, key: String)] = pageContexts.listInputs.flatMap { listInputs in
+        // patterns.json is made from the report alone, so it is kept when the report's key is.
+        let listFiles: [(path: String, key: String)] = pageContexts.listInputs.flatMap { listInputs in
             cache.map { cache in
                 var index = listInputs
                 for entry in finished { CanonicalBytes.append(entry.draftedHoursAfterResolution.map { "\($0)" } ?? "-", to: &index) }
@@ -406,6 +410,11 @@ public struct SiteBuilder: Sendable {
                         ("actions.json", cache.key(template: "actions.json", inputs: actions))]
             }
         } ?? []
+        var reportFiles: [(path: String, key: String)] = []
+        if let cache, let reportKey = reportCache?.current {
+            reportFiles.append(("patterns.json", cache.key(template: "patterns.json", inputs: Array(reportKey.utf8))))
+        }
+        let keyedFiles = listFiles + reportFiles
         let siteFolder = options.output.standardizedFileURL
         @Sendable func keptOrEmitted(_ path: String, _ json: @Sendable () -> JSONStream) -> Part {
             if let staging, let key = keyedFiles.first(where: { $0.path == path })?.key,
@@ -417,7 +426,7 @@ public struct SiteBuilder: Sendable {
         let parts: [@Sendable () -> Part] = [
             // (The search term cache is saved by the build, as soon as it has counted.)
             { (searchIndexBuilder.build(documents), [], [], []) },
-            { emitJSON("patterns.json", PatternsFormatter.jsonStream(patternsReport)) },
+            { keptOrEmitted("patterns.json") { PatternsFormatter.jsonStream(patternsReport) } },
             { keptOrEmitted("index.json") { SiteJSON.index(finished) } },
             { keptOrEmitted("actions.json") { SiteJSON.actions(finished, today: today) } },
             { emit(SiteFile(path: "feed.xml", text: AtomFeed.render(entries: finished, title: siteTitle, baseURL: baseURL,
