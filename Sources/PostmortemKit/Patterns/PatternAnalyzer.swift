@@ -79,20 +79,29 @@ public struct PatternAnalyzer: Sendable {
     public init() {}
 
     public func analyze(_ postmortems: [Postmortem], today: LocalDate, statusHistory: (any ActionStatusHistory)? = nil) -> PatternsReport {
+        analyzeKeyed(postmortems, today: today, statusHistory: statusHistory).report
+    }
+
+    /// The report and, with a report cache, the key of everything it was
+    /// made from (`outputKey`): equal keys give equal reports, so a build
+    /// keeps its `patterns.json` under it.
+    func analyzeKeyed(_ postmortems: [Postmortem], today: LocalDate,
+                      statusHistory: (any ActionStatusHistory)?) -> (report: PatternsReport, key: String?) {
         let (corpus, scorer) = scoredCorpus(postmortems)
         let documents = corpus.documents
         let cacheKey = clusterCache == nil && reportCache == nil ? nil
             : ClusterCache.key(documents, clusterThreshold: clusterThreshold, averageThreshold: clusterAverageThreshold)
-        let reportKey = cacheKey.flatMap { key in
-            reportCache.map { _ in self.reportKey(clusterKey: key, documents, vocabulary: corpus.vocabulary, today: today, statusHistory: statusHistory) }
-        }
+        let reportKey = cacheKey.flatMap { key in reportCache.map { _ in self.reportKey(clusterKey: key, documents, vocabulary: corpus.vocabulary) } }
+        let outputKey = reportKey.map { self.outputKey(reportKey: $0, documents, today: today, statusHistory: statusHistory) }
         if let reportKey, var report = reportCache?.entry(for: reportKey) {
-            // The recurrences were left out of the cache (see `ReportCache`):
-            // made again from the report's clusters, members by id.
+            // What the cache leaves out (see `ReportCache`), made again:
+            // the recurrences from the report's clusters (members by id), and the trends.
             let byID = Dictionary(documents.indices.map { (documents[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
             let clusters = report.clusters.map { $0.members.compactMap { byID[$0.id] } }
+            report.today = today.description
             report.recurrences = recurrences(clusters, documents, today: today, statusHistory: statusHistory)
-            return report
+            report.trends = trends(documents, today: today)
+            return (report, outputKey)
         }
         let cached = cacheKey.flatMap { clusterCache?.entry(for: $0) { $0.fits(documentCount: documents.count) } }
         let pairs = cached?.pairs ?? CandidateIndex.pairs(documents, workers: workers)
@@ -133,7 +142,7 @@ public struct PatternAnalyzer: Sendable {
             cached.recurrences = []
             reportCache?.store(cached, for: reportKey)
         }
-        return report
+        return (report, outputKey)
     }
 
     /// The parts of the score of every candidate pair (every pair up to

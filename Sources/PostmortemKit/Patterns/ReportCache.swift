@@ -1,23 +1,27 @@
 import Foundation
 
-/// The last build's whole patterns report (`.postmortem-cache/report.bin`),
-/// kept for the next build when nothing the analysis reads has changed:
-/// then the similar incidents' explanations, the clusters' descriptions,
-/// the recurrences and the trends are not made again, and the site keeps
-/// its `patterns.json`. An edit outside the compared text that leaves the
-/// documents' fields as they were (a timeline entry, an impact figure) is
-/// such a build.
+/// The last build's patterns report (`.postmortem-cache/report.bin`), kept
+/// for the next build when none of the documents' fields that the clusters'
+/// descriptions, the similar incidents and the factor recurrence read has
+/// changed: then no explanation or description is made again. An edit
+/// outside the compared text that leaves those fields as they were (a
+/// timeline entry, an impact figure), an action item's new status, and the
+/// first build of a new day are such builds.
 ///
-/// The recurrences are not stored: at 10,000 postmortems they were four
-/// fifths of the file's 42 MB, and writing and reading them took several
-/// times as long as making them again from the clusters.
+/// What reads today, the action items or the git history is made again on
+/// every build: the trends, and the recurrences from the report's clusters.
+/// The recurrences are not stored at all: at 10,000 postmortems they were
+/// four fifths of the file's 42 MB, and writing and reading them took
+/// several times as long as making them again.
 ///
 /// The key (`PatternAnalyzer.reportKey`) is a blob id over the cluster
 /// key, which covers the tool's build, the vectors and the structure, and
-/// the rest of what the analysis reads: every other field of every
-/// document, the words the vectors' numbers stand for, today, the dates
-/// the git history gives each action item marked done, and the analyzer's
-/// settings. The file holds one entry (`KeyedEntryCache`).
+/// the rest of what those parts read: every other field of every document
+/// but its action items, the words the vectors' numbers stand for, and the
+/// analyzer's settings. The file holds one entry (`KeyedEntryCache`).
+/// `PatternAnalyzer.outputKey` adds today, the action items and their git
+/// dates: the key of the whole report, under which the site keeps
+/// `patterns.json`.
 typealias ReportCache = KeyedEntryCache<PatternsReport>
 
 extension KeyedEntryCache where Entry == PatternsReport {
@@ -29,60 +33,87 @@ extension KeyedEntryCache where Entry == PatternsReport {
 }
 
 extension PatternAnalyzer {
-    /// The key of the report: see `ReportCache`.
-    func reportKey(clusterKey: String, _ documents: [PatternDocument], vocabulary: [String], today: LocalDate,
-                   statusHistory: (any ActionStatusHistory)?) -> String {
-        var out = ByteWriter()
-        out.append(clusterKey)
-        out.append(today.description)
-        out.append(similarFloor.bitPattern)
-        out.append(maxSimilar)
-        out.append(UInt32(vocabulary.count))
-        for word in vocabulary { out.append(word) }
-        func append(_ strings: [String]) {
-            out.append(UInt32(strings.count))
-            for string in strings { out.append(string) }
-        }
-        func append(_ string: String?) {
-            out.append(string != nil)
-            if let string { out.append(string) }
-        }
-        func append(_ timestamp: Timestamp?) {
-            out.append(timestamp != nil)
-            if let timestamp {
-                out.append(timestamp.secondsSince1970)
-                out.append(timestamp.utcOffset)
-            }
-        }
-        // The fields the cluster key leaves out. (`PatternDocumentTests`
-        // checks that a new field of PatternDocument is added here or there.)
+    /// The key of the cached report: see `ReportCache`.
+    func reportKey(clusterKey: String, _ documents: [PatternDocument], vocabulary: [String]) -> String {
+        var out = KeyWriter(clusterKey)
+        out.bytes.append(similarFloor.bitPattern)
+        out.bytes.append(maxSimilar)
+        out.append(vocabulary)
+        // The fields the cluster key leaves out, but the action items
+        // (`ReportCacheTests` checks that a new field of PatternDocument is
+        // added to one of the keys).
         documents.withUnsafeBufferPointer { documents in
             for index in documents.indices {
-                out.append(documents[index].path)
-                out.append(documents[index].id)
-                out.append(documents[index].title)
-                append(documents[index].resolved)
-                append(documents[index].detected)
-                out.append(documents[index].severity)
-                append(documents[index].related.sorted())
-                append(documents[index].mentions)
-                append(documents[index].linkedPaths)
-                out.append(UInt32(documents[index].actions.count))
+                out.bytes.append(documents[index].path)
+                out.bytes.append(documents[index].id)
+                out.bytes.append(documents[index].title)
+                out.append(documents[index].resolved)
+                out.append(documents[index].detected)
+                out.bytes.append(documents[index].severity)
+                out.append(documents[index].related.sorted())
+                out.append(documents[index].mentions)
+                out.append(documents[index].linkedPaths)
+            }
+        }
+        return out.key
+    }
+
+    /// The key of the whole report: the cached report's key, today, and
+    /// each document's action items with what the git history says of those
+    /// marked done, asked as the recurrences ask.
+    func outputKey(reportKey: String, _ documents: [PatternDocument], today: LocalDate,
+                   statusHistory: (any ActionStatusHistory)?) -> String {
+        var out = KeyWriter(reportKey)
+        out.bytes.append(today.description)
+        documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                out.bytes.append(UInt32(documents[index].actions.count))
                 for action in documents[index].actions {
-                    append(action.action)
-                    append(action.owner)
-                    append(action.due)
-                    append(action.dueDate?.description)
-                    out.append(action.status)
-                    // What the history says of it, asked as the recurrences ask.
+                    out.append(action.action)
+                    out.append(action.owner)
+                    out.append(action.due)
+                    out.append(action.dueDate?.description)
+                    out.bytes.append(action.status)
                     if let text = action.action, action.status == "done" {
                         let done = statusHistory?.doneDate(ofAction: text, inFileAt: documents[index].path)
-                        append(done?.date)
-                        out.append(done?.isExact ?? false)
+                        out.append(done?.date)
+                        out.bytes.append(done?.isExact ?? false)
                     }
                 }
             }
         }
-        return out.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
+        return out.key
+    }
+}
+
+/// The bytes of a key, begun with the key it extends; optionals and lists
+/// say how many values follow.
+private struct KeyWriter {
+    var bytes = ByteWriter()
+
+    init(_ base: String) {
+        bytes.append(base)
+    }
+
+    mutating func append(_ strings: [String]) {
+        bytes.append(UInt32(strings.count))
+        for string in strings { bytes.append(string) }
+    }
+
+    mutating func append(_ string: String?) {
+        bytes.append(string != nil)
+        if let string { bytes.append(string) }
+    }
+
+    mutating func append(_ timestamp: Timestamp?) {
+        bytes.append(timestamp != nil)
+        if let timestamp {
+            bytes.append(timestamp.secondsSince1970)
+            bytes.append(timestamp.utcOffset)
+        }
+    }
+
+    var key: String {
+        bytes.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 }

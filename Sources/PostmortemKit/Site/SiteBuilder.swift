@@ -282,11 +282,11 @@ public struct SiteBuilder: Sendable {
         analyzer.reportCache = cache.map { ReportCache(file: TermCache.file("report.bin", cacheFolder: $0.folder)) }
         let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                                          repository.actionStatusHistory, analyzer)
-        let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: PatternsReport?, seconds: Double) in
+        let sideBySide = ParallelMap.map([BuildStage.lint, .analyse], workers: min(2, options.workers)) { stage -> (findings: [Finding], patterns: (report: PatternsReport, key: String?)?, seconds: Double) in
             let started = DispatchTime.now().uptimeNanoseconds
             let findings = stage == .lint ? Linter(context: context).lint(all, cache: lintCache) : []
             if stage == .lint { lintCache?.save() }
-            let patterns = stage == .analyse ? patternAnalyzer.analyze(shown, today: analysisDay, statusHistory: statusHistory) : nil
+            let patterns = stage == .analyse ? patternAnalyzer.analyzeKeyed(shown, today: analysisDay, statusHistory: statusHistory) : nil
             return (findings, patterns, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
         // The counted words are written while the index is built (and
@@ -299,7 +299,7 @@ public struct SiteBuilder: Sendable {
         timings.append((.lint, sideBySide[0].seconds))
         timings.append((.analyse, sideBySide[1].seconds))
         let findings = sideBySide[0].findings
-        let patterns = sideBySide[1].patterns!
+        let (patterns, patternsKey) = sideBySide[1].patterns!
         let errors = findings.filter { $0.severity == .error }
         if options.strict && !errors.isEmpty {
             let files = Set(errors.map(\.file)).count
@@ -411,8 +411,8 @@ public struct SiteBuilder: Sendable {
             }
         } ?? []
         var reportFiles: [(path: String, key: String)] = []
-        if let cache, let reportKey = reportCache?.current {
-            reportFiles.append(("patterns.json", cache.key(template: "patterns.json", inputs: Array(reportKey.utf8))))
+        if let cache, let patternsKey {
+            reportFiles.append(("patterns.json", cache.key(template: "patterns.json", inputs: Array(patternsKey.utf8))))
         }
         let keyedFiles = listFiles + reportFiles
         let siteFolder = options.output.standardizedFileURL

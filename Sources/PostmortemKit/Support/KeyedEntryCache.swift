@@ -22,9 +22,6 @@ final class KeyedEntryCache<Entry: Sendable>: @unchecked Sendable {
     private var made: (key: String, entry: Entry)?
     /// Whether this run took its entry from the file (the tests read it).
     private(set) var reused = false
-    /// The key of this run's entry, reused or made: whatever was made from
-    /// the entry alone may be kept under it (the site's `patterns.json`).
-    private(set) var current: String?
 
     init(file: URL, header: String, encode: @escaping Encode, decode: @escaping Decode) {
         (self.file, self.header, self.encode, self.decode) = (file, header, encode, decode)
@@ -54,7 +51,6 @@ final class KeyedEntryCache<Entry: Sendable>: @unchecked Sendable {
         }
         guard let entry, isUsable(entry) else { return nil }
         reused = true
-        current = key
         return entry
     }
 
@@ -62,7 +58,6 @@ final class KeyedEntryCache<Entry: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         made = (key, entry)
-        current = key
     }
 
     /// Writes the entry this run made, if any and if its key is new
