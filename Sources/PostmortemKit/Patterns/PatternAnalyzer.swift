@@ -71,7 +71,7 @@ public struct PatternAnalyzer: Sendable {
     var termCache: TermCache?
     /// The pairs, scores and clusters of the last build, reused when their inputs are unchanged (`build` sets it).
     var clusterCache: ClusterCache?
-    /// The whole report of the last build, reused when everything it was made from is unchanged (`build` sets it).
+    /// The last build's report, reused when its documents read the same but for their action items (`ReportCache`; `build` sets it).
     var reportCache: ReportCache?
     /// How many earlier members of a cluster a recurrence is compared with.
     static let recurrenceLookback = 5

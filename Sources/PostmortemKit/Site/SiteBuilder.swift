@@ -278,7 +278,7 @@ public struct SiteBuilder: Sendable {
         analyzer.termCache = cache.map { TermCache(file: TermCache.file("pattern-terms.bin", cacheFolder: $0.folder), config: repository.config) }
         // And its candidate pairs, scores and clusters, for a build whose documents compare the same (a new day, an item's status).
         analyzer.clusterCache = cache.map { ClusterCache(file: TermCache.file("clusters.bin", cacheFolder: $0.folder)) }
-        // And the report itself, for a build whose documents read the same in every field.
+        // And the report, for a build whose documents read the same but for their action items.
         analyzer.reportCache = cache.map { ReportCache(file: TermCache.file("report.bin", cacheFolder: $0.folder)) }
         let (all, shown, analysisDay, statusHistory, patternAnalyzer) = (repository.postmortems, entries.map(\.postmortem), options.today,
                                                                          repository.actionStatusHistory, analyzer)
@@ -289,7 +289,7 @@ public struct SiteBuilder: Sendable {
             let patterns = stage == .analyse ? patternAnalyzer.analyzeKeyed(shown, today: analysisDay, statusHistory: statusHistory) : nil
             return (findings, patterns, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
-        // The counted words are written while the index is built (and
+        // The counted words and the report are written while the index is built (and
         // waited for however this function ends, so no write is cut short).
         let (termCache, reportCache) = (analyzer.termCache, analyzer.reportCache)
         let savingTerms = cache.map { _ in BackgroundTask { termCache?.save(); reportCache?.save() } }
@@ -399,7 +399,8 @@ public struct SiteBuilder: Sendable {
         // action items), plus the hours from resolution to the first commit
         // and today: when those are the same as for the previous site's
         // file, it is kept (`keyedFiles`).
-        // patterns.json is made from the report alone, so it is kept when the report's key is.
+        // patterns.json is made from the report alone, so it is kept when the
+        // key of everything the report was made from is (`PatternAnalyzer.outputKey`).
         let listFiles: [(path: String, key: String)] = pageContexts.listInputs.flatMap { listInputs in
             cache.map { cache in
                 var index = listInputs
