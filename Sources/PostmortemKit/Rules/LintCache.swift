@@ -174,7 +174,7 @@ final class LintCache: @unchecked Sendable {
     /// The entries of `file` and how many it holds (appended ones follow
     /// the others); nil when it is missing, of another form, or damaged anywhere.
     private static func read(_ file: URL) -> (entries: [String: [Finding]], entriesInFile: Int)? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        guard let data = CacheFileGrowth.contents(of: file) else { return nil }
         let bytes = [UInt8](data)
         let header = Array(LintCache.header.utf8)
         // Every line ends with a newline: a file cut short within a line is damaged.

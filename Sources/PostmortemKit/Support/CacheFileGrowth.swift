@@ -12,6 +12,15 @@ import Foundation
 /// entries it no longer used would be more than a quarter of it: so it holds
 /// at most a quarter more than one build's files.
 enum CacheFileGrowth {
+    /// A cache file's bytes, mapped rather than read: a rebuild at 10,000
+    /// postmortems reads about 130 MB of them, and a read first zeroes fresh
+    /// pages and then copies every byte into them. Cache files are only ever
+    /// appended to or replaced by a rename, never cut short in place, so the
+    /// mapped bytes stay valid while they are read.
+    static func contents(of file: URL) -> Data? {
+        try? Data(contentsOf: file, options: .alwaysMapped)
+    }
+
     /// Whether a build that used `used` of the file's `entriesInFile`
     /// entries and made `made` new ones appends them (true) or rewrites the
     /// file. Only a file read whole (`intact`) is appended to.

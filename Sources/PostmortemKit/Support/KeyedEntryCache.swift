@@ -25,7 +25,7 @@ final class KeyedEntryCache<Entry: Sendable>: @unchecked Sendable {
 
     init(file: URL, header: String, encode: @escaping Encode, decode: @escaping Decode) {
         (self.file, self.header, self.encode, self.decode) = (file, header, encode, decode)
-        stored = FileManager.default.contents(atPath: file.path).flatMap { data in
+        stored = CacheFileGrowth.contents(of: file).flatMap { data in
             data.withUnsafeBytes { raw in
                 var reader = ByteReader(bytes: raw)
                 guard reader.skip(header: Array(header.utf8)), let key = reader.string() else { return nil }

@@ -180,7 +180,7 @@ final class TermCache: @unchecked Sendable {
     /// list, entries numbering into it) and how many entries it holds; nil
     /// when it is missing, of another form, or damaged anywhere.
     private static func read(_ file: URL) -> (words: [String], entries: [String: StoredTerms], entriesInFile: Int)? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        guard let data = CacheFileGrowth.contents(of: file) else { return nil }
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([String], [String: StoredTerms], Int)? in
             var reader = ByteReader(bytes: raw)
             guard reader.skip(header: Array(TermCache.header.utf8)) else { return nil }

@@ -60,7 +60,7 @@ final class SummaryCache: @unchecked Sendable {
     init(file: URL, config: Config) {
         self.file = file
         keys = ContentKeys(config: config)
-        let data = FileManager.default.contents(atPath: file.path) ?? Data()
+        let data = CacheFileGrowth.contents(of: file) ?? Data()
         self.data = data
         if let index = SummaryCache.index(data) {
             (stored, entriesInFile, intact) = (index.entries, index.entriesInFile, true)
