@@ -88,10 +88,6 @@ extension KeyedEntryCache where Entry == ClusterCacheEntry {
             out.append(UInt32(numbers.count))
             numbers.withUnsafeBytes { out.bytes += $0 }
         }
-        func append(_ strings: [String]) {
-            out.append(UInt32(strings.count))
-            for string in strings { out.append(string) }
-        }
         documents.withUnsafeBufferPointer { documents in
             // Fields read in place: a document passed on or bound is copied.
             for index in documents.indices {
@@ -105,9 +101,9 @@ extension KeyedEntryCache where Entry == ClusterCacheEntry {
                 append(documents[index].factorIDs)
                 append(documents[index].relatedDocuments)
                 append(documents[index].mentionedDocuments)
-                append(documents[index].services)
-                append(documents[index].factors)
-                append(documents[index].tags)
+                out.append(documents[index].services)
+                out.append(documents[index].factors)
+                out.append(documents[index].tags)
             }
         }
         return out.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }

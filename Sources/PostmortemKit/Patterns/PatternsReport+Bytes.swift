@@ -97,28 +97,6 @@ extension PatternsReport.Explanation {
     }
 }
 
-extension ByteWriter {
-    /// The count, then each item as `write` writes it (`ReportFields.list` reads them).
-    fileprivate mutating func append<Item>(_ items: [Item], _ write: (Item, inout ByteWriter) -> Void) {
-        append(UInt32(items.count))
-        for item in items { write(item, &self) }
-    }
-
-    fileprivate mutating func append(_ strings: [String]) {
-        append(strings) { string, out in out.append(string) }
-    }
-
-    fileprivate mutating func append(optional string: String?) {
-        append(string != nil)
-        if let string { append(string) }
-    }
-
-    fileprivate mutating func append<Integer: FixedWidthInteger>(optional value: Integer?) {
-        append(value != nil)
-        if let value { append(value) }
-    }
-}
-
 /// Reads the report's fields in the order `write(to:)` wrote them; any
 /// missing or malformed field throws, and the whole entry is ignored.
 private struct ReportFields {

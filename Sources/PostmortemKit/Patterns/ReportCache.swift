@@ -35,27 +35,28 @@ extension KeyedEntryCache where Entry == PatternsReport {
 extension PatternAnalyzer {
     /// The key of the cached report: see `ReportCache`.
     func reportKey(clusterKey: String, _ documents: [PatternDocument], vocabulary: [String]) -> String {
-        var out = KeyWriter(clusterKey)
-        out.bytes.append(similarFloor.bitPattern)
-        out.bytes.append(maxSimilar)
+        var out = ByteWriter()
+        out.append(clusterKey)
+        out.append(similarFloor.bitPattern)
+        out.append(maxSimilar)
         out.append(vocabulary)
         // The fields the cluster key leaves out, but the action items
         // (`ReportCacheTests` checks that a new field of PatternDocument is
         // added to one of the keys).
         documents.withUnsafeBufferPointer { documents in
             for index in documents.indices {
-                out.bytes.append(documents[index].path)
-                out.bytes.append(documents[index].id)
-                out.bytes.append(documents[index].title)
-                out.append(documents[index].resolved)
-                out.append(documents[index].detected)
-                out.bytes.append(documents[index].severity)
+                out.append(documents[index].path)
+                out.append(documents[index].id)
+                out.append(documents[index].title)
+                out.append(optional: documents[index].resolved)
+                out.append(optional: documents[index].detected)
+                out.append(documents[index].severity)
                 out.append(documents[index].related.sorted())
                 out.append(documents[index].mentions)
                 out.append(documents[index].linkedPaths)
             }
         }
-        return out.key
+        return out.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 
     /// The key of the whole report: the cached report's key, today, and
@@ -63,57 +64,36 @@ extension PatternAnalyzer {
     /// marked done, asked as the recurrences ask.
     func outputKey(reportKey: String, _ documents: [PatternDocument], today: LocalDate,
                    statusHistory: (any ActionStatusHistory)?) -> String {
-        var out = KeyWriter(reportKey)
-        out.bytes.append(today.description)
+        var out = ByteWriter()
+        out.append(reportKey)
+        out.append(today.description)
         documents.withUnsafeBufferPointer { documents in
             for index in documents.indices {
-                out.bytes.append(UInt32(documents[index].actions.count))
-                for action in documents[index].actions {
-                    out.append(action.action)
-                    out.append(action.owner)
-                    out.append(action.due)
-                    out.append(action.dueDate?.description)
-                    out.bytes.append(action.status)
+                out.append(documents[index].actions) { action, out in
+                    out.append(optional: action.action)
+                    out.append(optional: action.owner)
+                    out.append(optional: action.due)
+                    out.append(optional: action.dueDate?.description)
+                    out.append(action.status)
                     if let text = action.action, action.status == "done" {
                         let done = statusHistory?.doneDate(ofAction: text, inFileAt: documents[index].path)
-                        out.append(done?.date)
-                        out.bytes.append(done?.isExact ?? false)
+                        out.append(optional: done?.date)
+                        out.append(done?.isExact ?? false)
                     }
                 }
             }
         }
-        return out.key
+        return out.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 }
 
-/// The bytes of a key, begun with the key it extends; optionals and lists
-/// say how many values follow.
-private struct KeyWriter {
-    var bytes = ByteWriter()
-
-    init(_ base: String) {
-        bytes.append(base)
-    }
-
-    mutating func append(_ strings: [String]) {
-        bytes.append(UInt32(strings.count))
-        for string in strings { bytes.append(string) }
-    }
-
-    mutating func append(_ string: String?) {
-        bytes.append(string != nil)
-        if let string { bytes.append(string) }
-    }
-
-    mutating func append(_ timestamp: Timestamp?) {
-        bytes.append(timestamp != nil)
+extension ByteWriter {
+    /// Whether there is a timestamp (a flag), then its seconds and offset.
+    fileprivate mutating func append(optional timestamp: Timestamp?) {
+        append(timestamp != nil)
         if let timestamp {
-            bytes.append(timestamp.secondsSince1970)
-            bytes.append(timestamp.utcOffset)
+            append(timestamp.secondsSince1970)
+            append(timestamp.utcOffset)
         }
-    }
-
-    var key: String {
-        bytes.bytes.withUnsafeBytes { GitRepository.blobID(of: $0) }
     }
 }

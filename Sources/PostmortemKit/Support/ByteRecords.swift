@@ -25,6 +25,27 @@ struct ByteWriter {
     mutating func append(_ flag: Bool) {
         bytes.append(flag ? 1 : 0)
     }
+
+    /// The count (32 bits), then each item as `write` writes it.
+    mutating func append<Item>(_ items: [Item], _ write: (Item, inout ByteWriter) -> Void) {
+        append(UInt32(items.count))
+        for item in items { write(item, &self) }
+    }
+
+    mutating func append(_ strings: [String]) {
+        append(strings) { string, out in out.append(string) }
+    }
+
+    /// Whether there is a value (a flag), then the value.
+    mutating func append(optional string: String?) {
+        append(string != nil)
+        if let string { append(string) }
+    }
+
+    mutating func append<Integer: FixedWidthInteger>(optional value: Integer?) {
+        append(value != nil)
+        if let value { append(value) }
+    }
 }
 
 /// Reads what `ByteWriter` wrote, refusing to read past the end.
