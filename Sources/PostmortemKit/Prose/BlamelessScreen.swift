@@ -140,7 +140,14 @@ struct BlamelessScreen {
             for (words, field) in [(cues, \Entry.cues), (clauseStartCues, \.clauseStartCues), (perfectCues, \.perfectCues)] {
                 for (word, cue) in words where !cue.isEmpty {
                     guard let key = key(of: word) else { continue }
-                    byFragment[key, default: (Entry(), [])].entry[keyPath: field].formUnion(cue)
+                    // A hyphenated word ("on-call", "no-one") is read where all its runs are:
+                    // its cues wait for the others as a phrase's do ("call" alone is no role).
+                    let others = field == \Entry.cues ? BlamelessScreen.otherRuns(of: word) : []
+                    if others.isEmpty {
+                        byFragment[key, default: (Entry(), [])].entry[keyPath: field].formUnion(cue)
+                    } else {
+                        byFragment[key, default: (Entry(), [])].requirements.append((cue, others.map { BlamelessScreen.key($0) }))
+                    }
                 }
             }
             for phrase in phrases where !phrase.cue.isEmpty {
@@ -311,6 +318,18 @@ struct BlamelessScreen {
         let runs = word.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         guard let longest = runs.max(by: { $0.count < $1.count }) else { return [] }
         return [longest]
+    }
+
+    /// The runs of a hyphenated word other than the one its cues are filed
+    /// under (`fragments(of:)`): "on" of "on-call". Empty for any other word,
+    /// and for one with an apostrophe, whose runs the screen reads apart
+    /// from how the tokenizer splits it ("didn't", "should've").
+    static func otherRuns(of word: String) -> [Substring] {
+        guard word.contains("-"), !word.contains("'"), !word.contains("\u{2019}"),
+              let filed = fragments(of: word).first else { return [] }
+        let runs = word.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        guard let filedIndex = runs.firstIndex(where: { $0.startIndex == filed.startIndex }) else { return [] }
+        return runs.indices.filter { $0 != filedIndex }.map { runs[$0] }
     }
 
     let table: Table

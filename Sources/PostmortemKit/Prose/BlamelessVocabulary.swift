@@ -264,7 +264,9 @@ public final class BlamelessVocabulary: @unchecked Sendable {
             for (_, verb, _) in particleVerbs[word] ?? [] { cue.formUnion(verbCue(verb)) }
             if !cue.isEmpty { add([word], cue) }
         }
-        add(SentenceAnalysis.humanHeads, .human)
+        // "one" is a person only in "no one" (`SentenceAnalysis.agent(of:)`), which "no-one" files:
+        // a hyphenated word's cues wait for all its runs (`BlamelessScreen.otherRuns`).
+        add(SentenceAnalysis.humanHeads.subtracting(["one"]), .human)
         // What negates a verb of diligence for `WordFacts.mayMatch`, and "no-one", which `agent(of:)` reads as nobody.
         add(WordFacts.negationsBefore.union(WordFacts.negatingSubjects).union(["no-one"]), .negation)
         add(BlamelessVocabulary.agentCues.subtracting(WordFacts.clauseStartCues), .needsHuman)
