@@ -12,19 +12,38 @@ enum PlainFileWriter {
     }
 
     static func write(_ data: Data, to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(code: errno) }
+        let descriptor = try openForWriting(path)
         var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if failure == 0 { failure = cut(descriptor, at: data.count) }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(code: failure) }
+    }
+
+    /// Opens `path` for writing from its start, creating it if need be.
+    /// An existing file is not truncated first but cut to the new length
+    /// after the write (`cut`): truncating frees every block of the file at
+    /// once, and on a disk mounted with `discard` the writing thread waits
+    /// for the device to trim them, while bytes written over old ones reuse
+    /// their blocks.
+    private static func openForWriting(_ path: String) throws(Failure) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(code: errno) }
+        return descriptor
+    }
+
+    /// Drops whatever an older, longer version of the file held past `length`; the errno of a failure, else 0.
+    private static func cut(_ descriptor: Int32, at length: Int) -> Int32 {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return errno }
+        guard Int(status.st_size) > length else { return 0 }
+        return ftruncate(descriptor, off_t(length)) == 0 ? 0 : errno
     }
 
     /// Writes the bytes that `produce` hands to `emit` as they come (`emit`
     /// empties the buffer it is given), for files too large to hold whole.
     /// Returns the number of bytes written.
     static func write(to path: String, streaming produce: (_ emit: (inout [UInt8]) -> Void) -> Void) throws(Failure) -> Int {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(code: errno) }
+        let descriptor = try openForWriting(path)
         var failure: Int32 = 0
         var total = 0
         produce { bytes in
@@ -33,6 +52,7 @@ enum PlainFileWriter {
             failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
             total += bytes.count
         }
+        if failure == 0 { failure = cut(descriptor, at: total) }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(code: failure) }
         return total
@@ -89,8 +109,7 @@ enum PlainFileWriter {
         var status = stat()
         guard fstat(input, &status) == 0 else { return nil }
         let size = Int(status.st_size)
-        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw Failure(code: errno) }
+        let output = try openForWriting(path)
         var copied = 0
         var failure: Int32 = 0
         while copied < size {
@@ -103,6 +122,7 @@ enum PlainFileWriter {
             if sent == 0 { break }  // the file shrank while being copied
             copied += sent
         }
+        if failure == 0 { failure = cut(output, at: copied) }
         if close(output) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(code: failure) }
         return copied
