@@ -62,4 +62,4 @@ bench-site: release
 	POSTMORTEM_BIN=$(abspath $(RELEASE_BIN)) ./Scripts/bench-site $(N)
 
 clean:
-	rm -rf .build _site bench-corpus
+	rm -rf .build _site _site.spare bench-corpus

@@ -105,7 +105,7 @@ struct BuildCommandTests {
         // Without --strict the same repository builds, and the new site replaces the old.
         #expect(try CLI.run(["build", "--out", out.path], in: repo.url).status == 0)
         #expect(try BuildCommandTests.snapshot(out)["postmortems/PM-2025-002.html"] != nil)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.url.path).filter { $0.hasPrefix("_site.") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.url.path).filter { $0.hasPrefix("_site.") && $0 != "_site.spare" }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes a site: every file goes into a sibling folder `<out>.tmp-<pid>`,
 /// which then replaces `<out>` by two renames (the old site moves to
-/// `<out>.old-<pid>` and is deleted afterwards), or whose files replace
-/// their old versions one by one (`SiteStaging.updateInPlace`). Until
+/// `<out>.spare`, whose files the next whole build writes over: see
+/// `SiteStaging`), or whose files replace their old versions one by one
+/// (`SiteStaging.updateInPlace`). Until
 /// `commit` the previous site is untouched, so a build that fails midway
 /// leaves it as it was.
 ///
@@ -42,7 +43,7 @@ struct SiteWriter {
             throw SiteBuildError(stage: .write, file: staging.path, message: "cannot create the build folder: \(Self.reason(error))")
         }
         return SiteStaging(root: staging, output: output, old: parent.appendingPathComponent("\(name).old-\(pid)"),
-                           workers: workers, beforeWrite: beforeWrite)
+                           spare: parent.appendingPathComponent("\(name).spare"), workers: workers, beforeWrite: beforeWrite)
     }
 
     /// Refuses to replace anything but a missing or empty folder or a previous site.
@@ -84,12 +85,35 @@ struct SiteWriter {
 /// killed during the moves leaves a mix of old and new files, which the
 /// caller makes the next build replace (`SiteBuilder` drops the page
 /// manifest first).
+///
+/// A build that writes a whole new folder writes it over the site before
+/// the previous one, kept as `<out>.spare`: the spare becomes the staging
+/// folder at the first write, its files are overwritten where the new site
+/// has the same path (most pages keep theirs) and the rest deleted at
+/// `commit`; the replaced site then becomes the spare. Deleting the previous
+/// site of 10,000 postmortems and creating as many new files took about 2 s
+/// of a 13 s full build on a cloud disk mounted with `discard`, where every
+/// unlink waits for a trim and ext4 without a journal passes over recently
+/// deleted inodes for each file it creates; writing over a file needs
+/// neither, as long as it is not truncated first (`PlainFileWriter` cuts
+/// it to length afterwards). Hugo, the comparison, writes over its output too.
+/// The live site is never written: files of the spare that share an inode
+/// with another file (a page linked into a site) and anything but a plain
+/// file are deleted before it is used, and a spare without the site marker
+/// is left alone.
 final class SiteStaging: @unchecked Sendable {
     let root: URL
     /// `root.path`, joined to page paths as strings (`SiteManifest.filePath`).
     private let rootPath: String
     private let output: URL
     private let old: URL
+    /// The site before the previous one (see the type's comment).
+    private let spare: URL
+    /// Whether the first write has decided to use the spare; whether it did.
+    private var spareDecided = false
+    private(set) var usesSpare = false
+    /// The paths written, when `usesSpare`: its other files go at `commit`.
+    private var writtenPaths: Set<String> = []
     private let workers: Int
     private let beforeWrite: @Sendable (String) throws -> Void
     private let lock = NSLock()
@@ -103,11 +127,12 @@ final class SiteStaging: @unchecked Sendable {
     /// Files of the output folder that the new site keeps as they are.
     private var kept: [String] = []
 
-    init(root: URL, output: URL, old: URL, workers: Int, beforeWrite: @escaping @Sendable (String) throws -> Void) {
+    init(root: URL, output: URL, old: URL, spare: URL, workers: Int, beforeWrite: @escaping @Sendable (String) throws -> Void) {
         self.root = root
         rootPath = root.path
         self.output = output
         self.old = old
+        self.spare = spare
         self.workers = workers
         self.beforeWrite = beforeWrite
     }
@@ -139,7 +164,12 @@ final class SiteStaging: @unchecked Sendable {
     /// site, see `SiteManifest`) to `path` in the site; false when it cannot
     /// be linked (the caller then copies it).
     func link(from source: String, to path: String) -> Bool {
-        (try? attempt(path) { Glibc.link(source, $0) == 0 }.get()) ?? false
+        (try? attempt(path) { target in
+            if Glibc.link(source, target) == 0 { return true }
+            // A file of the spare is in the way.
+            guard errno == EEXIST, usesSpare, unlink(target) == 0 else { return false }
+            return Glibc.link(source, target) == 0
+        }.get()) ?? false
     }
 
     /// Makes `commit` update the output folder in place: only the files
@@ -186,8 +216,17 @@ final class SiteStaging: @unchecked Sendable {
             try beforeWrite(path)
             // The folder part of `path` ("" for a file at the top).
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            try makeFolder(slash.map { String(path[..<$0]) } ?? "")
-            return .success(try body(SiteManifest.filePath(path, in: rootPath)))
+            let fullPath = SiteManifest.filePath(path, in: rootPath)
+            let spareUsed = try makeFolder(slash.map { String(path[..<$0]) } ?? "", for: path)
+            do {
+                return .success(try body(fullPath))
+            } catch where spareUsed {
+                // A folder of the spare where the file goes: once out of the way, write again.
+                var info = stat()
+                guard lstat(fullPath, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw error }
+                FolderRemover.remove(URL(fileURLWithPath: fullPath))
+                return .success(try body(fullPath))
+            }
         } catch {
             return .failure(WriteFailure(message: "\(path): \(SiteWriter.reason(error))"))
         }
@@ -230,12 +269,58 @@ final class SiteStaging: @unchecked Sendable {
         throw SiteBuildError(stage: .write, message: "cannot write \(failure); the previous site is unchanged")
     }
 
-    private func makeFolder(_ folder: String) throws {
+    /// Makes `folder` for the file at `path`, and on the first write decides
+    /// whether the staging folder is the spare (see the type's comment).
+    /// Returns whether it is, having recorded `path` as written.
+    private func makeFolder(_ folder: String, for path: String) throws -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard !folders.contains(folder) else { return }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        if !spareDecided {
+            spareDecided = true
+            // A rebuild in place stages only the files it changes: an empty folder suits it.
+            usesSpare = !updatesInPlace && SiteStaging.takeSpare(spare, as: rootPath)
+        }
+        if usesSpare { writtenPaths.insert(path) }
+        guard !folders.contains(folder) else { return usesSpare }
+        let url = root.appendingPathComponent(folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch where usesSpare {
+            // A file of the spare where a folder goes.
+            var prefix = rootPath
+            for component in folder.split(separator: "/") {
+                prefix += "/" + component
+                var info = stat()
+                if lstat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { _ = unlink(prefix) }
+            }
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
         folders.insert(folder)
+        return usesSpare
+    }
+
+    /// Moves the spare site to `root` (the empty staging folder) once it is
+    /// fit to be written over: built by this tool, and holding only plain
+    /// files that no other name links to (a page linked into the live site
+    /// shares its inode, so writing over it would change the live site).
+    /// False, leaving the staging folder empty, when there is no such spare.
+    private static func takeSpare(_ spare: URL, as root: String) -> Bool {
+        var info = stat()
+        guard lstat(spare.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+              lstat(spare.path + "/" + SiteWriter.marker, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              rmdir(root) == 0 else { return false }
+        guard rename(spare.path, root) == 0 else {
+            _ = mkdir(root, 0o755)
+            return false
+        }
+        var files: [String] = [], folders: [String] = []
+        FolderRemover.collect(root, files: &files, folders: &folders)
+        let paths = files
+        FolderRemover.onThreads(paths.count) { index in
+            var info = stat()
+            if lstat(paths[index], &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 { _ = unlink(paths[index]) }
+        }
+        return true
     }
 
     func abandon() {
@@ -246,6 +331,7 @@ final class SiteStaging: @unchecked Sendable {
     /// (or, when updating in place, moves its files into the output).
     func commit() throws(SiteBuildError) {
         try write([SiteFile(path: SiteWriter.marker, text: "Built by postmortem; this folder is replaced on each build.\n")])
+        if usesSpare { removeUnwritten() }
         if updatesInPlace {
             var files: [String] = [], folders: [String] = []
             FolderRemover.collect(rootPath, files: &files, folders: &folders)
@@ -281,7 +367,34 @@ final class SiteStaging: @unchecked Sendable {
             abandon()
             throw SiteBuildError(stage: .write, file: output.path, message: "cannot move the new site into place: \(SiteWriter.reason(error))")
         }
-        if hadOutput { FolderRemover.remove(old) }
+        if hadOutput { keepAsSpare(old) }
+    }
+
+    /// Deletes what the spare held that this build did not write, and
+    /// folders left empty.
+    private func removeUnwritten() {
+        var files: [String] = [], folders: [String] = []
+        FolderRemover.collect(rootPath, files: &files, folders: &folders)
+        let written = lock.withLock { writtenPaths }
+        let unwritten = files.filter { !written.contains(String($0.dropFirst(rootPath.count + 1))) }
+        FolderRemover.onThreads(unwritten.count) { _ = unlink(unwritten[$0]) }
+        // Deepest first; a folder that still holds files stays.
+        if !unwritten.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
+    }
+
+    /// The replaced site becomes the spare that the next whole build writes
+    /// over. An older spare (left by a build that did not use it) goes; a
+    /// folder of that name that this tool did not build stays, and the
+    /// replaced site is deleted instead.
+    private func keepAsSpare(_ replaced: URL) {
+        var info = stat()
+        if lstat(spare.path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR, lstat(spare.path + "/" + SiteWriter.marker, &info) == 0 else {
+                return FolderRemover.remove(replaced)
+            }
+            FolderRemover.remove(spare)
+        }
+        if rename(replaced.path, spare.path) != 0 { FolderRemover.remove(replaced) }
     }
 
     /// `commit` when updating in place: every staged file is renamed over
