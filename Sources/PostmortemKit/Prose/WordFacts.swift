@@ -50,9 +50,12 @@ struct WordFacts {
 
     /// The facts of `tokens[index]` (tokens are read in place, not copied).
     private mutating func append(_ tokens: UnsafeBufferPointer<ProseToken>, _ index: Int, vocabulary: BlamelessVocabulary, people: PeopleIndex) {
-        // Fields are read through the buffer: binding or passing the token copied it.
-        let kind = tokens[index].kind, word = tokens[index].lower
-        var flags: Flags = people.mightName(kind: kind, isCapitalized: tokens[index].isCapitalized, lower: word) ? .mightName : []
+        // Fields are read through a pointer: binding or passing the token
+        // copied it, and so did the buffer's subscript, which returns the
+        // whole element (a retain and a release of its string per token).
+        let token = tokens.baseAddress! + index
+        let kind = token.pointee.kind, word = token.pointee.lower
+        var flags: Flags = people.mightName(kind: kind, isCapitalized: token.pointee.isCapitalized, lower: word) ? .mightName : []
         guard kind == .word else {
             // A plural possessive ("engineers'") is a punctuation token read as "'s".
             if kind == .punctuation, word == "'s" { flags.insert(.possessive) }
@@ -62,9 +65,9 @@ struct WordFacts {
             tokenFlags.append(flags)
             return
         }
-        let spelling = tokens[index].shape
+        let spelling = token.pointee.shape
         if spelling.contains(.s), word == "'s" { flags.insert(.possessive) }
-        var entry = vocabulary.entry(lower: word, hash: tokens[index].hash)
+        var entry = vocabulary.entry(lower: word, hash: token.pointee.hash)
             ?? BlamelessVocabulary.Entry(grammar: spelling.contains(.ly) && EnglishGrammar.isAdverb(word) ? .adverb : .open)
         var form: Form = []
         // Regular "-ed" forms by their ending ("need" and "bleed" are not), irregular ones from the vocabulary.
@@ -76,7 +79,7 @@ struct WordFacts {
         if !entry.verb.isEmpty, spelling.contains(.s) || spelling.contains(.ing) { form.insert(.verbForm) }
         var verb = entry.verb
         if entry.hasParticleVerbs, let particles = vocabulary.particleVerbs[word], index + 1 < tokens.count {
-            for (particle, classes, wordClasses) in particles where tokens[index + 1].lower == particle {
+            for (particle, classes, wordClasses) in particles where token[1].lower == particle {
                 verb.formUnion(classes)
                 entry.word.formUnion(wordClasses)
             }
