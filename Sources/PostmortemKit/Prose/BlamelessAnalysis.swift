@@ -25,7 +25,11 @@ public struct BlamelessAnalysis: Sendable {
         }
         for row in postmortem.actionTable?.rows ?? [] {
             if let owner = row.cells["owner"] {
-                handles += owner.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.hasPrefix("@") }
+                // Split on bytes: a split by Character walked grapheme clusters, for cells of handles.
+                for part in owner.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") })
+                where part.first == UInt8(ascii: "@") {
+                    handles.append(String(Substring(part)))
+                }
             }
         }
         return people.adding(handles: handles)
