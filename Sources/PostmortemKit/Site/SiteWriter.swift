@@ -287,12 +287,7 @@ final class SiteStaging: @unchecked Sendable {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch where usesSpare {
             // A file of the spare where a folder goes.
-            var prefix = rootPath
-            for component in folder.split(separator: "/") {
-                prefix += "/" + component
-                var info = stat()
-                if lstat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { _ = unlink(prefix) }
-            }
+            SiteStaging.makeFolders(folder.split(separator: "/"), under: rootPath)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         }
         folders.insert(folder)
@@ -305,10 +300,7 @@ final class SiteStaging: @unchecked Sendable {
     /// shares its inode, so writing over it would change the live site).
     /// False, leaving the staging folder empty, when there is no such spare.
     private static func takeSpare(_ spare: URL, as root: String) -> Bool {
-        var info = stat()
-        guard lstat(spare.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-              lstat(spare.path + "/" + SiteWriter.marker, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              rmdir(root) == 0 else { return false }
+        guard holdsSite(spare.path), rmdir(root) == 0 else { return false }
         guard rename(spare.path, root) == 0 else {
             _ = mkdir(root, 0o755)
             return false
@@ -373,13 +365,37 @@ final class SiteStaging: @unchecked Sendable {
     /// Deletes what the spare held that this build did not write, and
     /// folders left empty.
     private func removeUnwritten() {
+        SiteStaging.removeFiles(under: rootPath, except: lock.withLock { writtenPaths })
+    }
+
+    /// Deletes every file under `root` whose path (relative to it) is not in
+    /// `wanted`, and folders left empty.
+    private static func removeFiles(under root: String, except wanted: Set<String>) {
         var files: [String] = [], folders: [String] = []
-        FolderRemover.collect(rootPath, files: &files, folders: &folders)
-        let written = lock.withLock { writtenPaths }
-        let unwritten = files.filter { !written.contains(String($0.dropFirst(rootPath.count + 1))) }
-        FolderRemover.onThreads(unwritten.count) { _ = unlink(unwritten[$0]) }
+        FolderRemover.collect(root, files: &files, folders: &folders)
+        let unwanted = files.filter { !wanted.contains(String($0.dropFirst(root.count + 1))) }
+        FolderRemover.onThreads(unwanted.count) { _ = unlink(unwanted[$0]) }
         // Deepest first; a folder that still holds files stays.
-        if !unwritten.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
+        if !unwanted.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
+    }
+
+    /// Makes each folder of `components` under `root`, deleting a file
+    /// (or link) that stands where one goes.
+    private static func makeFolders(_ components: some Sequence<Substring>, under root: String) {
+        var folder = root
+        for component in components {
+            folder += "/" + component
+            var info = stat()
+            if lstat(folder, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR { _ = unlink(folder) }
+            _ = mkdir(folder, 0o755)
+        }
+    }
+
+    /// Whether `path` is a folder (not a link to one) that this tool built: it holds the marker file.
+    private static func holdsSite(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            && lstat(path + "/" + SiteWriter.marker, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// The replaced site becomes the spare that the next whole build writes
@@ -389,9 +405,7 @@ final class SiteStaging: @unchecked Sendable {
     private func keepAsSpare(_ replaced: URL) {
         var info = stat()
         if lstat(spare.path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR, lstat(spare.path + "/" + SiteWriter.marker, &info) == 0 else {
-                return FolderRemover.remove(replaced)
-            }
+            guard SiteStaging.holdsSite(spare.path) else { return FolderRemover.remove(replaced) }
             FolderRemover.remove(spare)
         }
         if rename(replaced.path, spare.path) != 0 { FolderRemover.remove(replaced) }
@@ -407,13 +421,7 @@ final class SiteStaging: @unchecked Sendable {
             abandon()
             throw SiteBuildError(stage: .write, message: "cannot move \(failure) into \(output.path); some of its files are new, some old: build again")
         }
-        var present: [String] = [], folders: [String] = []
-        FolderRemover.collect(outputPath, files: &present, folders: &folders)
-        let wanted = Set(staged).union(kept)
-        let unwanted = present.filter { !wanted.contains(String($0.dropFirst(outputPath.count + 1))) }
-        FolderRemover.onThreads(unwanted.count) { _ = unlink(unwanted[$0]) }
-        // Deepest first; a folder that still holds files stays.
-        if !unwanted.isEmpty { for folder in folders.reversed() { _ = rmdir(folder) } }
+        SiteStaging.removeFiles(under: outputPath, except: Set(staged).union(kept))
         abandon()
         committedInPlace = true
     }
@@ -424,13 +432,7 @@ final class SiteStaging: @unchecked Sendable {
         if rename(source, target) == 0 { return nil }
         // The file's folder is missing, or a file is where a folder goes, or a folder where the file goes.
         lock.lock()
-        var folder = outputPath
-        for component in path.split(separator: "/").dropLast() {
-            folder += "/" + component
-            var info = stat()
-            if lstat(folder, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR { _ = unlink(folder) }
-            _ = mkdir(folder, 0o755)
-        }
+        SiteStaging.makeFolders(path.split(separator: "/").dropLast(), under: outputPath)
         lock.unlock()
         var info = stat()
         if lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { FolderRemover.remove(URL(fileURLWithPath: target)) }
